@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both install on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install fmt lint test demo bench golden clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+demo: install
+	$(BIN)/dutylist validate catalogs
+	-$(BIN)/dutylist audit catalogs/jinghong
+	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024
+	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024 --format xlsx -o out/调整统计表.xlsx
+	@echo "wrote out/调整统计表.xlsx"
+
+bench: install
+	$(PY) benchmarks/run.py
+
+golden: install
+	DUTYLIST_UPDATE_GOLDEN=1 $(BIN)/pytest tests -k golden
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

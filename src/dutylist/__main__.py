@@ -1,0 +1,3 @@
+from dutylist.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""Reading assessment tables into rows, with findings at their physical lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from dutylist.checks import check
+from dutylist.errors import InputError
+from dutylist.findings import Finding
+from dutylist.io.tables import read_rows
+from dutylist.model.assessment import COLUMNS, REQUIRED, AssessmentRow
+from dutylist.normalize import fold
+
+_FIELD_CHECK = {
+    "cases": "assessment-cases",
+    "capacity": "assessment-capacity",
+    "willingness": "assessment-willingness",
+}
+
+
+@dataclass
+class Assessment:
+    """The rows of one assessment file, and the problems of the rows left out."""
+
+    file: str
+    rows: list[AssessmentRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def periods(self) -> list[str]:
+        return sorted({row.period for row in self.rows})
+
+    def newest(self) -> list[AssessmentRow]:
+        """The rows of the newest period (periods sort as written: 2024-H1 < 2024-H2)."""
+        if not self.rows:
+            return []
+        last = self.periods[-1]
+        return [row for row in self.rows if row.period == last]
+
+
+def header_key(text: str) -> str:
+    """Header cells compare without spaces, width, case or a bracketed suffix."""
+    folded = fold(text).casefold()
+    for bracket in ("(", "["):
+        if bracket in folded and not folded.startswith(bracket):
+            folded = folded[: folded.index(bracket)] if folded.endswith((")", "]")) else folded
+    return folded
+
+
+_ALIASES = {header_key(alias): name for name, aliases in COLUMNS.items() for alias in aliases}
+
+
+def read_assessment(path: Path, display: str) -> Assessment:
+    """All rows of an assessment CSV or sheet; bad rows become findings."""
+    result = Assessment(display)
+    try:
+        rows = iter(read_rows(path, display))
+        header_line, header = next(rows, (1, []))
+    except InputError as exc:
+        result.findings.append(Finding(check("assessment-unreadable"), exc.message, display, 1, 1))
+        return result
+    columns = {i: _ALIASES.get(header_key(str(cell or ""))) for i, cell in enumerate(header)}
+    present = set(columns.values())
+    missing = [name for name in REQUIRED if name not in present]
+    if missing:
+        wanted = ", ".join(f"{m} ({COLUMNS[m][1]})" for m in missing)
+        message = f"the header row lacks {wanted}"
+        result.findings.append(
+            Finding(check("assessment-columns"), message, display, header_line, 1)
+        )
+        return result
+    try:
+        for line, cells in rows:
+            if not any(str(c).strip() for c in cells if c is not None):
+                continue
+            record: dict[str, Any] = {"line": line}
+            for index, cell in enumerate(cells):
+                name = columns.get(index)
+                if name is not None and cell is not None and str(cell).strip() != "":
+                    record[name] = cell.strip() if isinstance(cell, str) else cell
+            _add_row(result, record, [columns.get(i) for i in range(len(header))])
+    except InputError as exc:
+        result.findings.append(Finding(check("assessment-unreadable"), exc.message, display, 1, 1))
+    return result
+
+
+def _add_row(result: Assessment, record: dict[str, Any], order: list[str | None]) -> None:
+    line = record["line"]
+    try:
+        result.rows.append(AssessmentRow.model_validate(record))
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            name = str(error["loc"][0]) if error["loc"] else ""
+            column = order.index(name) + 1 if name in order else 1
+            chk = check(_FIELD_CHECK.get(name, "assessment-columns"))
+            value = record.get(name)
+            if error["type"] == "missing":
+                message = f"row has no {name}"
+            elif name == "cases":
+                message = f"cases must be a whole number >= 0, not {value!r}"
+            elif name in ("capacity", "willingness"):
+                words = COLUMNS[name][1]
+                choices = (
+                    "adequate/limited/none (足/有限/无)"
+                    if name == "capacity"
+                    else "strong/moderate/weak (强/中/弱)"
+                )
+                message = f"{words} {value!r} is not one of {choices}"
+            else:
+                message = f"{name}: {error['msg']}"
+            result.findings.append(Finding(chk, message, result.file, line, column))

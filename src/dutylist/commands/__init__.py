@@ -1,0 +1,1 @@
+"""Command bodies, one module per group; cli.py registers them explicitly."""

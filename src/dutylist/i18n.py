@@ -1,0 +1,77 @@
+"""Language of human-facing output: --lang, then DUTYLIST_LANG, then the locale (spec section 8)."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+
+def resolve_lang(option: str | None = None) -> Lang:
+    for value in (option, os.environ.get("DUTYLIST_LANG")):
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+CATEGORY = {
+    "licensing": "行政许可",
+    "penalty": "行政处罚",
+    "coercion": "行政强制",
+    "levy": "行政征收",
+    "expropriation": "行政征用",
+    "payment": "行政给付",
+    "inspection": "行政检查",
+    "confirmation": "行政确认",
+    "reward": "行政奖励",
+    "adjudication": "行政裁决",
+    "other-power": "其他行政权力",
+    "public-service": "公共服务",
+    "other": "其他",
+}
+KIND = {
+    "empowerment": "赋权事项清单",
+    "territorial": "属地管理事项清单",
+    "grid": "网格服务管理事项清单",
+    "village-affairs": "村级组织工作事务清单",
+    "certificates": "村级证明事项清单",
+    "duties": "履职清单",
+}
+ROLE = {"basic": "基本履职", "cooperating": "配合履职", "reclaimed": "上级部门收回"}
+HANDLING = {"perform": "可办理", "assist": "协助办理", "excluded": "不可办理"}
+STATUS = {"retained": "保留", "abolished": "取消"}
+METHOD = {"devolve": "下放", "entrust": "委托"}
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# Change classes of spec section 5, in the order the spec gives (the order of every table).
+CHANGE_CLASSES: dict[str, tuple[str, str]] = {
+    "added": ("新增", "Added"),
+    "revoked": ("收回", "Revoked"),
+    "removed": ("取消", "Removed"),
+    "differentiated": ("差异化", "Differentiated"),
+    "unified": ("统一赋权", "Unified"),
+    "rescoped": ("范围调整", "Rescoped"),
+    "reclassified": ("类别调整", "Reclassified"),
+    "transferred": ("转隶", "Transferred"),
+    "merged": ("合并", "Merged"),
+    "split": ("拆分", "Split"),
+    "recoded": ("重新编码", "Recoded"),
+    "renamed": ("更名", "Renamed"),
+    "amended": ("修改", "Amended"),
+    "unchanged": ("未变", "Unchanged"),
+}
+
+
+def class_label(name: str, lang: Lang) -> str:
+    zh, en = CHANGE_CLASSES[name]
+    return zh if lang == "zh" else en
+
+
+def label(table: dict[str, str], value: str, lang: Lang) -> str:
+    """The Chinese label of an enum value in Chinese output, the value itself otherwise."""
+    return table.get(value, value) if lang == "zh" else value

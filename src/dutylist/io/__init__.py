@@ -1,0 +1,1 @@
+"""Input and output: YAML with positions, tables, git revisions, atomic writes."""

@@ -1,0 +1,266 @@
+"""From bytes to models: read a document, check its header, validate it with
+pydantic, and turn every pydantic error into a Finding at file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from dutylist.checks import check
+from dutylist.findings import Check, Finding
+from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
+from dutylist.model.catalog import ITEM_MODELS, KIND_FIELDS, KINDS, CatalogFile, file_model
+from dutylist.model.common import FORMAT_VERSION
+from dutylist.model.registry import JurisdictionFile
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """One YAML file as read: its text, data, and where to report problems."""
+
+    path: Path
+    display: str
+    text: str
+    data: dict[str, Any]
+    locator: Locator = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.locator = Locator(self.text)
+
+    def item_id(self, path: Path_) -> str | None:
+        if len(path) >= 2 and path[0] in ("items", "units", "departments", "posts"):
+            entries = self.data.get(str(path[0]))
+            index = path[1]
+            if isinstance(entries, list) and isinstance(index, int) and index < len(entries):
+                entry = entries[index]
+                if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
+                    return str(entry["id"])
+        return None
+
+    def finding(self, chk: Check, message: str, path: Path_, *, key: bool = False) -> Finding:
+        line, column = self.locator.locate(path, key=key)
+        return Finding(chk, message, self.display, line, column, self.item_id(path), path)
+
+
+@dataclass
+class LoadedRegistry:
+    doc: Document
+    model: JurisdictionFile
+
+
+@dataclass
+class LoadedCatalog:
+    """A catalog's model. When some items were invalid, the model holds the others and
+    `positions` maps each model item to its index in the document."""
+
+    doc: Document
+    model: CatalogFile[Any]
+    positions: list[int] | None = None
+
+    def position(self, index: int) -> int:
+        return index if self.positions is None else self.positions[index]
+
+    @property
+    def kind(self) -> str:
+        return self.model.catalog.kind
+
+
+def display_path(path: Path) -> str:
+    """A path as users typed it: relative to the working directory when inside it, with /."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_document(
+    path: Path, display: str | None = None, text: str | None = None
+) -> Document | Finding:
+    """Read and parse one YAML file; a Finding when it cannot be parsed."""
+    shown = display or display_path(path)
+    try:
+        if text is None:
+            text = decode(path.read_bytes())
+        data = load_yaml(text)
+    except LoadProblem as problem:
+        return Finding(check(problem.kind), problem.message, shown, problem.line, problem.column)
+    except OSError as exc:
+        return Finding(
+            check("unreadable-file"), f"cannot read the file: {exc.strerror}", shown, 1, 1
+        )
+    return Document(path, shown, text, data)
+
+
+def document_kind(doc: Document) -> str | None:
+    """`jurisdiction` for a registry, the catalog kind for a catalog, None when unknown."""
+    if "catalog" in doc.data:
+        header = doc.data["catalog"]
+        kind = header.get("kind") if isinstance(header, dict) else None
+        return kind if kind in KINDS else None
+    if "jurisdiction" in doc.data:
+        return "jurisdiction"
+    return None
+
+
+def _header_findings(doc: Document) -> list[Finding]:
+    version = doc.data.get("dutylist")
+    if version == FORMAT_VERSION and not isinstance(version, bool):
+        return []
+    chk = check("format-version")
+    if version is None:
+        return [doc.finding(chk, f"add `dutylist: {FORMAT_VERSION}` at the top of the file", ())]
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        from dutylist import __version__
+
+        message = (
+            f"this file needs a newer dutylist: it is format {version}, "
+            f"dutylist {__version__} reads format {FORMAT_VERSION}"
+        )
+    else:
+        message = (
+            f"`dutylist: {version!r}` is not a format version: write `dutylist: {FORMAT_VERSION}`"
+        )
+    return [doc.finding(chk, message, ("dutylist",))]
+
+
+def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]:
+    findings = _header_findings(doc)
+    data = {**doc.data, "dutylist": FORMAT_VERSION}
+    try:
+        model = JurisdictionFile.model_validate(data)
+    except ValidationError as exc:
+        return None, findings + errors_to_findings(doc, exc, "jurisdiction")
+    return LoadedRegistry(doc, model), findings
+
+
+def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
+    findings = _header_findings(doc)
+    header = doc.data.get("catalog")
+    kind = header.get("kind") if isinstance(header, dict) else None
+    if kind not in KINDS:
+        if not isinstance(header, dict):
+            message = "`catalog:` must be a mapping with kind, title and version"
+            findings.append(doc.finding(check("invalid-value"), message, ("catalog",)))
+        elif kind is None:
+            message = f"add `kind:` under `catalog:`, one of {', '.join(KINDS)}"
+            findings.append(doc.finding(check("missing-field"), message, ("catalog",)))
+        else:
+            message = f"`{kind}` is not a catalog kind: use one of {', '.join(KINDS)}"
+            findings.append(doc.finding(check("invalid-choice"), message, ("catalog", "kind")))
+        return None, findings
+    data = {**doc.data, "dutylist": FORMAT_VERSION}
+    try:
+        model = file_model(kind).model_validate(data)
+    except ValidationError as exc:
+        findings.extend(errors_to_findings(doc, exc, kind))
+        return _partial(doc, data, exc, kind), findings
+    return LoadedCatalog(doc, model), findings
+
+
+def _partial(
+    doc: Document, data: dict[str, Any], exc: ValidationError, kind: str
+) -> LoadedCatalog | None:
+    """The valid items of a catalog whose other items are invalid, so that the
+    cross-file checks still run on them (every problem reported, not just the first)."""
+    bad = {e["loc"][1] for e in exc.errors() if len(e["loc"]) > 1 and e["loc"][0] == "items"}
+    if any(not e["loc"] or e["loc"][0] != "items" or len(e["loc"]) < 2 for e in exc.errors()):
+        return None
+    items = data.get("items")
+    if not isinstance(items, list):
+        return None
+    positions = [i for i in range(len(items)) if i not in bad]
+    try:
+        model = file_model(kind).model_validate({**data, "items": [items[i] for i in positions]})
+    except ValidationError:
+        return None
+    return LoadedCatalog(doc, model, positions)
+
+
+_CUSTOM = {
+    "basis_required": "missing-basis",
+    "lead_not_single": "lead-not-single",
+    "alternative_required": "missing-alternative",
+    "unit_required": "duties-unit",
+    "unit_not_allowed": "duties-unit",
+    "posts_not_allowed": "unknown-field",
+}
+
+
+def errors_to_findings(doc: Document, exc: ValidationError, kind: str) -> list[Finding]:
+    """One finding per distinct place; union branches of one field become one message."""
+    findings: list[Finding] = []
+    seen: set[Path_] = set()
+    for error in exc.errors(include_url=False):
+        # union branch labels ("literal['all']", "list[...]") are pydantic's, not the file's
+        path = tuple(p for p in error["loc"] if isinstance(p, int) or "[" not in p)
+        if path in seen:
+            continue
+        seen.add(path)
+        findings.append(_error_finding(doc, error, path, kind))
+    return findings
+
+
+def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding:
+    kind_of_error: str = error["type"]
+    field_name = str(path[-1]) if path and isinstance(path[-1], str) else ""
+    where = _where(path)
+    if kind_of_error in _CUSTOM:
+        return doc.finding(check(_CUSTOM[kind_of_error]), error["msg"], path)
+    if kind_of_error == "missing":
+        return doc.finding(
+            check("missing-field"), f"{where}: add the required field `{field_name}`", path
+        )
+    if kind_of_error == "extra_forbidden":
+        return doc.finding(check("unknown-field"), _unknown_field(path, kind), path, key=True)
+    if kind_of_error in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        value = error.get("input")
+        if field_name == "scope":
+            message = f"scope is `all` or a list of unit ids, not {value!r}"
+        else:
+            choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+            close = difflib.get_close_matches(str(value), choices, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            message = f"{value!r} is not a valid `{field_name}`: {hint}use one of {expected}"
+        return doc.finding(check("invalid-choice"), message, path)
+    if kind_of_error in ("string_type", "int_type") and (
+        field_name in ("id", "source") or "replaces" in path
+    ):
+        message = (
+            f'an id is text: write it in quotes ("{error.get("input")}"), '
+            "YAML reads an unquoted 010 as the number 8"
+        )
+        return doc.finding(check("invalid-value"), message, path)
+    if kind_of_error == "string_pattern_mismatch":
+        message = (
+            f"{error.get('input')!r} is not a valid id: use lowercase letters, digits and dashes"
+        )
+        return doc.finding(check("invalid-value"), message, path)
+    if kind_of_error == "literal_error" or field_name == "dutylist":
+        return doc.finding(check("format-version"), error["msg"], path)
+    return doc.finding(check("invalid-value"), f"{where}: {error['msg']}", path)
+
+
+def _where(path: Path_) -> str:
+    return ".".join(str(p) for p in path) or "document"
+
+
+def _unknown_field(path: Path_, kind: str) -> str:
+    name = str(path[-1])
+    in_item = len(path) == 3 and path[0] == "items"
+    if in_item:
+        for other, fields in KIND_FIELDS.items():
+            if name in fields and other != kind:
+                return f"`{name}` is a field of {other} catalogs, not of {kind}: remove it"
+        allowed = list(ITEM_MODELS[kind].model_fields) if kind in ITEM_MODELS else []
+    else:
+        allowed = []
+    close = difflib.get_close_matches(name, allowed, n=1)
+    hint = f": did you mean `{close[0]}`?" if close else ": remove it or check its spelling"
+    return f"unknown field `{name}`{hint}"

@@ -1,0 +1,72 @@
+"""Types shared by every file of the format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+
+FORMAT_VERSION = 1
+
+Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+"""Unit, department and post ids: lowercase ASCII, digits and dashes."""
+
+ItemId = Annotated[StrictStr, Field(min_length=1)]
+"""Item ids are opaque (published lists use local schemes); they must be quoted if numeric,
+because YAML reads 010 as the number 8."""
+
+
+def _code_text(value: Any) -> Any:
+    # A division code is all digits and never starts with 0, so an unquoted one loses nothing.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Code = Annotated[StrictStr, BeforeValidator(_code_text)]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _version_text(value: Any) -> Any:
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+VersionText = Annotated[StrictStr, BeforeValidator(_version_text), Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a field name must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Category = Literal[
+    "licensing",
+    "penalty",
+    "coercion",
+    "levy",
+    "expropriation",
+    "payment",
+    "inspection",
+    "confirmation",
+    "reward",
+    "adjudication",
+    "other-power",
+    "public-service",
+    "other",
+]
+Technical = Literal["low", "medium", "high"]
+UnitType = Literal["town", "township", "street", "village", "community"]
+Level = Literal["province", "city", "county"]
+Kind = Literal["empowerment", "territorial", "grid", "village-affairs", "certificates", "duties"]
+Method = Literal["devolve", "entrust"]
+Role = Literal["basic", "cooperating", "reclaimed"]
+Handling = Literal["perform", "assist", "excluded"]
+CertStatus = Literal["retained", "abolished"]
+Capacity = Literal["adequate", "limited", "none"]
+Willingness = Literal["strong", "moderate", "weak"]
+
+DateOrText = dt.date | Text

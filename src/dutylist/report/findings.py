@@ -1,0 +1,90 @@
+"""Reporters of validation findings: text, json (spec section 6), github."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from rich.markup import escape
+
+from dutylist.findings import Finding
+from dutylist.i18n import SEVERITY, Lang
+from dutylist.report.console import make_console
+from dutylist.validate import ValidationResult
+
+Reporter = Callable[[ValidationResult, TextIO, Lang], None]
+
+
+def as_json(result: ValidationResult) -> dict[str, object]:
+    return {
+        "ok": result.ok,
+        "files": len(result.files),
+        "errors": [f.as_record() for f in result.findings],
+    }
+
+
+def report_json(result: ValidationResult, out: TextIO, lang: Lang) -> None:
+    json.dump(as_json(result), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def annotation(f: Finding, level: str | None = None) -> str:
+    level = level or (
+        "error"
+        if f.level.value == "error"
+        else "warning"
+        if f.level.value == "warning"
+        else "notice"
+    )
+    title = github_escape(f"{f.code} {f.name}", prop=True)
+    return (
+        f"::{level} file={github_escape(f.file, prop=True)},line={f.line},col={f.column},"
+        f"title={title}::{github_escape(f.message)}"
+    )
+
+
+def report_github(result: ValidationResult, out: TextIO, lang: Lang) -> None:
+    for f in result.findings:
+        out.write(annotation(f) + "\n")
+    out.write(_summary(result, lang) + "\n")
+
+
+def _summary(result: ValidationResult, lang: Lang) -> str:
+    files, problems = len(result.files), len(result.findings)
+    if lang == "zh":
+        return (
+            f"检查了 {files} 个文件，发现 {problems} 个问题"
+            if problems
+            else f"检查了 {files} 个文件，没有问题"
+        )
+    if problems:
+        return f"{problems} problem{'s' if problems != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    return f"{files} file{'s' if files != 1 else ''} checked, no problems"
+
+
+def report_text(result: ValidationResult, out: TextIO, lang: Lang) -> None:
+    """One line per problem, `file:line:col: CODE name  message`, as editors and
+    grep expect; then a one-line summary."""
+    console = make_console(out)
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    for f in result.findings:
+        level = f.level.value
+        shown = SEVERITY[level] if lang == "zh" else level
+        item = f" [{escape(f.item)}]" if f.item else ""
+        console.print(
+            f"[bold]{escape(f.file)}:{f.line}:{f.column}[/]: [{styles[level]}]{shown} {f.code}[/] "
+            f"[dim]{f.name}[/]{item} {escape(f.message)}"
+        )
+    style = "green" if not result.findings else "red"
+    console.print(f"[{style}]{_summary(result, lang)}[/]")
+
+
+REPORTERS: dict[str, Reporter] = {"text": report_text, "json": report_json, "github": report_github}
