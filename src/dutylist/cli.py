@@ -12,7 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dutylist import __version__
-from dutylist.commands import core
+from dutylist.commands import core, report
+from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -70,13 +71,16 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core,)
+MODULES = (core, diff_commands, report)
 
 
 def _register() -> None:
     for module in MODULES:
         for name, func in module.COMMANDS.items():
             app.command(name)(guarded(func))
+        # commands for tools rather than people (git's diff driver): callable, not listed
+        for name, func in getattr(module, "HIDDEN", {}).items():
+            app.command(name, hidden=True)(guarded(func))
 
 
 _register()

@@ -75,3 +75,51 @@ def class_label(name: str, lang: Lang) -> str:
 def label(table: dict[str, str], value: str, lang: Lang) -> str:
     """The Chinese label of an enum value in Chinese output, the value itself otherwise."""
     return table.get(value, value) if lang == "zh" else value
+
+
+# Item fields as the diff reports name them (labels only; the keys are the format's).
+FIELD: dict[str, str] = {
+    "name": "名称",
+    "category": "事项类型",
+    "department": "实施部门",
+    "basis": "实施依据",
+    "scope": "赋权范围",
+    "method": "赋权方式",
+    "role": "履职类型",
+    "lead": "牵头部门",
+    "cooperating": "协同部门",
+    "grid": "网格承接",
+    "source": "来源事项",
+    "post": "岗位",
+    "handling": "办理方式",
+    "status": "状态",
+    "alternative": "替代方式",
+    "technical": "技术要求",
+    "support": "支撑保障",
+    "admission": "准入",
+    "tags": "标签",
+    "notes": "备注",
+    "training": "业务培训",
+    "funding": "经费保障",
+    "guidance": "办事指南",
+    "approved_by": "批准机关",
+    "approved_on": "批准日期",
+    "content": "协助内容",
+    "term": "期限",
+}
+TECHNICAL = {"low": "低", "medium": "中", "high": "高"}
+
+# Audit rules and suggestions (spec section 6), for human-facing audit output.
+AUDIT_RULE = {
+    "one-size-fits-all": "一刀切",
+    "return-candidate": "动态退出",
+    "zero-uptake": "零办件（空转）",
+    "missing-admission": "准入不全",
+    "missing-support": "配套保障缺失",
+    "similar-items": "同类项",
+    "reclaimed-still-devolved": "已收回仍赋权",
+    "grid-link": "两单联动",
+    "empty-post": "空岗位",
+    "abolished-without-alternative": "取消证明无替代",
+}
+SUGGESTION = {"differentiate": "差异化赋权", "revoke": "收回", "merge": "合并", "fix": "修正"}

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from dutylist.checks import check
 from dutylist.findings import Check, Finding
-from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
+from dutylist.io.yamlload import LoadProblem, Locator, decode, gc_paused, load_yaml
 from dutylist.model.catalog import ITEM_MODELS, KIND_FIELDS, KINDS, CatalogFile, file_model
 from dutylist.model.common import FORMAT_VERSION
 from dutylist.model.registry import JurisdictionFile
@@ -133,7 +133,8 @@ def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]
     findings = _header_findings(doc)
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
-        model = JurisdictionFile.model_validate(data)
+        with gc_paused():
+            model = JurisdictionFile.model_validate(data)
     except ValidationError as exc:
         return None, findings + errors_to_findings(doc, exc, "jurisdiction")
     return LoadedRegistry(doc, model), findings
@@ -156,7 +157,9 @@ def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
         return None, findings
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
-        model = file_model(kind).model_validate(data)
+        # validation allocates a model per item and no cycles: the collector only slows it
+        with gc_paused():
+            model = file_model(kind).model_validate(data)
     except ValidationError as exc:
         findings.extend(errors_to_findings(doc, exc, kind))
         return _partial(doc, data, exc, kind), findings

@@ -39,3 +39,16 @@ def normalize_name(text: str) -> str:
     if folded.isascii():
         return folded.casefold()
     return _t2s().convert(folded).casefold()
+
+
+def normalize_names(names: list[str]) -> list[str]:
+    """normalize_name over many names with one OpenCC call: folded names hold no
+    whitespace, so a newline separates them safely, and one call is far cheaper
+    than thousands."""
+    folded = [fold(name) for name in names]
+    if all(name.isascii() for name in folded):
+        return [name.casefold() for name in folded]
+    converted = _t2s().convert("\n".join(folded)).split("\n")
+    if len(converted) != len(folded):  # never expected; fall back rather than misalign
+        return [normalize_name(name) for name in names]
+    return [name.casefold() for name in converted]

@@ -13,7 +13,7 @@ from dutylist.codes import division_code_problem, uscc_problem
 from dutylist.errors import InputError
 from dutylist.findings import Finding
 from dutylist.load import Document, LoadedCatalog, LoadedRegistry, display_path
-from dutylist.normalize import normalize_name
+from dutylist.normalize import normalize_names
 from dutylist.workspace import (
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
@@ -52,6 +52,11 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
             roots.extend(found)
         elif path.is_file():
             root = owning_jurisdiction(path)
+            if root is None and path.suffix.lower() in TABLE_SUFFIXES:
+                raise InputError(
+                    f"{display_path(path)}: an assessment table is checked from its jurisdiction's "
+                    "assessments/ folder"
+                )
             if root is None:
                 loose.append(path)
             else:
@@ -159,12 +164,13 @@ def _duplicates(
 ) -> Iterator[Finding]:
     first_id: dict[str, int] = {}
     first_name: dict[str, int] = {}
+    keys = normalize_names(names)
     for i, (ident, name) in enumerate(zip(ids, names, strict=True)):
         if ident in first_id:
             message = f"id {ident!r} is used twice (first at entry {first_id[ident] + 1}): ids must be unique"
             yield doc.finding(check("duplicate-id"), message, (section, position(i), "id"))
         first_id.setdefault(ident, i)
-        key = normalize_name(name)
+        key = keys[i]
         if key in first_name:
             other = names[first_name[key]]
             message = f"name {name!r} is the same as {other!r} (entry {first_name[key] + 1}) once normalised"

@@ -1,10 +1,15 @@
-"""The record every audit rule module exports."""
+"""The record every audit rule module exports, and the finding every rule yields."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from dutylist.findings import Severity
+
+Suggestion = Literal["differentiate", "revoke", "merge", "fix"]
+SUGGESTIONS: tuple[str, ...] = ("differentiate", "revoke", "merge", "fix")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +20,69 @@ class RuleInfo:
     name: str
     severity: Severity
     summary: str
+
+
+@dataclass(slots=True)
+class AuditFinding:
+    """One audit hit: what to change (suggestion, units, keep), why (message, in English and
+    Chinese), where (file, line, column of the item) and who acts (department, units).
+
+    `fingerprint` identifies the finding across runs: it hashes the rule, the jurisdiction,
+    the catalog, the item and the rule's stable subject, never lines or counts, so that a
+    finding accepted this month is recognised next month."""
+
+    rule: str
+    code: str
+    severity: Severity
+    item: str | None
+    message: str
+    message_zh: str
+    suggestion: Suggestion
+    file: str
+    line: int = 0
+    column: int = 0
+    units: list[str] = field(default_factory=list)
+    keep: list[str] = field(default_factory=list)
+    kind: str | None = None
+    department: str | None = None
+    name: str | None = None
+    fingerprint: str = ""
+    accepted: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" else self.message
+
+    def sort_key(self) -> tuple[int, str, int, str]:
+        return (-self.severity.rank, self.file, self.line, self.code)
+
+    def as_record(self) -> dict[str, Any]:
+        """The JSON shape of spec section 6, plus the fingerprint and where/who keys."""
+        record: dict[str, Any] = {
+            "rule": self.rule,
+            "code": self.code,
+            "severity": self.severity.value,
+            "item": self.item,
+            "units": list(self.units),
+            "suggestion": self.suggestion,
+            "keep": list(self.keep),
+            "message": self.message,
+            "message_zh": self.message_zh,
+            "fingerprint": self.fingerprint,
+            "accepted": self.accepted,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "kind": self.kind,
+            "department": self.department,
+            "name": self.name,
+        }
+        if self.extra:
+            record["evidence"] = self.extra
+        return record
+
+
+def fingerprint(*parts: str) -> str:
+    """A short stable hash of the identifying parts of a finding."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]

@@ -1,0 +1,75 @@
+"""report: the monthly adjustment report from git history (spec section 8)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dutylist.commands.options import LangOption, emit, lang_of
+from dutylist.io.files import write_atomic
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None] | None]:
+    """A rich spinner on stderr while revisions are read, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dutylist.report.console import make_console
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=make_console(stderr=True), transient=True) as bar:
+        task = bar.add_task("git", total=None)
+        yield lambda step: bar.update(task, description=f"reading {step}")
+
+
+def report(
+    *,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The workbook to write (.xlsx).")],
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="A jurisdiction folder or a folder of them [default: catalogs/]."),
+    ] = None,
+    month: Annotated[
+        str | None, typer.Option("--month", help="The month to report, YYYY-MM.")
+    ] = None,
+    markdown: Annotated[
+        str | None,
+        typer.Option("--markdown", help="Also write a Markdown summary to FILE (- = stdout)."),
+    ] = None,
+    tz: Annotated[
+        str, typer.Option("--tz", help="UTC offset that decides which month a commit is in.")
+    ] = "+08:00",
+    rev_from: Annotated[
+        str | None, typer.Option("--from", help="Old revision (instead of --month).")
+    ] = None,
+    rev_to: Annotated[
+        str | None, typer.Option("--to", help="New revision (with --from) [default: HEAD].")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Write the adjustment statistics workbook of a month from the catalogs' git history."""
+    from dutylist.monthly import monthly_report
+    from dutylist.report.statistics import markdown_summary, monthly_heading, monthly_notes
+    from dutylist.report.xlsx import workbook_bytes
+
+    language = lang_of(lang)
+    options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
+    with _progress() as tell:
+        result = monthly_report(str(path or Path("catalogs")), progress=tell, **options)
+    result.stats.notes = monthly_notes(result, language)
+    write_atomic(output, workbook_bytes(result.stats, language))
+    if markdown is not None:
+        text = markdown_summary(result.stats, language, heading=monthly_heading(result, language))
+        emit(text, None if markdown == "-" else Path(markdown))
+    typer.echo(f"wrote {output}", err=True)
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {"report": report}

@@ -1,0 +1,177 @@
+"""Reading catalogs straight from git revisions, without a shell.
+
+git is run with argument lists (`shell=False`); a revision or path that starts
+with `-` is refused before git sees it, so it can never be taken for an option.
+Paths are relative to the current directory, like disk paths (`git show REV:./PATH`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from dutylist.errors import GitError
+
+
+def _check_arg(value: str, what: str) -> None:
+    if not value:
+        raise GitError(f"empty git {what}")
+    if value.startswith("-"):
+        raise GitError(f"git {what} {value!r} looks like an option: refused")
+    if "\0" in value or "\n" in value:
+        raise GitError(f"git {what} {value!r} holds a control character: refused")
+
+
+def run_git(args: list[str], cwd: Path | None = None, stdin: bytes | None = None) -> bytes:
+    """Run git with an argument list; a failure becomes a GitError with git's message."""
+    exe = shutil.which("git")
+    if exe is None:
+        raise GitError("git is not installed (needed to read REV:PATH)")
+    try:
+        proc = subprocess.run(  # an argument list, never a shell
+            [exe, *args], cwd=cwd, input=stdin, capture_output=True, shell=False, check=False
+        )
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        text = message[-1] if message else f"git {args[0]} failed"
+        if "not a git repository" in text:
+            text = "not inside a git repository (needed to read REV:PATH)"
+        raise GitError(text.removeprefix("fatal: "))
+    return proc.stdout
+
+
+def repo_root(cwd: Path | None = None) -> Path:
+    """The top folder of the repository holding `cwd` (GitError outside a repository)."""
+    out = run_git(["rev-parse", "--show-toplevel"], cwd)
+    return Path(out.decode("utf-8").strip())
+
+
+def resolve_rev(rev: str, cwd: Path | None = None) -> str:
+    """The full commit id of a revision; GitError when it does not name a commit."""
+    _check_arg(rev, "revision")
+    run_git(["rev-parse", "--git-dir"], cwd)  # "not a repository" before "bad revision"
+    try:
+        out = run_git(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], cwd
+        )
+    except GitError:
+        raise GitError(f"unknown git revision {rev!r}") from None
+    return out.decode().strip()
+
+
+def rev_at(
+    date_iso: str, ref: str = "HEAD", first_parent: bool = True, cwd: Path | None = None
+) -> str | None:
+    """The last commit of `ref`'s history (first-parent by default) whose committer date is
+    at or before `date_iso` (an ISO time with offset); None when there is none."""
+    _check_arg(date_iso, "date")
+    commit = resolve_rev(ref, cwd)
+    args = ["rev-list", "-1", f"--before={date_iso}"]
+    if first_parent:
+        args.append("--first-parent")
+    out = run_git([*args, commit], cwd).decode().strip()
+    return out or None
+
+
+def _repo_path(path: str, cwd: Path | None) -> str:
+    """PATH relative to the current directory, as a path from the repository top."""
+    _check_arg(path, "path")
+    prefix = run_git(["rev-parse", "--show-prefix"], cwd).decode("utf-8").strip()
+    parts: list[str] = []
+    for part in PurePosixPath(prefix, path.replace("\\", "/")).parts:
+        if part == "..":
+            if not parts:
+                raise GitError(f"{path} is outside the repository")
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts)
+
+
+@dataclass
+class Blob:
+    path: str  # from the repository top
+    sha: str
+
+
+def _list(commit: str, repo_path: str, cwd: Path | None) -> tuple[str, list[Blob]]:
+    """('blob' | 'tree' | '', the blobs at or under the path)."""
+    spec = f"{commit}:{repo_path}" if repo_path else f"{commit}^{{tree}}"
+    try:
+        kind = run_git(["cat-file", "-t", spec], cwd).decode().strip()
+    except GitError:
+        return "", []
+    args = ["ls-tree", "-r", "-z", "--full-tree", commit]
+    if repo_path:
+        args += ["--", repo_path]
+    blobs = []
+    for entry in run_git(args, cwd).split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name = entry.partition(b"\t")
+        mode, otype, sha = meta.decode().split()
+        if otype == "blob" and mode != "120000":  # symlinks point at paths, not catalogs
+            blobs.append(Blob(name.decode("utf-8", "surrogateescape"), sha))
+    return kind, blobs
+
+
+def read_blobs(shas: list[str], cwd: Path | None = None) -> dict[str, bytes]:
+    """The contents of several blobs with one `git cat-file --batch`."""
+    if not shas:
+        return {}
+    out = run_git(["cat-file", "--batch"], cwd, stdin=("\n".join(shas) + "\n").encode())
+    contents: dict[str, bytes] = {}
+    pos = 0
+    for _ in shas:
+        eol = out.index(b"\n", pos)
+        sha, _, size = out[pos:eol].decode().split()
+        start = eol + 1
+        contents[sha] = out[start : start + int(size)]
+        pos = start + int(size) + 1
+    return contents
+
+
+@contextmanager
+def materialize(rev: str, path: str, cwd: Path | None = None) -> Iterator[Path | None]:
+    """The file or folder PATH as it was at REV, written to a temporary folder (removed on
+    exit); None when the path did not exist at REV. PATH is relative to the current
+    directory (or `cwd`)."""
+    commit = resolve_rev(rev, cwd)
+    repo_path = _repo_path(path, cwd)
+    kind, blobs = _list(commit, repo_path, cwd)
+    if not kind:
+        yield None
+        return
+    contents = read_blobs(sorted({b.sha for b in blobs}), cwd)
+    with tempfile.TemporaryDirectory(prefix="dutylist-git-") as tmp:
+        base_name = PurePosixPath(repo_path).name or "root"
+        local = Path(tmp) / base_name
+        for blob in blobs:
+            rel = blob.path[len(repo_path) :].lstrip("/") if repo_path else blob.path
+            target = local / rel if rel else local
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(contents[blob.sha])
+        if kind == "tree":
+            local.mkdir(parents=True, exist_ok=True)
+        yield local
+
+
+def display_for(rev: str, path: str, local: Path) -> Callable[[Path], str]:
+    """A display function mapping files under `local` to `REV:path/inside`."""
+    shown = path.rstrip("/") or "."
+
+    def display(p: Path) -> str:
+        try:
+            rel = p.relative_to(local).as_posix()
+        except ValueError:
+            return p.as_posix()
+        return f"{rev}:{shown}" if rel == "." else f"{rev}:{shown}/{rel}"
+
+    return display

@@ -1,0 +1,288 @@
+"""The canonical layout of a dutylist file, written with ruamel.yaml round-trip so that
+comments survive (`dutylist fmt`, and every file `import` and `init` write).
+
+The layout: `dutylist: 1` first, keys in the order of the spec (unknown keys after
+them, in their own order), item ids, codes and versions in double quotes, two-space
+indentation with sequences indented under their key, `null` spelt out, no line
+wrapping. Flow lists (`scope: [a, b]`) and block scalars stay as written.
+
+The one promise that matters more than the layout: the data PyYAML reads back is the
+data it read before. PyYAML reads YAML 1.1 and ruamel 1.2, so a plain scalar is only
+requoted or unquoted when both read it as the same string, and `format_text` compares
+the loaded data before and after and refuses a result that differs.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    SingleQuotedScalarString,
+)
+from ruamel.yaml.tokens import CommentToken
+
+from dutylist.io.yamlload import LoadProblem, load_yaml
+
+TOP = ("dutylist", "jurisdiction", "catalog", "units", "departments", "posts", "items")
+HEADER = ("kind", "title", "version", "effective", "unit")
+JURISDICTION = ("code", "name", "level")
+UNIT = ("id", "name", "type", "code", "parent")
+DEPARTMENT = ("id", "name", "uscc")
+POST = ("id", "name", "new")
+ITEM = (
+    "id",
+    "name",
+    "category",
+    "department",
+    "basis",
+    "scope",
+    "method",
+    "role",
+    "lead",
+    "cooperating",
+    "grid",
+    "source",
+    "post",
+    "handling",
+    "status",
+    "alternative",
+    "technical",
+    "support",
+    "admission",
+    "replaces",
+    "tags",
+    "notes",
+)
+SUPPORT = ("training", "funding", "guidance")
+ADMISSION = ("approved_by", "approved_on", "content", "term", "funding")
+
+# (key order, fields written in double quotes, order of nested mappings by key)
+_Shape = tuple[tuple[str, ...], frozenset[str], dict[str, Any]]
+_ITEM_SHAPE: _Shape = (
+    ITEM,
+    frozenset({"id", "source", "replaces"}),
+    {"support": (SUPPORT, frozenset(), {}), "admission": (ADMISSION, frozenset(), {})},
+)
+_SHAPE: _Shape = (
+    TOP,
+    frozenset(),
+    {
+        "jurisdiction": (JURISDICTION, frozenset({"code"}), {}),
+        "catalog": (HEADER, frozenset({"version"}), {}),
+        "units": (UNIT, frozenset({"code"}), {}),
+        "departments": (DEPARTMENT, frozenset({"uscc"}), {}),
+        "posts": (POST, frozenset(), {}),
+        "items": _ITEM_SHAPE,
+    },
+)
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = pyyaml.resolver.Resolver()
+
+
+class FormatProblem(Exception):
+    """The text cannot be formatted safely; the message says why."""
+
+
+def make_yaml() -> YAML:
+    """The one ruamel configuration of the canonical layout."""
+    y = YAML()
+    y.preserve_quotes = True
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 100_000  # never fold long names or bases onto several lines
+    y.representer.add_representer(type(None), _represent_null)
+    return y
+
+
+def _represent_null(representer: Any, _data: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def dump(data: Any) -> str:
+    """A document (plain dicts and lists, or ruamel nodes) in the canonical layout."""
+    node = data if isinstance(data, CommentedMap) else _commented(data)
+    canonicalize(node)
+    buffer = io.StringIO()
+    make_yaml().dump(node, buffer)
+    return buffer.getvalue()
+
+
+def format_text(text: str) -> str:
+    """The canonical form of a YAML text; FormatProblem when it cannot be read or when
+    the formatted text would load differently."""
+    try:
+        before = load_yaml(text)
+    except LoadProblem as problem:
+        raise FormatProblem(f"{problem.line}:{problem.column}: {problem.message}") from None
+    try:
+        node = make_yaml().load(text)
+    except YAMLError as exc:
+        raise FormatProblem(f"cannot be read for formatting: {exc}") from None
+    if not isinstance(node, CommentedMap):
+        raise FormatProblem("the document is not a mapping")
+    canonicalize(node, before)
+    buffer = io.StringIO()
+    make_yaml().dump(node, buffer)
+    result = buffer.getvalue()
+    if load_yaml(result) != before:
+        raise FormatProblem("formatting would change the data (left unchanged): please report")
+    return result
+
+
+def _commented(value: Any) -> Any:
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for key, sub in value.items():
+            out[key] = _commented(sub)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_commented(v) for v in value)
+    return value
+
+
+def canonicalize(node: CommentedMap, loaded: Any = None) -> None:
+    """Reorder keys, set quoting and re-indent comments, in place. `loaded` is what
+    PyYAML read (None when `node` was built in memory, where every str is a str)."""
+    _mapping(node, _SHAPE, loaded, 0)
+
+
+def _mapping(node: CommentedMap, shape: _Shape, loaded: Any, col: int) -> None:
+    order, quoted, nested = shape
+    keys = list(node.keys())
+    rank = {k: i for i, k in enumerate(order)}
+    wanted = sorted(keys, key=lambda k: (rank.get(k, len(order)), keys.index(k)))
+    befores = {k: _take_after(node, keys[i - 1]) for i, k in enumerate(keys) if i > 0}
+    tail = _take_after(node, keys[-1]) if keys else ""
+    if wanted != keys:
+        for key in wanted:
+            node.move_to_end(key)
+        # comments that stood before the old first key stay above the mapping; those of
+        # the new first key cannot precede it inside a "- " line, so they move one key down
+        first = befores.pop(wanted[0], "")
+        if first and len(wanted) > 1:
+            befores[wanted[1]] = first + befores.get(wanted[1], "")
+        elif first:
+            tail = first + tail
+    for i, key in enumerate(wanted):
+        if i > 0:
+            _put_after(node, wanted[i - 1], _indent(befores.get(key, ""), col))
+        sub = loaded.get(key) if isinstance(loaded, dict) else None
+        value = node[key]
+        if key in quoted:
+            node[key] = _quote(value, sub)
+            if isinstance(value, CommentedSeq):
+                for j, element in enumerate(value):
+                    at = sub[j] if isinstance(sub, list) and j < len(sub) else None
+                    value[j] = _quote(element, at)
+        else:
+            node[key] = _plain(value, sub)
+        if isinstance(value, CommentedMap) and not _flow(value):
+            _mapping(value, nested.get(key, ((), frozenset(), {})), sub, col + 2)
+        elif isinstance(value, CommentedSeq) and not _flow(value):
+            _sequence(value, nested.get(key, ((), frozenset(), {})), sub, col + 2)
+    if wanted:
+        _put_after(node, wanted[-1], tail)
+
+
+def _sequence(node: CommentedSeq, shape: _Shape, loaded: Any, dash: int) -> None:
+    for j in range(1, len(node)):
+        _put_after_index(node, j - 1, _indent(_take_after_index(node, j - 1), dash))
+    for j, element in enumerate(node):
+        sub = loaded[j] if isinstance(loaded, list) and j < len(loaded) else None
+        if isinstance(element, CommentedMap) and not _flow(element):
+            _mapping(element, shape, sub, dash + 2)
+        elif isinstance(element, CommentedSeq) and not _flow(element):
+            _sequence(element, shape, sub, dash + 2)
+        else:
+            node[j] = _plain(element, sub)
+
+
+def _flow(node: CommentedMap | CommentedSeq) -> bool:
+    return bool(node.fa.flow_style())
+
+
+def _pyyaml_plain_is(text: str) -> bool:
+    """PyYAML (YAML 1.1) reads this text, written plain, as this very string."""
+    return bool(_RESOLVER.resolve(pyyaml.ScalarNode, text, (True, False)) == _STR)
+
+
+def _quote(value: Any, loaded: Any) -> Any:
+    """Ids, codes and versions in double quotes, when they are strings to PyYAML too."""
+    if isinstance(value, str) and "\n" not in value:
+        if loaded is None or (isinstance(loaded, str) and loaded == str(value)):
+            return DoubleQuotedScalarString(value)
+    return value
+
+
+def _plain(value: Any, loaded: Any) -> Any:
+    """Other quoted strings unquoted when both readers agree the plain text is a string
+    (ruamel itself re-quotes what cannot be plain)."""
+    if isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString)):
+        text = str(value)
+        if text and "\n" not in text and text.strip() == text and _pyyaml_plain_is(text):
+            return text if loaded is None or loaded == text else value
+    return value
+
+
+# --- comments -------------------------------------------------------------------------
+# ruamel keeps the comment lines that follow a value in the token of that value's last
+# scalar: "<end-of-line comment or nothing>\n<following lines>". The following lines
+# belong before the next key, so they are taken out and put back where the next key
+# now follows, re-indented to its new column.
+
+
+def _slot(node: Any, key: Any) -> tuple[Any, Any, int] | None:
+    """Where the comment after `node[key]` lives: (holder, key, slot index)."""
+    value = node[key]
+    if isinstance(value, CommentedMap) and len(value) and not _flow(value):
+        return _slot(value, list(value.keys())[-1])
+    if isinstance(value, CommentedSeq) and len(value) and not _flow(value):
+        return _slot(value, len(value) - 1)
+    return node, key, 2 if isinstance(node, CommentedMap) else 0
+
+
+def _take_after(node: Any, key: Any) -> str:
+    where = _slot(node, key)
+    if where is None:
+        return ""
+    holder, hkey, index = where
+    entry = holder.ca.items.get(hkey)
+    token = entry[index] if entry and len(entry) > index else None
+    if not isinstance(token, CommentToken):
+        return ""
+    eol, _, after = token.value.partition("\n")
+    token.value = eol + "\n"
+    return after
+
+
+def _put_after(node: Any, key: Any, text: str) -> None:
+    if not text:
+        return
+    where = _slot(node, key)
+    if where is None:
+        return
+    holder, hkey, index = where
+    entry = holder.ca.items.setdefault(hkey, [None, None, None, None])
+    token = entry[index]
+    if isinstance(token, CommentToken):
+        token.value = token.value.rstrip("\n") + "\n" + text if token.value.strip() else "\n" + text
+    else:
+        entry[index] = CommentToken("\n" + text, CommentMark(0), None)
+
+
+def _take_after_index(node: CommentedSeq, index: int) -> str:
+    return _take_after(node, index)
+
+
+def _put_after_index(node: CommentedSeq, index: int, text: str) -> None:
+    _put_after(node, index, text)
+
+
+def _indent(text: str, col: int) -> str:
+    lines = text.split("\n")
+    return "\n".join(" " * col + line.strip() if line.strip() else "" for line in lines)

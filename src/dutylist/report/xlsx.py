@@ -1,0 +1,259 @@
+"""The adjustment statistics workbook (调整统计表): a table an office prints, as bytes.
+
+Cells hold values, never formulas (spec section 8): every text goes through
+`write_string`, so catalog text beginning with = + - @ stays text. xlsxwriter is
+imported here only, keeping the pre-commit path light.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from typing import Any
+
+from dutylist.i18n import CATEGORY, HANDLING, KIND, METHOD, ROLE, STATUS, Lang, class_label, label
+from dutylist.stats import Cell, Statistics, Table
+
+SHEETS = {
+    "department": ("调整统计表", "Adjustment statistics"),
+    "unit": ("按乡镇", "By unit"),
+    "changes": ("变更明细", "Changes"),
+}
+FIELD_LABELS = {
+    "name": "名称",
+    "category": "事项类型",
+    "department": "部门",
+    "basis": "实施依据",
+    "scope": "赋权范围",
+    "method": "赋权方式",
+    "role": "履职类型",
+    "lead": "牵头部门",
+    "cooperating": "协同部门",
+    "grid": "网格",
+    "source": "来源事项",
+    "post": "岗位",
+    "handling": "办理方式",
+    "status": "状态",
+    "alternative": "替代方式",
+    "technical": "技术要求",
+    "support": "支撑保障",
+    "admission": "准入",
+    "replaces": "替代事项",
+    "tags": "标签",
+    "notes": "备注",
+}
+ENUM_FIELDS = {
+    "category": CATEGORY,
+    "method": METHOD,
+    "role": ROLE,
+    "handling": HANDLING,
+    "status": STATUS,
+}
+CHANGE_HEAD = {
+    "jurisdiction": ("辖区", "Jurisdiction"),
+    "kind": ("清单", "Catalog"),
+    "unit": ("乡镇(街道)", "Unit"),
+    "id": ("事项编码", "ID"),
+    "old_ids": ("原编码", "Old ID"),
+    "name": ("事项名称", "Name"),
+    "department": ("部门", "Department"),
+    "classes": ("变更类别", "Classes"),
+    "old": ("原", "old"),
+    "new": ("新", "new"),
+}
+MAX_WIDTH = 60  # beyond this a column wraps instead of growing: long item names
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: wide (W) and full-width (F) characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def workbook_bytes(stats: Statistics, lang: Lang) -> bytes:
+    """The workbook: department table with a chart, the per-unit table, the changes."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    book = xlsxwriter.Workbook(buffer, options)
+    styles = _styles(book)
+    for table in (stats.departments, stats.units):
+        title = _title(stats, lang, table.axis)
+        _stats_sheet(book, styles, stats, table=table, title=title, lang=lang)
+    _changes_sheet(book, styles, stats, lang)
+    book.close()
+    return buffer.getvalue()
+
+
+def _title(stats: Statistics, lang: Lang, axis: str) -> str:
+    versions = f"{stats.old_label} → {stats.new_label}"
+    if lang == "zh":
+        by = "（按乡镇(街道)）" if axis == "unit" else ""
+        return f"{stats.jurisdiction}权责事项调整统计表{by}　{versions}"
+    by = " by unit" if axis == "unit" else ""
+    return f"{stats.jurisdiction}: adjustment statistics{by}, {versions}"
+
+
+def _styles(book: Any) -> dict[str, Any]:
+    base = {"font_name": "SimSun", "font_size": 11, "valign": "vcenter"}
+    cell = {**base, "border": 1}
+    return {
+        "title": book.add_format({**base, "bold": True, "font_size": 16, "align": "center"}),
+        "note": book.add_format({**base, "italic": True}),
+        "head": book.add_format(
+            {**cell, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#D9E1F2"}
+        ),
+        "text": book.add_format({**cell, "text_wrap": True}),
+        "number": book.add_format({**cell, "align": "center"}),
+        "total_text": book.add_format({**cell, "bold": True, "align": "center", "top": 2}),
+        "total_number": book.add_format({**cell, "bold": True, "align": "center", "top": 2}),
+    }
+
+
+def _write_row(sheet: Any, row: int, cells: list[Cell], text: Any, number: Any) -> None:
+    for col, value in enumerate(cells):
+        if isinstance(value, int):
+            sheet.write_number(row, col, value, number)
+        else:
+            sheet.write_string(row, col, value, text)
+
+
+def _print_setup(sheet: Any, header_rows: int) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.repeat_rows(0, header_rows - 1)
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    sheet.set_footer("&C&P / &N")
+
+
+def _widths(sheet: Any, rows: list[list[Cell]], head: list[str]) -> None:
+    widths = [display_width(h) for h in head]
+    for cells in rows:
+        for col, value in enumerate(cells):
+            if isinstance(value, str):
+                widths[col] = max(widths[col], display_width(value))
+            else:
+                widths[col] = max(widths[col], len(str(value)))
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
+
+
+def _stats_sheet(
+    book: Any,
+    styles: dict[str, Any],
+    stats: Statistics,
+    *,
+    table: Table,
+    title: str,
+    lang: Lang,
+) -> None:
+    sheet = book.add_worksheet(_pick(SHEETS[table.axis], lang))
+    head = table.header(lang)
+    body = table.body(lang)
+    last = len(head) - 1
+    sheet.merge_range(0, 0, 0, last, title, styles["title"])
+    sheet.set_row(0, 30)
+    _write_row(sheet, 1, list[Cell](head), styles["head"], styles["head"])
+    for index, cells in enumerate(body[:-1], start=2):
+        _write_row(sheet, index, cells, styles["text"], styles["number"])
+    total_row = len(body)
+    _write_row(sheet, total_row, body[-1], styles["total_text"], styles["total_number"])
+    name_col = 1 if table.several else 0
+    if table.several:
+        # the 合计 label spans the jurisdiction and name columns
+        sheet.merge_range(total_row, 0, total_row, 1, str(body[-1][0]), styles["total_text"])
+    note_row = total_row + 2
+    for note in stats.notes:
+        sheet.write_string(note_row, 0, note, styles["note"])
+        note_row += 1
+    if not table.rows:
+        empty = "（无）" if lang == "zh" else "(nothing to count)"
+        sheet.write_string(note_row, 0, empty, styles["note"])
+        note_row += 1
+    sheet.freeze_panes(2, name_col + 1)
+    _widths(sheet, body, head)
+    _print_setup(sheet, 2)
+    if table.rows and table.classes:
+        _chart(book, sheet, table, name_col=name_col, total_row=total_row, at=note_row + 1)
+
+
+def _chart(book: Any, sheet: Any, table: Table, *, name_col: int, total_row: int, at: int) -> None:
+    """A stacked bar chart of the class counts by row, below the table (it prints with it)."""
+    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
+    first, last = 2, total_row - 1
+    for offset, _name in enumerate(table.classes):
+        col = name_col + 2 + offset
+        chart.add_series(
+            {
+                "name": [sheet.name, 1, col],
+                "categories": [sheet.name, first, name_col, last, name_col],
+                "values": [sheet.name, first, col, last, col],
+                "gap": 60,
+            }
+        )
+    chart.set_y_axis({"reverse": True})  # categories top-down, as in the table
+    chart.set_legend({"position": "bottom"})
+    chart.set_title({"none": True})
+    height = max(300, 22 * len(table.rows) + 120)
+    chart.set_size({"width": 900, "height": height})
+    sheet.insert_chart(at, 0, chart)
+
+
+def _change_value(field_name: str, value: str, lang: Lang) -> str:
+    table = ENUM_FIELDS.get(field_name)
+    return label(table, value, lang) if table is not None else value
+
+
+def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: Lang) -> None:
+    sheet = book.add_worksheet(_pick(SHEETS["changes"], lang))
+    several = stats.departments.several
+    keys = ["kind", "unit", "id", "old_ids", "name", "department", "classes"]
+    if several:
+        keys.insert(0, "jurisdiction")
+    head = [_pick(CHANGE_HEAD[k], lang) for k in keys]
+    for name in stats.field_names:
+        shown = FIELD_LABELS.get(name, name) if lang == "zh" else name
+        head += [
+            f"{shown}（{_pick(CHANGE_HEAD['old'], lang)}）"
+            if lang == "zh"
+            else f"{shown} ({_pick(CHANGE_HEAD['old'], lang)})",
+            f"{shown}（{_pick(CHANGE_HEAD['new'], lang)}）"
+            if lang == "zh"
+            else f"{shown} ({_pick(CHANGE_HEAD['new'], lang)})",
+        ]
+    text = styles["text"]
+    _write_row(sheet, 0, list[Cell](head), styles["head"], styles["head"])
+    rows: list[list[Cell]] = []
+    for index, change in enumerate(stats.changes, start=1):
+        cells: list[Cell] = [change.jurisdiction] if several else []
+        cells += [
+            label(KIND, change.kind, lang),
+            change.unit,
+            change.id,
+            change.old_ids,
+            change.name,
+            change.department,
+            "、".join(class_label(c, lang) for c in change.classes),
+        ]
+        for name in stats.field_names:
+            old, new = change.fields.get(name, ("", ""))
+            cells += [_change_value(name, old, lang), _change_value(name, new, lang)]
+        for col, value in enumerate(cells):
+            sheet.write_string(index, col, str(value), text)
+        if index <= 2000:  # widths from a sample: a 100k-row sheet needs no exact fit
+            rows.append(cells)
+    sheet.freeze_panes(1, keys.index("name") + 1)
+    sheet.autofilter(0, 0, max(len(stats.changes), 1), len(head) - 1)
+    _widths(sheet, rows, head)
+    _print_setup(sheet, 1)
