@@ -24,12 +24,15 @@ lint: install
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 demo: install
 	$(BIN)/dutylist validate catalogs
 	-$(BIN)/dutylist audit catalogs/jinghong
+	-$(BIN)/dutylist audit catalogs/jinghong --by unit -o out/问题清单
+	@echo "wrote out/问题清单/ (一乡镇一问题清单)"
 	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024
+	mkdir -p out
 	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024 --format xlsx -o out/调整统计表.xlsx
 	@echo "wrote out/调整统计表.xlsx"
 

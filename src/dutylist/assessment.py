@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
 from dutylist.io.tables import read_rows
+from dutylist.io.yamlload import gc_paused
 from dutylist.model.assessment import COLUMNS, REQUIRED, AssessmentRow
 from dutylist.normalize import fold
 
@@ -73,19 +74,44 @@ def read_assessment(path: Path, display: str) -> Assessment:
             Finding(check("assessment-columns"), message, display, header_line, 1)
         )
         return result
+    pairs = [(index, name) for index, name in columns.items() if name is not None]
+    order = [columns.get(i) for i in range(len(header))]
+    records: list[dict[str, Any]] = []
     try:
         for line, cells in rows:
-            if not any(str(c).strip() for c in cells if c is not None):
-                continue
-            record: dict[str, Any] = {"line": line}
-            for index, cell in enumerate(cells):
-                name = columns.get(index)
-                if name is not None and cell is not None and str(cell).strip() != "":
-                    record[name] = cell.strip() if isinstance(cell, str) else cell
-            _add_row(result, record, [columns.get(i) for i in range(len(header))])
+            record: dict[str, Any] = {}
+            for index, name in pairs:
+                cell = cells[index] if index < len(cells) else None
+                if isinstance(cell, str):
+                    cell = cell.strip()
+                if cell is not None and cell != "":
+                    record[name] = cell
+            if record:  # blank rows (and rows blank in every known column) are spacing
+                record["line"] = line
+                records.append(record)
     except InputError as exc:
         result.findings.append(Finding(check("assessment-unreadable"), exc.message, display, 1, 1))
+    _add_rows(result, records, order)
     return result
+
+
+_ROWS = TypeAdapter(list[AssessmentRow])
+
+
+def _add_rows(result: Assessment, records: list[dict[str, Any]], order: list[str | None]) -> None:
+    """Validate every row in one pass; only the rows of a failed pass are redone one by one
+    to name their problems (tens of thousands of rows are normal)."""
+    try:
+        with gc_paused():
+            result.rows.extend(_ROWS.validate_python(records))
+        return
+    except ValidationError as exc:
+        bad = {int(e["loc"][0]) for e in exc.errors() if e["loc"]}
+    for index, record in enumerate(records):
+        if index in bad:
+            _add_row(result, record, order)
+        else:
+            result.rows.append(AssessmentRow.model_validate(record))
 
 
 def _add_row(result: Assessment, record: dict[str, Any], order: list[str | None]) -> None:

@@ -8,6 +8,7 @@ names and locations; they never read files or compute line numbers themselves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,29 @@ from dutylist.load import LoadedCatalog, display_path
 from dutylist.model.assessment import AssessmentRow
 from dutylist.model.catalog import Item
 from dutylist.rules.base import AuditFinding, RuleInfo, Suggestion, fingerprint
-from dutylist.workspace import Jurisdiction, load_path
+from dutylist.workspace import Jurisdiction, assessment_files, load_path
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_ITEM_ID = re.compile(
+    r"""^\s*-\s*\{?\s*id\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s,}#'"][^,}#]*?))\s*(?:[,}#]|$)"""
+)
+
+
+def scan_item_lines(text: str) -> dict[str, int]:
+    """Line of each `- id: X` (or `- {id: X, ...}`) entry under the top-level `items:`."""
+    found: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        top = _TOP_KEY.match(line)
+        if top is not None:
+            inside = top.group(1) == "items"
+            continue
+        if inside:
+            match = _ITEM_ID.match(line)
+            if match is not None:
+                found.setdefault(next(g for g in match.groups() if g is not None), number)
+    return found
+
 
 CatalogKey = tuple[str, str | None]
 """(kind, unit of a duties catalog): which catalog of a jurisdiction."""
@@ -39,6 +62,7 @@ class AuditContext:
     whole: bool = True  # PATH was a folder: every catalog of the jurisdiction is loaded
     _by_item: dict[str, dict[str, AssessmentRow]] | None = field(default=None, repr=False)
     _lines: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # rules share computations
 
     @property
     def code(self) -> str:
@@ -46,20 +70,26 @@ class AuditContext:
         return reg.model.jurisdiction.code if reg is not None else self.juris.root.name
 
     @property
+    def unit_names(self) -> dict[str, str]:
+        """Unit id -> name, in registry order."""
+        names: dict[str, str] | None = self.memo.get("unit_names")
+        if names is None:
+            reg = self.juris.registry
+            units = reg.model.units if reg is not None else []
+            names = self.memo["unit_names"] = {u.id: u.name for u in units}
+        return names
+
+    @property
     def unit_ids(self) -> list[str]:
+        """The units `scope: all` devolves to: the towns, townships and streets."""
         reg = self.juris.registry
-        return [u.id for u in reg.model.units] if reg is not None else []
+        return reg.model.township_ids() if reg is not None else []
 
     def unit_name(self, unit: str) -> str:
-        reg = self.juris.registry
-        if reg is not None:
-            for u in reg.model.units:
-                if u.id == unit:
-                    return u.name
-        return unit
+        return self.unit_names.get(unit, unit)
 
     def scope_of(self, scope: object) -> list[str]:
-        """The unit ids an empowerment scope devolves to (`all` = every unit)."""
+        """The unit ids an empowerment scope devolves to (`all` = every township-level unit)."""
         return self.unit_ids if scope == "all" else [str(u) for u in scope]  # type: ignore[attr-defined]
 
     def rows_of(self, item_id: str, units: Iterable[str]) -> dict[str, AssessmentRow]:
@@ -72,10 +102,17 @@ class AuditContext:
         return {u: found[u] for u in units if u in found}
 
     def item_line(self, loaded: LoadedCatalog, item_id: str) -> int:
+        """The line an item starts on. A scan of the text finds `- id: X` entries of
+        `items:` (composing 10k items to find their lines costs more than every rule);
+        an item the scan misses (id not its first key) falls back to the Locator."""
         lines = self._lines.get(loaded.doc.display)
         if lines is None:
-            lines = self._lines[loaded.doc.display] = loaded.doc.locator.item_lines()
-        return lines.get(item_id, 1)
+            lines = self._lines[loaded.doc.display] = scan_item_lines(loaded.doc.text)
+        line = lines.get(item_id)
+        if line is None:
+            line = loaded.doc.locator.item_lines().get(item_id, 1)
+            lines[item_id] = line
+        return line
 
     def finding(
         self,
@@ -144,6 +181,7 @@ class AuditResult:
     previous: str | None = None
     units: dict[str, str] = field(default_factory=dict)
     departments: dict[str, str] = field(default_factory=dict)
+    townships: list[str] = field(default_factory=list)
 
     def failing(self, fail_on: Severity) -> list[AuditFinding]:
         """Findings that fail the run: not accepted, at or above `fail_on`."""
@@ -158,7 +196,9 @@ def read_rows(
     A table with bad rows stops the audit: a review on partial data would mislead."""
     from dutylist.assessment import read_assessment
 
-    path = assessment or (juris.assessments[-1] if juris.assessments else None)
+    # a single catalog file loads without the tables; its jurisdiction's still count
+    tables = juris.assessments or (assessment_files(juris.root) if juris.registry else [])
+    path = assessment or (tables[-1] if tables else None)
     if path is None:
         return None, None, None
     if not path.is_file():
@@ -179,18 +219,15 @@ def read_rows(
 
 
 def added_items(previous: str, current: Path) -> dict[CatalogKey, set[str]]:
-    """Item ids new against the previous version, per catalog, from the diff library."""
+    """Item ids new against the previous version (class `added` of the diff), per catalog."""
     from dutylist.diff import diff_paths
 
-    result: Any = diff_paths(previous, str(current))
+    result = diff_paths(previous, str(current))
     added: dict[CatalogKey, set[str]] = {}
-    for doc in getattr(result, "catalogs", None) or [result]:
-        kind = getattr(doc, "kind", None)
-        unit = getattr(doc, "unit", None)
-        for change in doc.changes:
-            if "added" in change.classes:
-                key = (getattr(change, "kind", None) or kind, getattr(change, "unit", None) or unit)
-                added.setdefault(key, set()).add(change.id)
+    for catalog in result.catalogs:
+        for change in catalog.changes:
+            if "added" in change.classes and change.id is not None:
+                added.setdefault((catalog.kind, catalog.unit), set()).add(change.id)
     return added
 
 
@@ -224,6 +261,7 @@ def run_audit(
     )
     if juris.registry is not None:
         result.units = {u.id: u.name for u in juris.registry.model.units}
+        result.townships = juris.registry.model.township_ids()
         result.departments = {d.id: d.name for d in juris.registry.model.departments}
     for module in RULE_MODULES:
         name = module.RULE.name

@@ -12,7 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dutylist import __version__
-from dutylist.commands import core, report
+from dutylist.commands import audit as audit_commands
+from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
 
@@ -71,7 +72,7 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, report)
+MODULES = (core, diff_commands, audit_commands, report, onboarding)
 
 
 def _register() -> None:

@@ -40,7 +40,8 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_file():
-            found.append(path)
+            if path.suffix.lower() in _SUFFIXES:  # a hook may pass tables too: not ours
+                found.append(path)
         elif path.is_dir():
             found.extend(
                 p

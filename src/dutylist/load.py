@@ -4,6 +4,7 @@ pydantic, and turn every pydantic error into a Finding at file:line:column."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,6 +196,13 @@ _CUSTOM = {
 }
 
 
+_FILE_RULE_PATHS: dict[str, Path_] = {
+    "unit_required": ("catalog",),
+    "unit_not_allowed": ("catalog", "unit"),
+    "posts_not_allowed": ("posts",),
+}
+
+
 def errors_to_findings(doc: Document, exc: ValidationError, kind: str) -> list[Finding]:
     """One finding per distinct place; union branches of one field become one message."""
     findings: list[Finding] = []
@@ -214,7 +222,10 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
     field_name = str(path[-1]) if path and isinstance(path[-1], str) else ""
     where = _where(path)
     if kind_of_error in _CUSTOM:
-        return doc.finding(check(_CUSTOM[kind_of_error]), error["msg"], path)
+        # the file-level rules have no loc of their own: point at what they are about
+        where_path = path or _FILE_RULE_PATHS.get(kind_of_error, ())
+        key = not path and kind_of_error in _FILE_RULE_PATHS
+        return doc.finding(check(_CUSTOM[kind_of_error]), error["msg"], where_path, key=key)
     if kind_of_error == "missing":
         return doc.finding(
             check("missing-field"), f"{where}: add the required field `{field_name}`", path
@@ -236,7 +247,7 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
         field_name in ("id", "source") or "replaces" in path
     ):
         message = (
-            f'an id is text: write it in quotes ("{error.get("input")}"), '
+            f'an id is text: write it in quotes ("{_as_written(doc, path, error.get("input"))}"), '
             "YAML reads an unquoted 010 as the number 8"
         )
         return doc.finding(check("invalid-value"), message, path)
@@ -248,6 +259,17 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
     if kind_of_error == "literal_error" or field_name == "dutylist":
         return doc.finding(check("format-version"), error["msg"], path)
     return doc.finding(check("invalid-value"), f"{where}: {error['msg']}", path)
+
+
+def _as_written(doc: Document, path: Path_, value: Any) -> str:
+    """The scalar as the file spells it (010, not the 8 YAML made of it)."""
+    line, column = doc.locator.locate(path)
+    lines = doc.text.splitlines()
+    if 0 < line <= len(lines):
+        match = re.match(r"[^\s,\]}#]+", lines[line - 1][column - 1 :])
+        if match:
+            return match.group(0)
+    return str(value)
 
 
 def _where(path: Path_) -> str:

@@ -206,13 +206,13 @@ def monthly_report(
         commits=_count_commits(old.commit, new.commit, cwd),
         diff=diff,
         stats=statistics([diff], labels=(old.label, new.label)),
-        created=[_name(new.jurisdictions[k]) for k in keys if k not in old.jurisdictions],
-        dropped=[_name(old.jurisdictions[k]) for k in keys if k not in new.jurisdictions],
+        created=[_name(new.jurisdictions[k], k) for k in keys if k not in old.jurisdictions],
+        dropped=[_name(old.jurisdictions[k], k) for k in keys if k not in new.jurisdictions],
     )
 
 
-def _name(loaded: Jurisdiction) -> str:
-    return loaded.name
+def _name(loaded: Jurisdiction, key: str) -> str:
+    return loaded.name if key == "." else f"{loaded.name} ({key})"
 
 
 def _registry(rev: Revision) -> JurisdictionFile | None:

@@ -20,8 +20,10 @@ the same way:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Literal
 
 from dutylist.i18n import CHANGE_CLASSES, Lang, class_label
@@ -136,7 +138,7 @@ class Statistics:
 
 
 def _table(axis: Axis, rows: list[Row], several: bool) -> Table:
-    total = Row(word("total", "zh"))
+    total = Row("")
     for row in rows:
         total.add(row)
     present = [name for name in TABLE_CLASSES if total.counts.get(name)]
@@ -184,7 +186,11 @@ def statistics(
     of jurisdictions, or over several diffs) get a jurisdiction column. `labels` name
     the two versions (default: the versions of the first diff)."""
     groups = [group for diff in diffs for group in _groups(diff)]
-    several = len({group.name for group in groups}) > 1
+    seen = Counter(group.name for group in groups)
+    for group in groups:
+        if seen[group.name] > 1:  # two folders, one name: the folder tells them apart
+            group.name = f"{group.name} ({group.key})"
+    several = len(groups) > 1
     departments: list[Row] = []
     units: list[Row] = []
     changes: list[ChangeRow] = []
@@ -224,6 +230,7 @@ class _Group:
     """The catalogs of one jurisdiction within a diff, with its registries."""
 
     name: str
+    key: str
     catalogs: list[CatalogDiff]
     old_registry: JurisdictionFile | None
     new_registry: JurisdictionFile | None
@@ -252,7 +259,8 @@ def _groups(diff: DiffResult) -> list[_Group]:
         if group is None:
             old = cat.old_registry or diff.old_registry
             new = cat.new_registry or diff.new_registry
-            group = by_key[cat.jurisdiction] = _Group("", [], old, new)
+            key = cat.jurisdiction or "."
+            group = by_key[cat.jurisdiction] = _Group("", key, [], old, new)
         group.catalogs.append(cat)
     for key, group in by_key.items():
         registry = group.new_registry or group.old_registry
@@ -270,11 +278,17 @@ def _department_rows(group: _Group) -> list[Row]:
             found = rows[dep] = Row(names.get(dep, dep), dep, group.name)
         return found
 
+    # Counters first, rows after: a 100k-item catalog costs two passes, not 200k lookups
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
     for cat in group.catalogs:
-        for item in cat.old_items:
-            row(item.department).before += 1
-        for item in cat.new_items:
-            row(item.department).after += 1
+        before.update(item.department for item in cat.old_items)
+        after.update(item.department for item in cat.new_items)
+    for dep, count in before.items():
+        row(dep).before = count
+    for dep, count in after.items():
+        row(dep).after = count
+    for cat in group.catalogs:
         for change in cat.changes:
             target = row(change.department)
             for name in change.classes:
@@ -311,15 +325,20 @@ def _unit_rows(group: _Group) -> list[Row]:
             found = rows[unit] = Row(names.get(unit, unit), unit, group.name)
         return found
 
-    for cat in group.catalogs:
-        if cat.kind != "empowerment":
-            continue
-        for item in cat.old_items:
-            for unit in _devolved(item, old_all):
-                row(unit).before += 1
-        for item in cat.new_items:
-            for unit in _devolved(item, new_all):
-                row(unit).after += 1
+    empowerment = [cat for cat in group.catalogs if cat.kind == "empowerment"]
+    for side, all_units in (("before", old_all), ("after", new_all)):
+        scopes = [
+            getattr(item, "scope", None)
+            for cat in empowerment
+            for item in (cat.old_items if side == "before" else cat.new_items)
+        ]
+        uniform = scopes.count("all")
+        listed = Counter(chain.from_iterable(s for s in scopes if isinstance(s, list)))
+        if uniform:
+            listed.update(dict.fromkeys(all_units, uniform))
+        for unit, count in listed.items():
+            setattr(row(unit), side, count)
+    for cat in empowerment:
         for change in cat.changes:
             before: set[str] = set()
             for old in change.old_items:

@@ -110,12 +110,14 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         yield from item_checks(loaded)
         if registry is not None:
             yield from reference_checks(loaded, registry)
+    grids = [loaded for loaded in juris.catalogs if loaded.kind == "grid"]
     territorial = juris.catalog("territorial")
-    if territorial is None and not whole and juris.registry is not None:
+    # only a grid catalog needs its sibling; reloading the folder for every file was most of
+    # the cost of `validate empowerment.yaml` (the pre-commit case)
+    if grids and territorial is None and not whole and juris.registry is not None:
         territorial = _sibling_territorial(juris)
-    for loaded in juris.catalogs:
-        if loaded.kind == "grid":
-            yield from grid_checks(loaded, territorial)
+    for loaded in grids:
+        yield from grid_checks(loaded, territorial)
 
 
 def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:
@@ -198,18 +200,20 @@ def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterato
     if unit is not None and unit not in units:
         yield doc.finding(check("unknown-unit"), _unknown("unit", unit, units), ("catalog", "unit"))
     posts = {p.id for p in loaded.model.posts}
+    # fields read through __dict__: getattr of a field another kind has goes through
+    # pydantic's slow __getattr__ fallback and an AttributeError, per item
     for index, item in enumerate(loaded.model.items):
         i = loaded.position(index)
         refs: list[tuple[str, str, tuple[str | int, ...]]] = [
             ("department", item.department, ("items", i, "department"))
         ]
-        scope = getattr(item, "scope", None)
+        scope = item.__dict__.get("scope")
         if isinstance(scope, list):
             refs.extend(("unit", u, ("items", i, "scope", j)) for j, u in enumerate(scope))
-        lead = getattr(item, "lead", None)
+        lead = item.__dict__.get("lead")
         if lead is not None:
             refs.append(("department", lead, ("items", i, "lead")))
-        for j, other in enumerate(getattr(item, "cooperating", ())):
+        for j, other in enumerate(item.__dict__.get("cooperating", ())):
             if other != "unit":
                 refs.append(("department", other, ("items", i, "cooperating", j)))
         for what, ident, path in refs:
@@ -217,7 +221,7 @@ def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterato
             if ident not in known:
                 chk = check("unknown-department" if what == "department" else "unknown-unit")
                 yield doc.finding(chk, _unknown(what, ident, known), path)
-        post = getattr(item, "post", None)
+        post = item.__dict__.get("post")
         if post is not None and post not in posts:
             message = _unknown("post", post, posts) + " (add it under `posts:`)"
             yield doc.finding(check("unknown-post"), message, ("items", i, "post"))
@@ -233,8 +237,17 @@ def _unknown(what: str, ident: str, known: set[str]) -> str:
     return f"unknown {what} {ident!r}{hint}"
 
 
+def document_ids(loaded: LoadedCatalog) -> set[str]:
+    """Ids of every item of the file, the invalid ones too: a reference to an item with a
+    schema error is reported once, at that item, not again as unknown."""
+    items = loaded.doc.data.get("items")
+    if not isinstance(items, list):
+        return {item.id for item in loaded.model.items}
+    return {str(i["id"]) for i in items if isinstance(i, dict) and i.get("id") is not None}
+
+
 def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Iterator[Finding]:
-    sources = {item.id for item in territorial.model.items} if territorial else set()
+    sources = document_ids(territorial) if territorial else set()
     for index, item in enumerate(grid.model.items):
         i = grid.position(index)
         source = getattr(item, "source", None)
@@ -253,7 +266,7 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
     empowerment = juris.catalog("empowerment")
     if empowerment is None and path.suffix.lower() in TABLE_SUFFIXES and juris.registry is not None:
         empowerment = load_jurisdiction(juris.root).catalog("empowerment")
-    items = {item.id for item in empowerment.model.items} if empowerment else None
+    items = document_ids(empowerment) if empowerment else None
     units = {u.id for u in juris.registry.model.units} if juris.registry else None
     seen: set[tuple[str, str, str]] = set()
     for row in table.rows:

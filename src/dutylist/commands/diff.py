@@ -38,10 +38,16 @@ def _classes(values: list[str] | None) -> set[str] | None:
 
 def diff(
     old: Annotated[
-        str, typer.Argument(help="Old version: a catalog file, a jurisdiction folder, or REV:PATH.")
+        str,
+        typer.Argument(
+            metavar="OLD", help="Old version: a catalog file, a jurisdiction folder, or REV:PATH."
+        ),
     ],
     new: Annotated[
-        str, typer.Argument(help="New version: a catalog file, a jurisdiction folder, or REV:PATH.")
+        str,
+        typer.Argument(
+            metavar="NEW", help="New version: a catalog file, a jurisdiction folder, or REV:PATH."
+        ),
     ],
     *,
     fmt: Annotated[
@@ -95,7 +101,8 @@ def _write(data: bytes, output: Path | None) -> None:
 
 def git_diff_driver(
     args: Annotated[
-        list[str], typer.Argument(help="The 7 arguments git passes to GIT_EXTERNAL_DIFF.")
+        list[str],
+        typer.Argument(metavar="ARGS...", help="The 7 arguments git passes to GIT_EXTERNAL_DIFF."),
     ],
     lang: LangOption = None,
 ) -> None:

@@ -9,6 +9,7 @@ from dutylist.diff.classify import added_change, gone_change, group_changes, pai
 from dutylist.diff.model import CLASSES, CatalogDiff, Change, Side
 from dutylist.diff.pairing import pair_items
 from dutylist.errors import UserError
+from dutylist.io.yamlload import gc_paused
 from dutylist.load import LoadedCatalog
 from dutylist.model.catalog import CatalogFile
 
@@ -56,20 +57,22 @@ def diff_catalogs(
         )
     old_items = old_model.items if old_model else []
     new_items = new_model.items if new_model else []
-    pairing = pair_items(old_items, new_items, similarity)
-
     changes: list[Change] = []
     unchanged: Counter[str] = Counter()
-    for before, after in pairing.pairs:
-        change = pair_change(before, after, kind, unit)
-        if change is None:
-            unchanged[after.department] += 1
-        else:
-            changes.append(change)
-    for group in pairing.groups:
-        changes.extend(group_changes(group, kind, unit))
-    changes.extend(added_change(item, kind, unit) for item in pairing.added)
-    changes.extend(gone_change(item, kind, unit) for item in pairing.gone)
+    # the loaded models are millions of objects: a full cyclic collection triggered by the
+    # small objects made here would walk all of them, again and again (superlinear at 100k)
+    with gc_paused():
+        pairing = pair_items(old_items, new_items, similarity)
+        for before, after in pairing.pairs:
+            change = pair_change(before, after, kind, unit)
+            if change is None:
+                unchanged[after.department] += 1
+            else:
+                changes.append(change)
+        for group in pairing.groups:
+            changes.extend(group_changes(group, kind, unit))
+        changes.extend(added_change(item, kind, unit) for item in pairing.added)
+        changes.extend(gone_change(item, kind, unit) for item in pairing.gone)
     changes.sort(key=lambda c: CLASSES.index(c.classes[0]))  # stable: file order within a class
 
     summary: Counter[str] = Counter()

@@ -35,12 +35,12 @@ def jsonable(value: Any) -> Any:
 
 def compare(old: Item, new: Item) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The classes and field changes of one pair (recoded pairs included)."""
+    a, b = old.__dict__, new.__dict__
+    if a == b:  # the unchanged majority stops here
+        return (["recoded"] if old.id != new.id else []), {}
     classes: set[str] = set()
     if old.id != new.id:
         classes.add("recoded")
-    a, b = old.__dict__, new.__dict__
-    if a == b:
-        return class_order(classes), {}
     fields: dict[str, dict[str, Any]] = {}
     for name in new.__class__.model_fields:
         if name in IGNORED:
@@ -48,8 +48,8 @@ def compare(old: Item, new: Item) -> tuple[list[str], dict[str, dict[str, Any]]]
         before, after = a.get(name), b.get(name)
         if before == after:
             continue
-        if name == "name" and normalize_name(before) == normalize_name(after):
-            continue  # width, spacing or script only: the same name (spec section 3)
+        if _same(name, before, after):
+            continue
         entry: dict[str, Any] = {"old": jsonable(before), "new": jsonable(after)}
         if name in NESTED and before is not None and after is not None:
             detail = nested_detail(entry["old"], entry["new"])
@@ -58,6 +58,16 @@ def compare(old: Item, new: Item) -> tuple[list[str], dict[str, dict[str, Any]]]
         fields[name] = entry
         classes.add(_class_of(name, before, after))
     return class_order(classes), fields
+
+
+def _same(name: str, before: Any, after: Any) -> bool:
+    """Differences that are not changes: a name that differs in width, spacing or script
+    only (spec section 3), a scope list in another order."""
+    if name == "name":
+        return bool(normalize_name(before) == normalize_name(after))
+    if name == "scope" and isinstance(before, list) and isinstance(after, list):
+        return set(before) == set(after)
+    return False
 
 
 def _class_of(name: str, before: Any, after: Any) -> str:
@@ -72,7 +82,7 @@ def _class_of(name: str, before: Any, after: Any) -> str:
             return "differentiated"
         if after == "all":
             return "unified"
-        return "rescoped" if set(before) != set(after) else "amended"
+        return "rescoped"
     return "amended"
 
 

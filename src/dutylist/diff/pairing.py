@@ -33,61 +33,69 @@ class Pairing:
 
 
 def pair_items(old: Sequence[Item], new: Sequence[Item], similarity: float | None) -> Pairing:
-    """Pair old and new items; `similarity` is a ratio in 0..1 or None (no fuzzy step)."""
+    """Pair old and new items; `similarity` is a ratio in 0..1 or None (no fuzzy step).
+    Pairs, groups and added items come in the order of the new file, gone ones in the
+    order of the old file."""
     old_by_id = {item.id: item for item in old}
     new_by_id = {item.id: item for item in new}
-    id_pair = {i for i in new_by_id if i in old_by_id}
 
     result = Pairing()
-    taken_old: set[str] = set()
-    taken_new: set[str] = set()
-    for group in _replace_groups(old_by_id, new, id_pair):
-        taken_old.update(i.id for i in group.old)
-        taken_new.update(i.id for i in group.new)
+    grouped_old: set[str] = set()
+    grouped_new: set[str] = set()
+    one_to_one: dict[str, Item] = {}  # new id -> its old item, found by replaces/name/similarity
+    for group in _replace_groups(old_by_id, new_by_id, new):
         if len(group.old) == 1 and len(group.new) == 1:
-            result.pairs.append((group.old[0], group.new[0]))
+            one_to_one[group.new[0].id] = group.old[0]
         else:
             result.groups.append(group)
-    for item_id in id_pair:
-        if item_id not in taken_new:
-            taken_old.add(item_id)
-            taken_new.add(item_id)
-            result.pairs.append((old_by_id[item_id], new_by_id[item_id]))
+            grouped_old.update(i.id for i in group.old)
+            grouped_new.update(i.id for i in group.new)
 
-    left_old = [i for i in old if i.id not in taken_old]
-    left_new = [i for i in new if i.id not in taken_new]
+    # a same-id item in a `replaces` group is in the group on both sides; a 1 -> 1 group
+    # (re-code) has an old id missing from the new file and a new id missing from the old
+    recoded = {i.id for i in one_to_one.values()}
+    left_old = [
+        i for i in old if i.id not in new_by_id and i.id not in grouped_old and i.id not in recoded
+    ]
+    left_new = [
+        i
+        for i in new
+        if i.id not in old_by_id and i.id not in grouped_new and i.id not in one_to_one
+    ]
     by_name: dict[str, Item] = {}
     for item in left_old:
         by_name.setdefault(normalize_name(item.name), item)
     unmatched_new: list[Item] = []
-    named: set[str] = set()
     for item in left_new:
         match = by_name.pop(normalize_name(item.name), None)
         if match is None:
             unmatched_new.append(item)
         else:
-            named.add(match.id)
-            result.pairs.append((match, item))
-    unmatched_old = [i for i in left_old if i.id not in named]
+            one_to_one[item.id] = match
+    if similarity is not None and by_name and unmatched_new:
+        for before, after in _similar(list(by_name.values()), unmatched_new, similarity):
+            one_to_one[after.id] = before
+    paired_old = {i.id for i in one_to_one.values()}
 
-    if similarity is not None and unmatched_old and unmatched_new:
-        fuzzy = _similar(unmatched_old, unmatched_new, similarity)
-        result.pairs.extend(fuzzy)
-        paired_old = {id(o) for o, _ in fuzzy}
-        paired_new = {id(n) for _, n in fuzzy}
-        unmatched_old = [i for i in unmatched_old if id(i) not in paired_old]
-        unmatched_new = [i for i in unmatched_new if id(i) not in paired_new]
-    result.added = unmatched_new
-    result.gone = unmatched_old
-    # keep the order of the new file (then the old file for what is gone) in every output
-    position = {item.id: n for n, item in enumerate(new)}
-    result.pairs.sort(key=lambda p: position[p[1].id])
-    result.groups.sort(key=lambda g: position[g.new[0].id])
+    # one pass over the new file puts everything in its order
+    for item in new:
+        if item.id in grouped_new:
+            continue
+        match = one_to_one.get(item.id)
+        if match is None and item.id not in grouped_old:
+            match = old_by_id.get(item.id)
+        if match is not None:
+            result.pairs.append((match, item))
+        else:
+            result.added.append(item)
+    result.gone = [i for i in left_old if i.id not in paired_old]
+    groups_at = {g.new[0].id: g for g in result.groups}
+    result.groups = [groups_at[i.id] for i in new if i.id in groups_at] if groups_at else []
     return result
 
 
 def _replace_groups(
-    old_by_id: dict[str, Item], new: Sequence[Item], id_pair: set[str]
+    old_by_id: dict[str, Item], new_by_id: dict[str, Item], new: Sequence[Item]
 ) -> list[Group]:
     """Connected components of the `replaces` links (plus the same-id links of the items
     they touch): 2+ old -> 1 new is a merge, 1 old -> 2+ new a split, 1 -> 1 a re-code."""
@@ -101,11 +109,13 @@ def _replace_groups(
         return []
     for node in list(edges):
         item_id = node[2:]
-        if item_id in id_pair:
+        if item_id in old_by_id and item_id in new_by_id:
             other = ("o:" if node[0] == "n" else "n:") + item_id
             edges[node].add(other)
             edges[other].add(node)
-    new_by_id = {item.id: item for item in new}
+    # old ids in the order of the old file, new ids in the order of the new file
+    old_at = {item_id: n for n, item_id in enumerate(old_by_id)}
+    new_at = {item_id: n for n, item_id in enumerate(new_by_id)}
     seen: set[str] = set()
     groups: list[Group] = []
     for start in list(edges):
@@ -120,8 +130,8 @@ def _replace_groups(
                 if nxt not in seen:
                     seen.add(nxt)
                     stack.append(nxt)
-        olds = sorted(n[2:] for n in component if n[0] == "o")
-        news = sorted(n[2:] for n in component if n[0] == "n")
+        olds = sorted((n[2:] for n in component if n[0] == "o"), key=old_at.__getitem__)
+        news = sorted((n[2:] for n in component if n[0] == "n"), key=new_at.__getitem__)
         groups.append(Group([old_by_id[i] for i in olds], [new_by_id[i] for i in news]))
     return groups
 

@@ -26,6 +26,8 @@ def open_spec(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, Displa
         raise GitError(f"{spec!r} looks like an option: refused (write ./{spec} for a file)")
     local = base / spec
     if local.exists() or ":" not in spec:
+        if not local.exists():
+            raise InputError(f"no such file or folder: {spec}")
         if cwd is None:
             yield local, display_path, spec
         else:

@@ -15,6 +15,7 @@ the loaded data before and after and refuses a result that differs.
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 from typing import Any
 
 import yaml as pyyaml
@@ -130,18 +131,25 @@ def format_text(text: str) -> str:
     make_yaml().dump(node, buffer)
     result = buffer.getvalue()
     if load_yaml(result) != before:
-        raise FormatProblem("formatting would change the data (left unchanged): please report")
+        raise FormatProblem("formatting would change what the file says, so it was left as it is")
     return result
 
 
-def _commented(value: Any) -> Any:
+# lists of ids read best on one line, as the shipped catalogs write them
+FLOW = frozenset({"scope", "cooperating", "replaces", "tags"})
+
+
+def _commented(value: Any, key: Any = None) -> Any:
     if isinstance(value, dict):
         out = CommentedMap()
-        for key, sub in value.items():
-            out[key] = _commented(sub)
+        for sub_key, sub in value.items():
+            out[sub_key] = _commented(sub, sub_key)
         return out
     if isinstance(value, list):
-        return CommentedSeq(_commented(v) for v in value)
+        seq = CommentedSeq(_commented(v) for v in value)
+        if key in FLOW:
+            seq.fa.set_flow_style()
+        return seq
     return value
 
 
@@ -151,38 +159,51 @@ def canonicalize(node: CommentedMap, loaded: Any = None) -> None:
     _mapping(node, _SHAPE, loaded, 0)
 
 
-def _mapping(node: CommentedMap, shape: _Shape, loaded: Any, col: int) -> None:
+def _mapping(
+    node: CommentedMap,
+    shape: _Shape,
+    loaded: Any,
+    col: int,
+    *,
+    in_seq: bool = False,
+    owner: tuple[CommentedMap, Any] | None = None,
+) -> None:
+    """`owner`: the mapping and key this mapping is the value of."""
     order, quoted, nested = shape
     keys = list(node.keys())
     rank = {k: i for i, k in enumerate(order)}
     wanted = sorted(keys, key=lambda k: (rank.get(k, len(order)), keys.index(k)))
-    befores = {k: _take_after(node, keys[i - 1]) for i, k in enumerate(keys) if i > 0}
+    befores = {
+        k: (_take_after(node, keys[i - 1]) if i else "") + _take_pre(node, k)
+        for i, k in enumerate(keys)
+    }
     tail = _take_after(node, keys[-1]) if keys else ""
-    if wanted != keys:
-        for key in wanted:
-            node.move_to_end(key)
-        # comments that stood before the old first key stay above the mapping; those of
-        # the new first key cannot precede it inside a "- " line, so they move one key down
-        first = befores.pop(wanted[0], "")
-        if first and len(wanted) > 1:
-            befores[wanted[1]] = first + befores.get(wanted[1], "")
-        elif first:
-            tail = first + tail
+    for key in wanted:
+        node.move_to_end(key)
+    # comments that stood before the old first key stay above the mapping; those of
+    # the new first key go above it, except in a "- " line, where they move one key down
+    first = befores.pop(wanted[0], "") if wanted else ""
+    if first and not in_seq:
+        _lead(node, _indent(first, col), owner)
+    elif first and len(wanted) > 1:
+        befores[wanted[1]] = first + befores.get(wanted[1], "")
+    elif first:
+        tail = first + tail
     for i, key in enumerate(wanted):
         if i > 0:
             _put_after(node, wanted[i - 1], _indent(befores.get(key, ""), col))
         sub = loaded.get(key) if isinstance(loaded, dict) else None
         value = node[key]
         if key in quoted:
-            node[key] = _quote(value, sub)
+            _set(node, key, _quote(value, sub))
             if isinstance(value, CommentedSeq):
                 for j, element in enumerate(value):
                     at = sub[j] if isinstance(sub, list) and j < len(sub) else None
-                    value[j] = _quote(element, at)
+                    _set(value, j, _quote(element, at))
         else:
-            node[key] = _plain(value, sub)
+            _set(node, key, _plain(value, sub))
         if isinstance(value, CommentedMap) and not _flow(value):
-            _mapping(value, nested.get(key, ((), frozenset(), {})), sub, col + 2)
+            _mapping(value, nested.get(key, ((), frozenset(), {})), sub, col + 2, owner=(node, key))
         elif isinstance(value, CommentedSeq) and not _flow(value):
             _sequence(value, nested.get(key, ((), frozenset(), {})), sub, col + 2)
     if wanted:
@@ -191,15 +212,24 @@ def _mapping(node: CommentedMap, shape: _Shape, loaded: Any, col: int) -> None:
 
 def _sequence(node: CommentedSeq, shape: _Shape, loaded: Any, dash: int) -> None:
     for j in range(1, len(node)):
-        _put_after_index(node, j - 1, _indent(_take_after_index(node, j - 1), dash))
+        before = _take_after_index(node, j - 1) + _take_pre(node, j)
+        _put_after_index(node, j - 1, _indent(before, dash))
     for j, element in enumerate(node):
         sub = loaded[j] if isinstance(loaded, list) and j < len(loaded) else None
         if isinstance(element, CommentedMap) and not _flow(element):
-            _mapping(element, shape, sub, dash + 2)
+            _mapping(element, shape, sub, dash + 2, in_seq=True)
         elif isinstance(element, CommentedSeq) and not _flow(element):
             _sequence(element, shape, sub, dash + 2)
         else:
-            node[j] = _plain(element, sub)
+            _set(node, j, _plain(element, sub))
+
+
+def _set(node: CommentedMap | CommentedSeq, key: Any, value: Any) -> None:
+    """Replace a value; ruamel's own __setitem__ would keep the old value's quote style."""
+    if isinstance(node, CommentedSeq):
+        list.__setitem__(node, key, value)
+    else:
+        OrderedDict.__setitem__(node, key, value)
 
 
 def _flow(node: CommentedMap | CommentedSeq) -> bool:
@@ -208,14 +238,18 @@ def _flow(node: CommentedMap | CommentedSeq) -> bool:
 
 def _pyyaml_plain_is(text: str) -> bool:
     """PyYAML (YAML 1.1) reads this text, written plain, as this very string."""
-    return bool(_RESOLVER.resolve(pyyaml.ScalarNode, text, (True, False)) == _STR)
+    tag = _RESOLVER.resolve(pyyaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == _STR)
 
 
 def _quote(value: Any, loaded: Any) -> Any:
     """Ids, codes and versions in double quotes, when they are strings to PyYAML too."""
-    if isinstance(value, str) and "\n" not in value:
-        if loaded is None or (isinstance(loaded, str) and loaded == str(value)):
-            return DoubleQuotedScalarString(value)
+    if (
+        isinstance(value, str)
+        and "\n" not in value
+        and (loaded is None or (isinstance(loaded, str) and loaded == str(value)))
+    ):
+        return DoubleQuotedScalarString(value)
     return value
 
 
@@ -244,6 +278,30 @@ def _slot(node: Any, key: Any) -> tuple[Any, Any, int] | None:
     if isinstance(value, CommentedSeq) and len(value) and not _flow(value):
         return _slot(value, len(value) - 1)
     return node, key, 2 if isinstance(node, CommentedMap) else 0
+
+
+def _lead(node: CommentedMap, text: str, owner: tuple[CommentedMap, Any] | None) -> None:
+    """Comment lines above the first key of a mapping: after the comment of its owner's
+    `key:` line when there is one (ruamel then prints only that), else its own."""
+    entry = owner[0].ca.items.get(owner[1]) if owner else None
+    if entry and len(entry) > 2 and isinstance(entry[2], CommentToken):
+        entry[2].value += text
+        return
+    if node.ca.comment is None:
+        node.ca.comment = [None, []]
+    if node.ca.comment[1] is None:
+        node.ca.comment[1] = []
+    node.ca.comment[1].append(CommentToken(text, CommentMark(0), None))
+
+
+def _take_pre(holder: Any, key: Any) -> str:
+    """Comment lines ruamel keeps *before* a key (after a flow collection, for one)."""
+    entry = holder.ca.items.get(key)
+    if not entry or len(entry) < 2 or not entry[1]:
+        return ""
+    text = "".join(t.value for t in entry[1] if isinstance(t, CommentToken))
+    entry[1] = None
+    return text
 
 
 def _take_after(node: Any, key: Any) -> str:
@@ -286,3 +344,20 @@ def _put_after_index(node: CommentedSeq, index: int, text: str) -> None:
 def _indent(text: str, col: int) -> str:
     lines = text.split("\n")
     return "\n".join(" " * col + line.strip() if line.strip() else "" for line in lines)
+
+
+def append_entries(text: str, additions: dict[str, list[dict[str, Any]]]) -> str:
+    """`text` (a jurisdiction.yaml) with entries appended to its sections, comments kept."""
+    node = make_yaml().load(text)
+    for section, entries in additions.items():
+        if not entries:
+            continue
+        seq = node.get(section)
+        if not isinstance(seq, CommentedSeq):
+            seq = CommentedSeq()
+            node[section] = seq
+        seq.extend(_commented(entry) for entry in entries)
+    canonicalize(node, None)
+    buffer = io.StringIO()
+    make_yaml().dump(node, buffer)
+    return buffer.getvalue()

@@ -31,8 +31,17 @@ class Department(Strict):
     uscc: Code | None = Field(None, description="统一社会信用代码, 18 characters")
 
 
+# Powers are devolved to the township level (乡镇赋权); villages and communities take
+# village affairs, not powers, so `scope: all` means every town, township and street.
+TOWNSHIP_TYPES = frozenset({"town", "township", "street"})
+
+
 class JurisdictionFile(Strict):
     dutylist: Literal[1]
     jurisdiction: JurisdictionInfo
     units: list[Unit] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
+
+    def township_ids(self) -> list[str]:
+        """The units `scope: all` devolves to, in registry order."""
+        return [u.id for u in self.units if u.type in TOWNSHIP_TYPES]

@@ -74,12 +74,18 @@ def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
         fold = len(changes) > 10
         out.write(f"\n<details><summary>{title}</summary>\n\n" if fold else f"\n### {title}\n\n")
         cols = [w["id"], w["name"], w["department"], w["changes"]]
-        if result.folders:
+        many_catalogs = len(result.catalogs) > 1
+        if many_catalogs:
             cols.insert(0, w["catalog"])
         out.write("| " + " | ".join(cols) + " |\n|" + "---|" * len(cols) + "\n")
         for change in changes:
-            cells = [d.ids(change), change.name, d.department(change.department), d.explain(change)]
-            if result.folders:
+            cells = [
+                d.ids(change),
+                change.name + d.also(change),
+                d.department(change.department),
+                d.explain(change),
+            ]
+            if many_catalogs:
                 cells.insert(0, d.change_catalog(change))
             out.write("| " + " | ".join(_md(c) for c in cells) + " |\n")
         if fold:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dutylist.diff.classify import jsonable
 from dutylist.diff.model import CLASSES, CatalogDiff, Change, DiffResult
 from dutylist.i18n import (
     CATEGORY,
@@ -169,9 +170,27 @@ class Describer:
             lines.append(
                 f"{self.field(name)}: {self.value(name, entry['old'])} → {self.value(name, entry['new'])}"
             )
+        lines.extend(self._context(change))
         if "split" in change.classes and len(change.new_ids) > 1:
             into = ", ".join(change.new_ids)
             lines.append(f"拆分为 {into}" if self.lang == "zh" else f"split into {into}")
+        return lines
+
+    def _context(self, change: Change) -> list[str]:
+        """What an added or withdrawn item is about: its scope (the units that gain or
+        lose it) and, for a new item, its admission record (准入)."""
+        item = change.new_item if change.classes[0] == "added" else None
+        if change.classes[0] in ("revoked", "removed") and change.old_items:
+            item = change.old_items[0]
+        if item is None:
+            return []
+        lines = []
+        scope = getattr(item, "scope", None)
+        if scope is not None:
+            lines.append(f"{self.field('scope')}: {self.value('scope', scope)}")
+        if item is change.new_item and item.admission is not None:
+            admission = jsonable(item.admission)
+            lines.append(f"{self.field('admission')}: {self.value('admission', admission)}")
         return lines
 
     def _detail(self, name: str, entry: dict[str, Any], old: Any) -> str:
@@ -183,6 +202,11 @@ class Describer:
         if entry["change"] == "removed":
             return f"−{label}{self.value(key, entry['old'])}"
         return f"{label}{self.value(key, entry['old'])} → {self.value(key, entry['new'])}"
+
+    def also(self, change: Change) -> str:
+        """The other classes of a change shown under its first class: ` (+更名)`."""
+        rest = [self.cls(c) for c in change.classes[1:]]
+        return f" (+{', '.join(rest)})" if rest else ""
 
     def posts(self, cat: CatalogDiff, ids: list[str]) -> list[str]:
         """Post ids with their names (岗位目录)."""

@@ -70,10 +70,12 @@ def _render(result: DiffResult, out: TextIO, lang: Lang) -> None:
         grid.add_column()
         grid.add_column(no_wrap=True)
         for change in changes:
-            where = f" [dim]· {escape(d.change_catalog(change))}[/]" if result.folders else ""
+            where = (
+                f" [dim]· {escape(d.change_catalog(change))}[/]" if len(result.catalogs) > 1 else ""
+            )
             grid.add_row(
                 escape(d.ids(change)),
-                escape(change.name) + where,
+                escape(change.name) + escape(d.also(change)) + where,
                 escape(d.department(change.department)),
             )
             for line in d.field_lines(change):

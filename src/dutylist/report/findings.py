@@ -78,7 +78,8 @@ def report_text(result: ValidationResult, out: TextIO, lang: Lang) -> None:
     for f in result.findings:
         level = f.level.value
         shown = SEVERITY[level] if lang == "zh" else level
-        item = f" [{escape(f.item)}]" if f.item else ""
+        # the brackets escaped too: `[gasa]` would otherwise be read as a rich style tag
+        item = f" {escape(f'[{f.item}]')}" if f.item else ""
         console.print(
             f"[bold]{escape(f.file)}:{f.line}:{f.column}[/]: [{styles[level]}]{shown} {f.code}[/] "
             f"[dim]{f.name}[/]{item} {escape(f.message)}"

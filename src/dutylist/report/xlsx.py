@@ -58,8 +58,9 @@ CHANGE_HEAD = {
     "name": ("事项名称", "Name"),
     "department": ("部门", "Department"),
     "classes": ("变更类别", "Classes"),
-    "old": ("原", "old"),
-    "new": ("新", "new"),
+    "field": ("变更字段", "Field"),
+    "old": ("原值", "Old value"),
+    "new": ("新值", "New value"),
 }
 MAX_WIDTH = 60  # beyond this a column wraps instead of growing: long item names
 
@@ -137,16 +138,31 @@ def _print_setup(sheet: Any, header_rows: int) -> None:
     sheet.set_footer("&C&P / &N")
 
 
-def _widths(sheet: Any, rows: list[list[Cell]], head: list[str]) -> None:
+def _rough_width(text: str) -> int:
+    # Every cell of a 100k-row sheet needs a height: count a 3-byte UTF-8 character (CJK,
+    # full-width forms) as 2 columns, which is display_width for Chinese and ASCII text at
+    # a twentieth of its cost.
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+
+
+def _lines(value: str, width: int) -> int:
+    """Lines a wrapped cell takes in a column of `width` characters."""
+    if len(value) * 2 <= width and "\n" not in value:
+        return 1
+    return sum(max(1, -(-_rough_width(line) // width)) for line in value.split("\n"))
+
+
+def _widths(sheet: Any, rows: list[list[Cell]], head: list[str], cap: int = MAX_WIDTH) -> list[int]:
+    """Column widths from the widest line of each column, CJK counting double."""
     widths = [display_width(h) for h in head]
     for cells in rows:
         for col, value in enumerate(cells):
-            if isinstance(value, str):
-                widths[col] = max(widths[col], display_width(value))
-            else:
-                widths[col] = max(widths[col], len(str(value)))
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
+            lines = value.split("\n") if isinstance(value, str) else [str(value)]
+            widths[col] = max(widths[col], *(display_width(line) for line in lines))
+    fitted = [min(width, cap) + 2 for width in widths]
+    for col, width in enumerate(fitted):
+        sheet.set_column(col, col, width)
+    return fitted
 
 
 def _stats_sheet(
@@ -167,7 +183,7 @@ def _stats_sheet(
     _write_row(sheet, 1, list[Cell](head), styles["head"], styles["head"])
     for index, cells in enumerate(body[:-1], start=2):
         _write_row(sheet, index, cells, styles["text"], styles["number"])
-    total_row = len(body)
+    total_row = len(body) + 1  # title, header, data rows
     _write_row(sheet, total_row, body[-1], styles["total_text"], styles["total_number"])
     name_col = 1 if table.several else 0
     if table.several:
@@ -211,32 +227,27 @@ def _chart(book: Any, sheet: Any, table: Table, *, name_col: int, total_row: int
 
 
 def _change_value(field_name: str, value: str, lang: Lang) -> str:
+    if field_name == "scope" and value == "all":
+        return "全部乡镇(街道)" if lang == "zh" else "all units"
     table = ENUM_FIELDS.get(field_name)
     return label(table, value, lang) if table is not None else value
 
 
 def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: Lang) -> None:
+    """One row per change; its changed fields one per line in 变更字段 / 原值 / 新值, so
+    that the sheet keeps ten columns and prints legibly however many fields changed."""
     sheet = book.add_worksheet(_pick(SHEETS["changes"], lang))
     several = stats.departments.several
-    keys = ["kind", "unit", "id", "old_ids", "name", "department", "classes"]
+    keys = ["kind", "unit", "id", "old_ids", "name", "department", "classes", "field", "old", "new"]
     if several:
         keys.insert(0, "jurisdiction")
     head = [_pick(CHANGE_HEAD[k], lang) for k in keys]
-    for name in stats.field_names:
-        shown = FIELD_LABELS.get(name, name) if lang == "zh" else name
-        head += [
-            f"{shown}（{_pick(CHANGE_HEAD['old'], lang)}）"
-            if lang == "zh"
-            else f"{shown} ({_pick(CHANGE_HEAD['old'], lang)})",
-            f"{shown}（{_pick(CHANGE_HEAD['new'], lang)}）"
-            if lang == "zh"
-            else f"{shown} ({_pick(CHANGE_HEAD['new'], lang)})",
-        ]
     text = styles["text"]
     _write_row(sheet, 0, list[Cell](head), styles["head"], styles["head"])
-    rows: list[list[Cell]] = []
-    for index, change in enumerate(stats.changes, start=1):
-        cells: list[Cell] = [change.jurisdiction] if several else []
+    rows: list[list[str]] = []
+    for change in stats.changes:
+        names = list(change.fields)
+        cells: list[str] = [change.jurisdiction] if several else []
         cells += [
             label(KIND, change.kind, lang),
             change.unit,
@@ -245,15 +256,19 @@ def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: L
             change.name,
             change.department,
             "、".join(class_label(c, lang) for c in change.classes),
+            "\n".join(FIELD_LABELS.get(n, n) if lang == "zh" else n for n in names),
+            "\n".join(_change_value(n, change.fields[n][0], lang) for n in names),
+            "\n".join(_change_value(n, change.fields[n][1], lang) for n in names),
         ]
-        for name in stats.field_names:
-            old, new = change.fields.get(name, ("", ""))
-            cells += [_change_value(name, old, lang), _change_value(name, new, lang)]
+        rows.append(cells)
+    # widths from a sample: a 100k-row sheet needs no exact fit
+    widths = _widths(sheet, [list[Cell](r) for r in rows[:2000]], head, cap=40)
+    for index, cells in enumerate(rows, start=1):
+        height = max(_lines(value, widths[col]) for col, value in enumerate(cells))
+        if height > 1:  # spreadsheet programs do not grow wrapped rows by themselves
+            sheet.set_row(index, 15 * height)
         for col, value in enumerate(cells):
-            sheet.write_string(index, col, str(value), text)
-        if index <= 2000:  # widths from a sample: a 100k-row sheet needs no exact fit
-            rows.append(cells)
+            sheet.write_string(index, col, value, text)
     sheet.freeze_panes(1, keys.index("name") + 1)
     sheet.autofilter(0, 0, max(len(stats.changes), 1), len(head) - 1)
-    _widths(sheet, rows, head)
     _print_setup(sheet, 1)

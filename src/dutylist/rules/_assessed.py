@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dutylist.config import AuditSettings
@@ -33,14 +34,20 @@ class Evaluation:
         return list(self.rows)
 
 
-def share_of(share: float, count: int) -> Fraction:
+@lru_cache(maxsize=16)
+def _exact(share: float) -> Fraction:
     # Fraction of the decimal text, so that 0.25 x 12 is exactly 3, never 3.0000000000000004
-    return Fraction(str(share)) * count
+    return Fraction(str(share))
+
+
+def share_of(share: float, count: int) -> Fraction:
+    return _exact(share) * count
 
 
 def evaluate(rows: dict[str, AssessmentRow], settings: AuditSettings) -> Evaluation:
     fit = [u for u, r in rows.items() if r.cases >= settings.min_cases and r.capacity != "none"]
-    unfit = [u for u in rows if u not in fit]
+    chosen = set(fit)
+    unfit = [u for u in rows if u not in chosen]
     weak = [u for u, r in rows.items() if r.willingness == "weak"]
     return Evaluation(rows, fit, unfit, weak, sum(r.cases for r in rows.values()))
 
@@ -65,15 +72,21 @@ def low_weak_high(item: EmpowermentItem, ev: Evaluation, settings: AuditSettings
 def item_evaluation(
     ctx: AuditContext, item: EmpowermentItem, settings: AuditSettings
 ) -> Evaluation:
-    return evaluate(ctx.rows_of(item.id, ctx.scope_of(item.scope)), settings)
+    """The item's evaluation, computed once per audit (several rules ask for it)."""
+    key = ("evaluation", item.id)
+    found: Evaluation | None = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = evaluate(ctx.rows_of(item.id, ctx.scope_of(item.scope)), settings)
+    return found
 
 
 def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> tuple[str, str]:
     """`勐旺乡 (0 cases, capacity none)` for each unit, in English and Chinese."""
     en, zh = [], []
+    names = ctx.unit_names
     for unit in units:
         row = ev.rows[unit]
-        name = ctx.unit_name(unit)
+        name = names.get(unit, unit)
         en.append(f"{name} ({row.cases} cases, capacity {row.capacity}, {row.willingness})")
         zh.append(
             f"{name}（办理{row.cases}件，承接能力{CAPACITY_ZH[row.capacity]}，"

@@ -1,0 +1,186 @@
+"""import, fmt, init, export: getting a county's lists in and out of a catalog repository."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dutylist.commands.options import LangOption, finish, lang_of
+from dutylist.errors import ExitCode, OutputError
+
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite files that exist (never done without it).")
+]
+
+
+def _say(lang: str, zh: str, en: str, *, err: bool = False) -> None:
+    typer.echo(zh if lang == "zh" else en, err=err)
+
+
+def import_(
+    source: Annotated[Path, typer.Argument(help="The county's spreadsheet: .xlsx or .csv.")],
+    *,
+    kind: Annotated[str, typer.Option("--kind", help="Catalog kind, e.g. empowerment.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The catalog to write.")],
+    jurisdiction: Annotated[
+        Path | None,
+        typer.Option("--jurisdiction", help="Folder whose jurisdiction.yaml names map to."),
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Sheet of an .xlsx.")] = None,
+    version: Annotated[
+        str | None, typer.Option("--catalog-version", help="catalog.version [file stem].")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="duties: the unit whose list it is.")
+    ] = None,
+    add_names: Annotated[
+        bool,
+        typer.Option("--add-names", help="Add unknown departments and units to jurisdiction.yaml."),
+    ] = False,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Read a county's spreadsheet (赋权事项清单 ...) into a catalog of one kind."""
+    from dutylist.importer import import_table
+    from dutylist.io.files import write_atomic
+
+    language = lang_of(lang)
+    if output.exists() and output.resolve() == source.resolve():
+        raise OutputError(f"{output} is the input: choose another output file")
+    if output.exists() and not force:
+        raise OutputError(f"{output} exists: not overwritten (use --force)")
+    result = import_table(
+        source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
+        version=version, unit=unit, add_names=add_names,
+    )  # fmt: skip
+    write_atomic(output, result.catalog_text)
+    for problem in result.problems:
+        typer.echo(f"{source}:{problem.row}: {problem.message}", err=True)
+    for note in result.notes:
+        typer.echo(f"dutylist: {note}", err=True)
+    _write_registry(result.registry_path, result.registry_text, result.registry_new, language)
+    left = len(result.problems)
+    _say(
+        language,
+        f"已写入 {output}：{result.items} 项" + (f"，{left} 行未导入（见上）" if left else ""),
+        f"wrote {output}: {result.items} items"
+        + (f", {left} rows left out (above)" if left else ""),
+    )
+    finish(ExitCode.PROBLEMS if left else ExitCode.OK)
+
+
+def _write_registry(path: Path | None, text: str | None, new: bool, lang: str) -> None:
+    from dutylist.io.files import write_atomic
+
+    if path is None or text is None:
+        return
+    if new and path.exists():
+        _say(
+            lang,
+            f"警告：{path} 已存在，未改写",
+            f"warning: {path} exists, left unchanged",
+            err=True,
+        )
+        return
+    write_atomic(path, text)
+    if new:
+        _say(
+            lang,
+            f"警告：未给出 --jurisdiction，已按名称生成 id 并写入 {path}，请核对",
+            f"warning: no --jurisdiction: ids were made from names, written to {path}; review them",
+            err=True,
+        )
+    else:
+        _say(lang, f"已补充 {path}", f"added the new names to {path}", err=True)
+
+
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Catalog files or folders [default: catalogs/]."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Rewrite catalogs and jurisdiction.yaml in the canonical layout (comments kept)."""
+    from dutylist.fmt import format_paths
+
+    language = lang_of(lang)
+    result = format_paths(paths or [Path("catalogs")], check=check)
+    for name in result.changed:
+        _say(
+            language,
+            f"{'需整理' if check else '已整理'} {name}",
+            f"{'would reformat' if check else 'reformatted'} {name}",
+        )
+    for name, why in result.failed:
+        _say(language, f"{name}: 无法整理：{why}", f"{name}: cannot format: {why}", err=True)
+    done, same = len(result.changed), len(result.unchanged)
+    _say(
+        language,
+        f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动",
+        f"{done} files {'would be reformatted' if check else 'reformatted'}, {same} unchanged",
+        err=True,
+    )
+    bad = not result.ok or (check and result.changed)
+    finish(ExitCode.PROBLEMS if bad else ExitCode.OK)
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new catalog repository's folder.")],
+    *,
+    name: Annotated[str | None, typer.Option("--name", help="e.g. 景洪市")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="6-digit division code.")] = None,
+    level: Annotated[str, typer.Option("--level", help="province, city or county.")] = "county",
+    slug: Annotated[
+        str | None, typer.Option("--slug", help="Folder under catalogs/ [from the name].")
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Scaffold a catalog repository that passes `dutylist validate` right away."""
+    from dutylist.scaffold import plan, write
+
+    if level not in ("province", "city", "county"):
+        raise typer.BadParameter("use province, city or county", param_hint="--level")
+    scaffold = plan(folder, name=name, code=code, level=level, slug=slug)
+    written = write(scaffold, force=force)
+    language = lang_of(lang)
+    for file in written:
+        typer.echo(f"  {folder / file}")
+    _say(
+        language,
+        f"已创建 {len(written)} 个文件（{scaffold.units} 个乡镇街道）；下一步见 {folder / 'README.md'}",
+        f"created {len(written)} files ({scaffold.units} units); next steps in {folder / 'README.md'}",
+    )
+
+
+def export(
+    catalog: Annotated[Path, typer.Argument(help="A catalog file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .xlsx to write.")],
+    public: Annotated[
+        bool, typer.Option("--public", help="公开版: leave out notes, support and admission.")
+    ] = False,
+) -> None:
+    """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
+    from dutylist.export import export_catalog
+    from dutylist.io.files import write_atomic
+
+    if output.suffix.lower() != ".xlsx":
+        raise typer.BadParameter("the output is an .xlsx file", param_hint="-o")
+    if output.exists() and output.resolve() == catalog.resolve():
+        raise OutputError(f"{output} is the input: choose another output file")
+    write_atomic(output, export_catalog(catalog, public=public))
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "import": import_,
+    "fmt": fmt,
+    "init": init,
+    "export": export,
+}

@@ -1,0 +1,127 @@
+"""Audit findings as an .xlsx workbook (bytes): one row per finding, values never formulas."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from typing import Any
+
+from dutylist.audit import AuditResult
+from dutylist.i18n import Lang
+from dutylist.rules.base import AuditFinding
+
+_HEAD_ZH = (
+    "级别",
+    "编码",
+    "规则",
+    "事项编码",
+    "事项名称",
+    "部门",
+    "建议",
+    "涉及单位",
+    "保留单位",
+    "本单位评估",
+    "说明",
+    "文件",
+    "行",
+    "指纹",
+    "已接受",
+)
+_HEAD_EN = (
+    "severity",
+    "code",
+    "rule",
+    "item",
+    "name",
+    "department",
+    "suggestion",
+    "units",
+    "keep",
+    "this unit",
+    "message",
+    "file",
+    "line",
+    "fingerprint",
+    "accepted",
+)
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: CJK (wide, full-width) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def rows(
+    result: AuditResult, findings: list[AuditFinding], lang: Lang, unit: str | None
+) -> list[list[Any]]:
+    from dutylist.i18n import SUGGESTION
+    from dutylist.report.audit import _unit_evidence, rule_label, severity_label, units_text
+
+    zh = lang == "zh"
+    out: list[list[Any]] = []
+    for f in findings:
+        dept = result.departments.get(f.department or "", f.department or "")
+        out.append(
+            [
+                severity_label(f.severity.value, lang),
+                f.code,
+                rule_label(f.rule, lang),
+                f.item or "",
+                f.name or str(f.extra.get("post_name", "")),
+                dept,
+                SUGGESTION[f.suggestion] if zh else f.suggestion,
+                units_text(result, f.units, lang),
+                units_text(result, f.keep, lang),
+                _unit_evidence(f, unit, lang) if unit else "",
+                f.text(lang),
+                f.file,
+                f.line,
+                f.fingerprint,
+                ("是" if zh else "yes") if f.accepted else "",
+            ]
+        )
+    return out
+
+
+def workbook(
+    result: AuditResult,
+    findings: list[AuditFinding],
+    lang: Lang,
+    title: str,
+    unit: str | None = None,
+) -> bytes:
+    """The findings as one sheet; every catalog text is written as a string, so a name
+    starting with = + - @ stays text and never becomes a formula."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    sheet = book.add_worksheet("问题清单" if lang == "zh" else "findings")
+    bold = book.add_format({"bold": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    head = _HEAD_ZH if lang == "zh" else _HEAD_EN
+    sheet.write_string(0, 0, title, bold)
+    data = rows(result, findings, lang, unit)
+    widths = [display_width(h) for h in head]
+    for col, text in enumerate(head):
+        sheet.write_string(1, col, text, bold)
+    for r, values in enumerate(data, start=2):
+        for c, value in enumerate(values):
+            if isinstance(value, int):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, str(value), wrap)
+            widths[c] = max(widths[c], min(display_width(str(value)), 60))
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, width + 2)
+    sheet.freeze_panes(2, 0)
+    book.close()
+    return buffer.getvalue()

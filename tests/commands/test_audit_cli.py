@@ -1,0 +1,196 @@
+"""`dutylist audit` end to end: exit codes, --fail-on, --accept, configuration errors,
+the output formats and the per-unit problem lists."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RunCli = Callable[..., Any]
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "audit"
+
+
+@pytest.fixture
+def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Copy a rule case's catalog into a fresh folder and work from there."""
+    monkeypatch.chdir(tmp_path)
+
+    def copy(rule: str) -> Path:
+        target = tmp_path / rule
+        shutil.copytree(CASES / rule / "catalog", target)
+        return target
+
+    return copy
+
+
+def test_error_findings_fail_by_default(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("reclaimed-still-devolved")
+    result = run_cli("audit", str(root))
+    assert result.exit_code == 1
+    assert "reclaimed-still-devolved" in result.stdout
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1)])
+def test_fail_on(run_cli: RunCli, case: Callable[[str], Path], fail_on: str, code: int) -> None:
+    root = case("return-candidate")
+    assert run_cli("audit", str(root), "--fail-on", fail_on).exit_code == code
+
+
+def test_accepted_findings_do_not_fail(
+    run_cli: RunCli, case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = case("return-candidate")
+    records = json.loads(run_cli("audit", str(root), "--format", "json").stdout)["findings"]
+    warning = next(r for r in records if r["severity"] == "warning")
+    accept = tmp_path / "accepted.yaml"
+    accept.write_text(
+        f"# 复核意见 2024-09\n- {warning['fingerprint']}  # 水务局: 汛期前保留\n", encoding="utf-8"
+    )
+    args = ("audit", str(root), "--fail-on", "warning", "--accept", str(accept))
+    assert run_cli(*args).exit_code == 0
+    again = json.loads(run_cli(*args, "--format", "json").stdout)["findings"]
+    assert [r["accepted"] for r in again if r["fingerprint"] == warning["fingerprint"]] == [True]
+    assert "1 accepted" in run_cli(*args).stdout
+    assert "::warning" not in run_cli(*args, "--format", "github").stdout
+
+
+def test_unknown_config_key_is_exit_2_at_its_line(
+    run_cli: RunCli, case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = case("return-candidate")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "dutylist.yaml").write_text("audit:\n  weak_share: 0.5\n  weakshare: 1\n")
+    result = run_cli("audit", str(root))
+    assert result.exit_code == 2
+    assert "dutylist.yaml:3" in result.stderr
+    assert "audit.weakshare" in result.stderr
+    other = tmp_path / "other.yaml"
+    other.write_text("audit:\n  severity: {return-candidate: error}\n")
+    assert run_cli("audit", str(root), "--config", str(other)).exit_code == 1
+
+
+def test_json_has_the_spec_keys(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("one-size-fits-all")
+    data = json.loads(run_cli("audit", str(root), "--format", "json").stdout)
+    first = next(f for f in data["findings"] if f["item"] == "X-1")
+    for key in ("rule", "severity", "item", "units", "suggestion", "keep", "message"):
+        assert key in first
+    assert first["units"] == ["tb", "tc"] and first["keep"] == ["ta", "td"]
+    assert "丙乡" in first["message"] and "capacity none" in first["message"]
+    assert data["period"] == "2024-H2"
+
+
+def test_github_annotations_point_at_the_item(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("one-size-fits-all")
+    lines = run_cli("audit", str(root), "--format", "github").stdout.splitlines()
+    x1 = next(line for line in lines if "X-1" in line)
+    assert x1.startswith("::warning file=one-size-fits-all/empowerment.yaml,line=7,")
+    assert "title=DL301 one-size-fits-all::" in x1
+
+
+def test_text_reads_as_a_review(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("one-size-fits-all")
+    zh = run_cli("audit", str(root), "--lang", "zh").stdout
+    assert "调整建议" in zh and "一刀切" in zh
+    assert "建议收回" in zh and "保留：甲镇、丁街道" in zh
+    en = run_cli("audit", str(root), "--by", "unit").stdout
+    assert "Decisions" in en and "乙镇" in en
+    md = run_cli("audit", str(root), "--format", "markdown").stdout
+    assert md.startswith("# Audit of 测试市")
+    assert "## 交通运输局" in md and "| X-1 事项一 |" in md
+
+
+def test_no_assessment_is_said(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("grid-link")
+    result = run_cli("audit", str(root))
+    assert "skipped one-size-fits-all: no assessment data" in result.stdout
+
+
+def test_by_unit_writes_one_list_per_unit(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("one-size-fits-all")
+    result = run_cli("audit", str(root), "--by", "unit", "-o", "lists", "--lang", "zh")
+    assert result.exit_code == 0
+    names = {p.name for p in Path("lists").iterdir()}
+    assert names == {"丁街道-td.md", "丙乡-tc.md", "乙镇-tb.md", "甲镇-ta.md", "市级部门.md"}
+    tc = Path("lists/丙乡-tc.md").read_text(encoding="utf-8")
+    assert tc.startswith("# 丙乡问题清单")
+    assert "办理3件，承接能力无" in tc  # its own evidence for X-1
+    assert "建议不再赋予本单位" in tc
+    assert "X-2" not in tc.split("|")  # not its problem
+
+
+def test_by_unit_xlsx_holds_values_not_formulas(
+    run_cli: RunCli, case: Callable[[str], Path]
+) -> None:
+    from openpyxl import load_workbook
+
+    root = case("missing-support")
+    catalog = root / "empowerment.yaml"
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace("name: 事项二", 'name: "=1+1"'),
+        encoding="utf-8",
+    )
+    assert run_cli("audit", str(root), "--format", "xlsx", "-o", "audit.xlsx").exit_code == 0
+    sheet = load_workbook("audit.xlsx").active
+    assert sheet is not None
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "=1+1" in values
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "=1+1")
+    assert cell.data_type == "s"
+    run_cli("audit", str(root), "--by", "unit", "--format", "xlsx", "-o", "out")
+    assert sorted(p.suffix for p in Path("out").iterdir()) == [".xlsx"] * 5
+
+
+def test_previous_finds_items_without_admission(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(CASES / "missing-admission")
+    result = run_cli("audit", "catalog", "--previous", "previous", "--format", "json")
+    assert result.exit_code == 1
+    items = [
+        f["item"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "missing-admission"
+    ]
+    assert sorted(items) == ["A-2", "A-4"]
+
+
+def test_default_path_is_the_only_jurisdiction(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES / "grid-link" / "catalog", tmp_path / "catalogs" / "a")
+    assert "T-2" in run_cli("audit").stdout
+    shutil.copytree(CASES / "grid-link" / "catalog", tmp_path / "catalogs" / "b")
+    result = run_cli("audit")
+    assert result.exit_code == 2
+    assert "several jurisdictions" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--format", "xlsx"), "needs -o"),
+        (("--assessment", "missing.csv"), "no such assessment file"),
+        (("--accept", "missing.txt"), "cannot read the accept file"),
+    ],
+)
+def test_bad_invocations_exit_2(
+    run_cli: RunCli, case: Callable[[str], Path], args: tuple[str, ...], words: str
+) -> None:
+    root = case("one-size-fits-all")
+    result = run_cli("audit", str(root), *args)
+    assert result.exit_code == 2
+    assert words in result.stderr
+
+
+def test_bad_assessment_rows_exit_2(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("one-size-fits-all")
+    table = root / "assessments" / "2024-H2.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "X-2,ta,2024-H2,3,plenty,强,\n")
+    result = run_cli("audit", str(root))
+    assert result.exit_code == 2
+    assert "2024-H2.csv:23" in result.stderr

@@ -1,0 +1,304 @@
+"""import, export, fmt and init end to end: exit codes, files never overwritten,
+and the round trip catalog -> spreadsheet -> catalog."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from dutylist.validate import validate_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+JINGHONG = ROOT / "catalogs" / "jinghong"
+EXAMPLE_CSV = ROOT / "examples" / "import" / "赋权事项清单.csv"
+RunCli = Callable[..., Any]
+# what a spreadsheet does not carry back (support and admission are summarised in one cell)
+NOT_IN_SHEET = ("support", "admission")
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "jinghong"
+    folder.mkdir()
+    shutil.copy(JINGHONG / "jurisdiction.yaml", folder)
+    return folder
+
+
+def _items(path: Path) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+    for item in items:
+        for key in NOT_IN_SHEET:
+            item.pop(key, None)
+        for key in ("cooperating", "replaces", "tags"):
+            if item.get(key) == []:
+                del item[key]
+        if item.get("grid") is False:
+            del item["grid"]
+    return items
+
+
+@pytest.mark.skipif(not EXAMPLE_CSV.exists(), reason="the example GBK CSV is not there yet")
+def test_the_example_gbk_csv_imports_and_validates(run_cli: RunCli, tmp_path: Path) -> None:
+    out = _folder(tmp_path) / "empowerment.yaml"
+    result = run_cli(
+        "import", str(EXAMPLE_CSV), "--kind", "empowerment", "--jurisdiction", str(JINGHONG),
+        "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "14 items" in result.stdout
+    assert run_cli("validate", str(out)).exit_code == 0
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["catalog"]["title"].startswith("景洪市")
+
+
+def test_an_existing_output_is_never_overwritten(run_cli: RunCli, tmp_path: Path) -> None:
+    out = _folder(tmp_path) / "empowerment.yaml"
+    out.write_text("precious\n", encoding="utf-8")
+    args = ["import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", str(out)]
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "precious\n"
+    assert run_cli(*args, "--force").exit_code == 0
+    assert "JH-JT-001" in out.read_text(encoding="utf-8")
+    # nor is the input, even with --force
+    same = run_cli("import", str(out), "--kind", "empowerment", "-o", str(out), "--force")
+    assert same.exit_code == 2
+    assert "JH-JT-001" in out.read_text(encoding="utf-8")
+
+
+def test_unmappable_rows_give_exit_1_and_their_rows(run_cli: RunCli, tmp_path: Path) -> None:
+    source = tmp_path / "清单.csv"
+    lines = [
+        "某县赋权事项清单,,,,",
+        "事项名称,事项类型,实施部门,实施依据,承接乡镇",
+        "对盗伐林木的行政处罚,行政处罚,景洪市林业和草原局,《森林法》,全部",
+        "某事项,不知道,景洪市林业和草原局,《森林法》,全部",
+    ]
+    source.write_bytes("\n".join(lines).encode("gbk"))
+    out = _folder(tmp_path) / "e.yaml"
+    result = run_cli(
+        "import", str(source), "--kind", "empowerment", "-o", str(out), "--catalog-version", "v1"
+    )
+    assert result.exit_code == 1
+    assert f"{source}:4: category '不知道'" in result.stderr
+    assert "1 items, 1 rows left out" in result.stdout
+    assert validate_paths([out]).ok
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["catalog"]["version"] == "v1"
+
+
+def test_without_jurisdiction_a_registry_is_written_beside(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "empowerment.yaml"
+    out.parent.mkdir()
+    result = run_cli("import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", str(out))
+    assert result.exit_code == 0
+    assert "warning" in result.stderr
+    registry = out.parent / "jurisdiction.yaml"
+    assert "dept-1" in registry.read_text(encoding="utf-8")
+    assert run_cli("validate", str(out.parent)).exit_code == 0
+    # a second import maps to the registry now beside it, and leaves it alone
+    before = registry.read_bytes()
+    again = run_cli("import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", str(out), "--force")
+    assert again.exit_code == 0
+    assert "warning" not in again.stderr
+    assert registry.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "empowerment.yaml",
+        "territorial.yaml",
+        "grid.yaml",
+        "village-affairs.yaml",
+        "certificates.yaml",
+        "duties/gasa.yaml",
+    ],
+)
+def test_export_then_import_gives_the_same_items(
+    run_cli: RunCli, tmp_path: Path, name: str
+) -> None:
+    catalog = JINGHONG / name
+    sheet = tmp_path / "清单.xlsx"
+    assert run_cli("export", str(catalog), "-o", str(sheet)).exit_code == 0
+    out = _folder(tmp_path) / Path(name).name
+    unit = ["--unit", "gasa"] if name.startswith("duties") else []
+    kind = yaml.safe_load(catalog.read_text(encoding="utf-8"))["catalog"]["kind"]
+    result = run_cli(
+        "import", str(sheet), "--kind", kind, "--jurisdiction", str(JINGHONG), "-o", str(out), *unit
+    )
+    assert result.exit_code == 0, result.stderr
+    assert _items(out) == _items(catalog)
+    if kind != "grid":  # grid items are checked against the territorial catalog beside them
+        assert validate_paths([out]).ok
+
+
+def test_export_public_leaves_out_internal_fields(run_cli: RunCli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    catalog = _folder(tmp_path) / "empowerment.yaml"
+    text = (JINGHONG / "empowerment.yaml").read_text(encoding="utf-8")
+    catalog.write_text(text.replace("办事指南及流程图已印发", "=HYPERLINK(1)"), encoding="utf-8")
+    full, public = tmp_path / "full.xlsx", tmp_path / "public.xlsx"
+    assert run_cli("export", str(catalog), "-o", str(full)).exit_code == 0
+    assert run_cli("export", str(catalog), "-o", str(public), "--public").exit_code == 0
+    sheet = load_workbook(full).active
+    assert sheet is not None
+    headers = [c.value for c in sheet[3]]
+    assert headers[:6] == ["序号", "事项编码", "事项名称", "事项类型", "实施依据", "实施部门"]
+    assert {"备注", "办事指南", "准入", "业务培训"} <= set(headers)
+    assert sheet["A1"].value == "景洪市乡镇(街道)赋权事项清单"
+    assert sheet.freeze_panes == "A4"
+    guidance = [c for c in sheet.iter_rows(min_row=4, values_only=True) if "=HYPERLINK(1)" in c]
+    assert guidance  # the text, as a string, not a formula
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
+    open_sheet = load_workbook(public).active
+    assert open_sheet is not None
+    public_headers = {c.value for c in open_sheet[3]}
+    assert not {"备注", "办事指南", "准入", "业务培训", "经费保障"} & public_headers
+    assert "承接乡镇（街道）" in public_headers
+    values = {c for row in open_sheet.iter_rows(values_only=True) for c in row}
+    assert "景洪市交通运输局" in values
+    assert "=HYPERLINK(1)" not in values
+
+
+def test_export_refuses_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
+    assert (
+        run_cli("export", str(tmp_path / "no.yaml"), "-o", str(tmp_path / "x.xlsx")).exit_code == 2
+    )
+    broken = _folder(tmp_path) / "e.yaml"
+    broken.write_text("dutylist: 1\ncatalog: {kind: empowerment}\n", encoding="utf-8")
+    result = run_cli("export", str(broken), "-o", str(tmp_path / "x.xlsx"))
+    assert result.exit_code == 2
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_fmt_check_then_fmt(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(JINGHONG, tmp_path / "catalogs" / "jinghong")
+    monkeypatch.chdir(tmp_path)
+    target = Path("catalogs/jinghong/empowerment.yaml")
+    target.write_text(
+        "# keep me\n" + re.sub(r'id: "(JH[^"]*)"', r"id: \1", target.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    before = {
+        p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in Path("catalogs").rglob("*.yaml")
+    }
+    checked = run_cli("fmt", "--check")
+    assert checked.exit_code == 1
+    assert "would reformat catalogs/jinghong/empowerment.yaml" in checked.stdout
+    assert target.read_text(encoding="utf-8").count('id: "JH') == 0  # --check changes nothing
+    assert run_cli("fmt").exit_code == 0
+    assert run_cli("fmt", "--check").exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# keep me\n")
+    assert 'id: "JH-JT-001"' in text
+    after = {
+        p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in Path("catalogs").rglob("*.yaml")
+    }
+    assert after == before
+    assert run_cli("validate").exit_code == 0
+
+
+def test_fmt_reports_unreadable_files_and_formats_the_rest(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("dutylist: 1\ncatalog: [\n", encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "catalog: {kind: grid, title: t, version: '1'}\ndutylist: 1\n", encoding="utf-8"
+    )
+    other = tmp_path / "other.yaml"
+    other.write_text("a:   1\n", encoding="utf-8")
+    result = run_cli("fmt", str(tmp_path))
+    assert result.exit_code == 1
+    assert "bad.yaml: cannot format" in result.stderr
+    assert bad.read_text(encoding="utf-8") == "dutylist: 1\ncatalog: [\n"
+    assert good.read_text(encoding="utf-8").startswith("dutylist: 1\n")
+    assert other.read_text(encoding="utf-8") == "a:   1\n"  # not a dutylist file: not touched
+    assert run_cli("fmt", str(tmp_path / "missing")).exit_code == 2
+    table = tmp_path / "a.csv"
+    table.write_text("x,y\n", encoding="utf-8")
+    assert run_cli("fmt", "--check", str(table), str(good)).exit_code == 0
+
+
+def test_init_then_validate(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "office"
+    result = run_cli("init", str(repo), "--code", "532801", "--slug", "jinghong")
+    assert result.exit_code == 0, result.stderr
+    registry = yaml.safe_load((repo / "catalogs/jinghong/jurisdiction.yaml").read_text("utf-8"))
+    assert registry["jurisdiction"]["name"] == "景洪市"
+    assert len(registry["units"]) == 14  # the state farms (4xx) are not units
+    for name in (
+        ".pre-commit-config.yaml",
+        ".gitattributes",
+        ".github/workflows/dutylist-report.yml",
+        "README.md",
+    ):
+        assert (repo / name).is_file()
+    assert "diff=dutylist" in (repo / ".gitattributes").read_text("utf-8")
+    monkeypatch.chdir(repo)
+    assert run_cli("validate").exit_code == 0
+    assert run_cli("fmt", "--check").exit_code == 0
+    hooks = yaml.safe_load(Path(".pre-commit-config.yaml").read_text("utf-8"))
+    ids = [h["id"] for h in hooks["repos"][0]["hooks"]]
+    assert ids == ["dutylist-validate", "dutylist-fmt"]
+
+
+def test_init_never_overwrites(run_cli: RunCli, tmp_path: Path) -> None:
+    repo = tmp_path / "office"
+    repo.mkdir()
+    (repo / "README.md").write_text("ours\n", encoding="utf-8")
+    result = run_cli("init", str(repo), "--name", "测试县")
+    assert result.exit_code == 2
+    assert "README.md" in result.stderr
+    assert not (repo / "catalogs").exists()  # nothing written at all
+    assert (repo / "README.md").read_text(encoding="utf-8") == "ours\n"
+    assert run_cli("init", str(repo), "--name", "测试县", "--force").exit_code == 0
+    assert (repo / "catalogs" / "main" / "jurisdiction.yaml").is_file()
+    assert validate_paths([repo / "catalogs"]).ok
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--code", "999999"], ["--name", "x", "--code", "12"], ["--name", "x", "--level", "town"]],
+)
+def test_init_refuses_bad_options(run_cli: RunCli, tmp_path: Path, args: list[str]) -> None:
+    assert run_cli("init", str(tmp_path / "r"), *args).exit_code == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_the_shipped_ci_template_matches_the_example() -> None:
+    example = ROOT / "examples" / "ci" / "dutylist-report.yml"
+    if not example.exists():
+        pytest.skip("examples/ci/ is not there yet")
+    template = ROOT / "src" / "dutylist" / "data" / "init-dutylist-report.yml"
+    assert template.read_text("utf-8") == example.read_text("utf-8")
+
+
+def test_from_init_to_a_first_import(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's path: init, import into the empty catalog, validate, fmt --check."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("init", "office", "--code", "532801", "--slug", "jinghong").exit_code == 0
+    monkeypatch.chdir(tmp_path / "office")
+    target = "catalogs/jinghong/empowerment.yaml"
+    args = ["import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", target, "--force"]
+    refused = run_cli(*args)  # the departments are not registered yet
+    assert refused.exit_code == 1
+    assert "景洪市交通运输局" in refused.stderr
+    added = run_cli(*args, "--add-names")
+    assert added.exit_code == 0, added.stderr
+    registry = Path("catalogs/jinghong/jurisdiction.yaml").read_text("utf-8")
+    assert registry.startswith("# 景洪市")  # comments kept
+    assert "name: 景洪市交通运输局" in registry
+    assert run_cli("validate").exit_code == 0
+    assert run_cli("fmt", "--check").exit_code == 0

@@ -1,0 +1,44 @@
+"""The pre-commit path stays light: importing the CLI and validating a catalog load
+none of the heavy libraries (they are imported inside the commands that need them)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("pandas", "openpyxl", "xlsxwriter", "deepdiff")
+CATALOG = Path(__file__).resolve().parent / "fixtures" / "catalogs" / "valid" / "assessment-zh"
+
+PROBE = """
+import sys
+from pathlib import Path
+{body}
+print(",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def loaded_after(body: str) -> list[str]:
+    code = PROBE.format(body=body, heavy=HEAVY)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return [m for m in done.stdout.strip().split(",") if m]
+
+
+def test_importing_the_cli_is_light() -> None:
+    assert loaded_after("import dutylist.cli") == []
+
+
+def test_validate_in_process_is_light() -> None:
+    body = f"""
+from typer.testing import CliRunner
+from dutylist.cli import app
+result = CliRunner().invoke(app, ["validate", {str(CATALOG)!r}])
+assert result.exit_code == 0, result.output
+"""
+    assert loaded_after(body) == []
+
+
+def test_the_probe_would_notice() -> None:
+    assert loaded_after("import xlsxwriter") == ["xlsxwriter"]
