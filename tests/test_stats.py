@@ -113,3 +113,28 @@ def test_no_change_gives_no_class_column(case: DiffResult) -> None:
     assert table.classes == []
     assert table.header("en") == ["Department", "Before", "After"]
     assert table.body("en")[-1] == ["Total", 6, 6]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_invariant_on_generated_versions(tmp_path: Path, seed: int) -> None:
+    """Generated versions with every kind of change (the benchmark generator's mutations)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate_jurisdiction, mutate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    old = generate_jurisdiction(tmp_path / "old", 300, seed=seed)
+    mutate(old, tmp_path / "new", 0.3, seed)
+    diff = diff_paths(str(old), str(tmp_path / "new"))
+    stats = statistics([diff])
+    table = stats.departments
+    expected = {k: v for k, v in diff.summary.items() if k != "unchanged" and v}
+    assert {k: table.total.counts[k] for k in table.classes} == expected
+    assert (table.total.before, table.total.after) == (diff.old.items, diff.new.items)
+    # per unit: an item devolved to a unit before and after is neither lost nor gained
+    for row in stats.units.rows:
+        lost, gained = row.counts.get("revoked", 0), row.counts.get("added", 0)
+        merged = row.counts.get("merged", 0) + row.counts.get("split", 0)
+        assert row.before - lost + gained == row.after or merged

@@ -174,3 +174,13 @@ def test_csv_is_the_department_table_with_a_bom(run_cli: RunCli) -> None:
     per_change = run_cli("diff", str(CASE / "old"), str(CASE / "new"), "--format", "changes-csv")
     assert per_change.exit_code == 0
     assert len(per_change.stdout.splitlines()) == 1 + 7
+
+
+def test_rows_with_several_changed_fields_are_taller() -> None:
+    examples = CASE.parent.parent.parent / "examples"
+    diff = diff_paths(str(examples / "jinghong-2023"), str(examples / "jinghong-2024"))
+    sheet = load_workbook(io.BytesIO(workbook_bytes(statistics([diff]), "zh")))["变更明细"]
+    for number, row in enumerate(sheet.iter_rows(min_row=2), start=2):
+        lines = max(str(c.value or "").count("\n") + 1 for c in row)
+        height = sheet.row_dimensions[number].height
+        assert lines == 1 or (height or 0) >= 15 * lines

@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from dutylist.i18n import CATEGORY, HANDLING, KIND, METHOD, ROLE, STATUS, Lang, class_label, label
-from dutylist.stats import Cell, Statistics, Table
+from dutylist.stats import Cell, Statistics, Table, collector_paused
 
 SHEETS = {
     "department": ("调整统计表", "Adjustment statistics"),
@@ -76,6 +76,11 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 
 def workbook_bytes(stats: Statistics, lang: Lang) -> bytes:
     """The workbook: department table with a chart, the per-unit table, the changes."""
+    with collector_paused():
+        return _workbook(stats, lang)
+
+
+def _workbook(stats: Statistics, lang: Lang) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -262,13 +267,17 @@ def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: L
         ]
         rows.append(cells)
     # widths from a sample: a 100k-row sheet needs no exact fit
-    widths = _widths(sheet, [list[Cell](r) for r in rows[:2000]], head, cap=40)
+    widths = _widths(sheet, [list[Cell](r) for r in rows[:500]], head, cap=40)
+    limits = [width // 2 for width in widths]  # no text this short (in characters) wraps
+    write = sheet.write_string
     for index, cells in enumerate(rows, start=1):
-        height = max(_lines(value, widths[col]) for col, value in enumerate(cells))
+        height = 1
+        for col, value in enumerate(cells):
+            write(index, col, value, text)
+            if len(value) > limits[col] or "\n" in value:
+                height = max(height, _lines(value, widths[col]))
         if height > 1:  # spreadsheet programs do not grow wrapped rows by themselves
             sheet.set_row(index, 15 * height)
-        for col, value in enumerate(cells):
-            sheet.write_string(index, col, value, text)
     sheet.freeze_panes(1, keys.index("name") + 1)
     sheet.autofilter(0, 0, max(len(stats.changes), 1), len(head) - 1)
     _print_setup(sheet, 1)
