@@ -97,6 +97,7 @@ FIELD: dict[str, str] = {
     "technical": "技术要求",
     "support": "支撑保障",
     "admission": "准入",
+    "replaces": "替代事项",
     "tags": "标签",
     "notes": "备注",
     "training": "业务培训",

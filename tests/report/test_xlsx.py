@@ -113,7 +113,7 @@ def test_changes_sheet_and_no_formula_anywhere() -> None:
     assert rows[0][7:] == ["变更字段", "原值", "新值"]
     assert renamed[7:] == ["名称", "=SUM(A1)", "=SUM(A1:A2)"]
     transferred = next(r for r in rows if r[2] == "T2")
-    assert transferred[7:] == ["部门", "测试县一局", "测试县二局"]
+    assert transferred[7:] == ["实施部门", "测试县一局", "测试县二局"]
     differentiated = next(r for r in rows if r[2] == "E2")
     assert differentiated[8:] == ["全部乡镇(街道)", "甲镇"]
     for sheet in book.worksheets:

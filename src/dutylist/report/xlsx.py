@@ -11,36 +11,24 @@ import io
 import unicodedata
 from typing import Any
 
-from dutylist.i18n import CATEGORY, HANDLING, KIND, METHOD, ROLE, STATUS, Lang, class_label, label
+from dutylist.i18n import (
+    CATEGORY,
+    FIELD,
+    HANDLING,
+    KIND,
+    METHOD,
+    ROLE,
+    STATUS,
+    Lang,
+    class_label,
+    label,
+)
 from dutylist.stats import Cell, Statistics, Table, collector_paused
 
 SHEETS = {
     "department": ("调整统计表", "Adjustment statistics"),
     "unit": ("按乡镇", "By unit"),
     "changes": ("变更明细", "Changes"),
-}
-FIELD_LABELS = {
-    "name": "名称",
-    "category": "事项类型",
-    "department": "部门",
-    "basis": "实施依据",
-    "scope": "赋权范围",
-    "method": "赋权方式",
-    "role": "履职类型",
-    "lead": "牵头部门",
-    "cooperating": "协同部门",
-    "grid": "网格",
-    "source": "来源事项",
-    "post": "岗位",
-    "handling": "办理方式",
-    "status": "状态",
-    "alternative": "替代方式",
-    "technical": "技术要求",
-    "support": "支撑保障",
-    "admission": "准入",
-    "replaces": "替代事项",
-    "tags": "标签",
-    "notes": "备注",
 }
 ENUM_FIELDS = {
     "category": CATEGORY,
@@ -261,7 +249,7 @@ def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: L
             change.name,
             change.department,
             "、".join(class_label(c, lang) for c in change.classes),
-            "\n".join(FIELD_LABELS.get(n, n) if lang == "zh" else n for n in names),
+            "\n".join(FIELD.get(n, n) if lang == "zh" else n for n in names),
             "\n".join(_change_value(n, change.fields[n][0], lang) for n in names),
             "\n".join(_change_value(n, change.fields[n][1], lang) for n in names),
         ]
