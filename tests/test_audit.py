@@ -259,3 +259,78 @@ def test_a_single_catalog_file_uses_its_jurisdictions_assessment() -> None:
         "X-4",
         "X-6",
     }
+
+
+# --- the revoke wording (tests/fixtures/audit/revoke-scope/) ------------------------------
+
+
+@pytest.fixture
+def revoke_case(monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.chdir(CASES / "revoke-scope")
+    return run_audit(Path("catalog"))
+
+
+def _one(result: Any, rule: str, item: str) -> Any:
+    (found,) = [f for f in result.findings if f.rule == rule and f.item == item]
+    return found
+
+
+def test_revoke_json_keeps_spec_shape(revoke_case: Any) -> None:
+    """Spec 6: for revoke `keep` is empty and `units` the assessed units (丁街道 and 丙乡,
+    unassessed, are not listed), whatever the text reporters say about the scope."""
+    all_scope = _one(revoke_case, "one-size-fits-all", "V-1").as_record()
+    listed = _one(revoke_case, "return-candidate", "V-2").as_record()
+    assert (all_scope["suggestion"], all_scope["keep"]) == ("revoke", [])
+    assert all_scope["units"] == ["ta", "tb", "tc"]
+    assert (listed["suggestion"], listed["keep"], listed["units"]) == ("revoke", [], ["ta", "tb"])
+    assert "scope" not in all_scope
+
+
+def test_findings_carry_the_items_scope(revoke_case: Any) -> None:
+    assert _one(revoke_case, "one-size-fits-all", "V-1").scope == "all"
+    assert _one(revoke_case, "return-candidate", "V-2").scope == ["ta", "tb", "tc"]
+
+
+def test_reclaimed_on_an_item_suggested_for_revoke_is_marked(revoke_case: Any) -> None:
+    revoked = _one(revoke_case, "reclaimed-still-devolved", "V-1")
+    kept = _one(revoke_case, "reclaimed-still-devolved", "V-3")
+    assert revoked.severity.value == "error"
+    assert revoked.extra["also_revoke"] == "DL301"
+    assert (revoked.suggestion, revoked.units) == ("differentiate", ["tb"])
+    assert "also_revoke" not in kept.extra
+
+
+def test_an_accepted_revoke_does_not_mark_the_reclaimed_finding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(CASES / "revoke-scope")
+    first = run_audit(Path("catalog"))
+    assert _one(first, "reclaimed-still-devolved", "V-1").extra["also_revoke"] == "DL301"
+    revoke = _one(first, "one-size-fits-all", "V-1").fingerprint
+    again = run_audit(Path("catalog"), accepted=[revoke])
+    assert "also_revoke" not in _one(again, "reclaimed-still-devolved", "V-1").extra
+
+
+def test_messages_name_units_not_ids(revoke_case: Any) -> None:
+    found = _one(revoke_case, "reclaimed-still-devolved", "V-1")
+    assert "remove 乙镇 from the scope" in found.message
+    assert " tb " not in found.message
+    assert "请从赋权范围中去除乙镇" in found.message_zh
+
+
+def test_english_counts_agree_in_number(revoke_case: Any) -> None:
+    from dutylist.rules.base import counted
+
+    assert [counted(n, "case") for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
+    one_size = _one(revoke_case, "one-size-fits-all", "V-1").message
+    candidate = _one(revoke_case, "return-candidate", "V-2").message
+    assert "(1 case in 2024-H2)" in one_size
+    assert "甲镇 (1 case, capacity limited, weak)" in candidate
+    assert "1 cases" not in one_size + candidate
+
+
+def test_every_audit_rule_has_a_chinese_summary() -> None:
+    from dutylist.rules import RULES
+
+    for rule in RULES:
+        assert any("\u4e00" <= c <= "\u9fff" for c in rule.summary_zh), rule.name

@@ -43,7 +43,7 @@ def test_unknown_key_names_the_key_and_its_line(tmp_path: Path) -> None:
     [
         ("audit:\n  severity:\n    one-size-fit-all: error\n", 3, "not an audit rule"),
         ("audit:\n  disable:\n    - zero-uptake\n    - nope\n", 4, "not an audit rule"),
-        ("audit:\n  unfit_share: 2\n", 2, "less than or equal"),
+        ("audit:\n  unfit_share: 2\n", 2, "`audit.unfit_share` must be at most 1, not 2"),
         ("audit:\n  severity: {zero-uptake: fatal}\n", 2, "audit.severity.zero-uptake"),
         ("audit: [\n", 2, ""),
     ],

@@ -12,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dutylist.errors import InputError
 from dutylist.fmt import format_paths
 from dutylist.io.yamlload import load_yaml
 from dutylist.io.yamlwrite import FormatProblem, format_text
@@ -160,3 +161,17 @@ def test_check_changes_nothing_and_reports(tmp_path: Path) -> None:
     format_paths([path])
     assert path.read_text(encoding="utf-8") == "dutylist: 1\ncatalog: {kind: grid}\n"
     assert format_paths([path], check=True).changed == []
+
+
+def test_a_problem_carries_its_line_and_column() -> None:
+    with pytest.raises(FormatProblem) as caught:
+        format_text("dutylist: 1\ncatalog: [\n")
+    assert (caught.value.line, caught.value.column) == (3, 1)
+    assert not caught.value.message[:1].isdigit()  # the place is not in the message twice
+
+
+def test_a_folder_without_catalogs_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no catalog files under"):
+        format_paths([tmp_path], check=True)
+    assert format_paths([tmp_path / "notes.yaml"]).changed == []  # a file named: no error

@@ -19,7 +19,7 @@ from dutylist.errors import InputError
 from dutylist.findings import Severity
 from dutylist.load import LoadedCatalog, display_path
 from dutylist.model.assessment import AssessmentRow
-from dutylist.model.catalog import Item
+from dutylist.model.catalog import EmpowermentItem, Item
 from dutylist.rules.base import AuditFinding, RuleInfo, Suggestion, fingerprint
 from dutylist.workspace import Jurisdiction, assessment_files, load_path
 
@@ -164,7 +164,14 @@ class AuditContext:
                 subject,
             ),
             extra=extra or {},
+            scope=_scope(item),
         )
+
+
+def _scope(item: Item | None) -> str | list[str] | None:
+    if not isinstance(item, EmpowermentItem):
+        return None
+    return "all" if item.scope == "all" else [str(u) for u in item.scope]
 
 
 @dataclass
@@ -282,8 +289,28 @@ def run_audit(
     wanted = set(accepted)
     for found in result.findings:
         found.accepted = found.fingerprint in wanted
+    mark_also_revoked(result.findings)
     result.findings.sort(key=AuditFinding.sort_key)
     return result
+
+
+def mark_also_revoked(findings: list[AuditFinding]) -> None:
+    """A narrower change (differentiate) to an item another rule suggests taking back must
+    not tell the reader the other units keep it: record the revoking rule in its evidence.
+    Only open revokes of warning or above count (the ones the Decisions list shows)."""
+    revoking: dict[tuple[str, str], str] = {}
+    for f in findings:
+        if (
+            f.suggestion == "revoke"
+            and f.item is not None
+            and not f.accepted
+            and f.severity.rank >= 2
+        ):
+            revoking.setdefault((f.file, f.item), f.code)
+    for f in findings:
+        code = revoking.get((f.file, f.item or ""))
+        if f.suggestion == "differentiate" and code is not None:
+            f.extra["also_revoke"] = code
 
 
 def load_accept(path: Path) -> dict[str, str]:

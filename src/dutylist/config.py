@@ -17,6 +17,7 @@ Unknown keys are errors (a typo must not silently fall back to a default).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -85,12 +86,7 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
         error = exc.errors(include_url=False)[0]
         loc = tuple(error["loc"])
         line, _ = Locator(text).locate(loc, key=True)
-        where = ".".join(str(p) for p in loc)
-        if error["type"] == "extra_forbidden":
-            message = f"unknown key `{where}` in the configuration: remove it or check its spelling"
-        else:
-            message = f"`{where}`: {error['msg']}"
-        raise InputError(message, file=shown, line=line) from None
+        raise InputError(config_message(error), file=shown, line=line) from None
     places: list[tuple[str, tuple[str | int, ...]]] = [
         (name, ("audit", "severity", name)) for name in settings.severity
     ]
@@ -102,3 +98,57 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
                 f"`{name}` is not an audit rule (see `dutylist rules`)", file=shown, line=line
             )
     return settings
+
+
+def key_text(loc: tuple[Any, ...]) -> str:
+    """`audit.unfit_share`, or `entry 2 of audit.disable` (list entries counted from 1,
+    as a reader counts them, never pydantic's 0-based `audit.disable.1`)."""
+    keys = [str(p) for p in loc if not isinstance(p, int)]
+    where = f"`{'.'.join(keys)}`"
+    indexes = [p for p in loc if isinstance(p, int)]
+    return f"entry {indexes[-1] + 1} of {where}" if indexes else where
+
+
+_EXPECTED = {
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping (`key: value` lines)",
+    "model_type": "a mapping (`key: value` lines)",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+_BOUNDS = {
+    "greater_than": "more than",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "less_than_equal": "at most",
+}
+
+
+def config_message(error: Any) -> str:
+    """One sentence naming the key, what it must be and what it is, for a pydantic error
+    of the configuration (pydantic's own wording names its types and enums, not ours)."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    where = key_text(loc)
+    value = error.get("input")
+    got = f", not {value!r}" if isinstance(value, str | int | float) else ""
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return f"unknown key {where} in the configuration: remove it or check its spelling"
+    if kind == "enum" and loc[:2] == ("audit", "severity"):
+        return f"{where} must be one of error, warning, info{got}"
+    if kind in ("enum", "literal_error"):
+        return f"{where} must be one of {ctx.get('expected', 'the documented values')}{got}"
+    if kind in _BOUNDS:
+        limit = next(iter(ctx.values()), "")
+        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        return f"{where} must be {_BOUNDS[kind]} {limit}{got}"
+    if kind in _EXPECTED:
+        return f"{where} must be {_EXPECTED[kind]}{got}"
+    return f"{where} has a value the configuration does not accept{got}"

@@ -29,8 +29,10 @@ HEADER_ROW = 2  # below the title and the version rows
 
 def export_catalog(path: Path, *, public: bool = False) -> bytes:
     """The .xlsx bytes of the catalog file at `path`."""
+    if not path.exists():
+        raise InputError(f"no such file: {display_path(path)}")
     if not path.is_file():
-        raise InputError(f"{display_path(path)}: give one catalog file (.yaml)")
+        raise InputError(f"{display_path(path)}: give one catalog file (.yaml), not a folder")
     juris = load_path(path)
     juris.require_valid()
     if not juris.catalogs:

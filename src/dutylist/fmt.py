@@ -28,7 +28,7 @@ class FmtResult:
 
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file:line:column, why)
 
     @property
     def ok(self) -> bool:
@@ -57,23 +57,24 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 
 def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
     """Format files in place (atomically), or with `check` only say which would change."""
+    paths = list(paths)
     result = FmtResult()
     for path in collect(paths):
         shown = display_path(path)
         try:
             text = decode(path.read_bytes())
         except LoadProblem as problem:
-            result.failed.append((shown, problem.message))
+            result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
             continue
         except OSError as exc:
-            result.failed.append((shown, f"cannot read the file: {exc.strerror}"))
+            result.failed.append((f"{shown}:1:1", f"cannot read the file: {exc.strerror}"))
             continue
         if not _is_dutylist(text):
             continue
         try:
             formatted = format_text(text)
         except FormatProblem as problem:
-            result.failed.append((shown, str(problem)))
+            result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
             continue
         if formatted == text:
             result.unchanged.append(shown)
@@ -81,6 +82,10 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
         result.changed.append(shown)
         if not check:
             write_atomic(path, formatted)
+    folders = [display_path(p) for p in paths if p.is_dir()]
+    if folders and not (result.changed or result.unchanged or result.failed):
+        # like validate and audit: formatting nothing is a mistaken path, not success
+        raise InputError(f"no catalog files under {', '.join(folders)}")
     return result
 
 

@@ -228,7 +228,9 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
         return doc.finding(check(_CUSTOM[kind_of_error]), error["msg"], where_path, key=key)
     if kind_of_error == "missing":
         return doc.finding(
-            check("missing-field"), f"{where}: add the required field `{field_name}`", path
+            check("missing-field"),
+            f"{_where(path[:-1])}: add the required field `{field_name}`",
+            path,
         )
     if kind_of_error == "extra_forbidden":
         return doc.finding(check("unknown-field"), _unknown_field(path, kind), path, key=True)
@@ -258,7 +260,11 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
         return doc.finding(check("invalid-value"), message, path)
     if kind_of_error == "literal_error" or field_name == "dutylist":
         return doc.finding(check("format-version"), error["msg"], path)
-    return doc.finding(check("invalid-value"), f"{where}: {error['msg']}", path)
+    plain = _PLAIN.get(kind_of_error)
+    message = (
+        f"`{where}` {plain}, not {error.get('input')!r}" if plain else f"`{where}`: {error['msg']}"
+    )
+    return doc.finding(check("invalid-value"), message, path)
 
 
 def _as_written(doc: Document, path: Path_, value: Any) -> str:
@@ -272,8 +278,32 @@ def _as_written(doc: Document, path: Path_, value: Any) -> str:
     return str(value)
 
 
+# pydantic's wording, said the way the rest of dutylist speaks
+_PLAIN = {
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "date_type": "must be a date like 2024-08-19",
+    "date_parsing": "must be a date like 2024-08-19",
+    "date_from_datetime_parsing": "must be a date like 2024-08-19",
+    "date_from_datetime_inexact": "must be a date like 2024-08-19",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping of keys",
+    "model_type": "must be a mapping of keys",
+    "model_attributes_type": "must be a mapping of keys",
+    "too_short": "must not be empty",
+    "string_too_short": "must not be empty",
+}
+
+
 def _where(path: Path_) -> str:
-    return ".".join(str(p) for p in path) or "document"
+    """A key path as a reader counts: `items[3].support.guidance`, entries from 1."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "document"
 
 
 def _unknown_field(path: Path_, kind: str) -> str:

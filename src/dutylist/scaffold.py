@@ -17,6 +17,7 @@ from dutylist.errors import InputError, OutputError
 from dutylist.i18n import KIND
 from dutylist.importer.core import spaced
 from dutylist.io.yamlwrite import dump
+from dutylist.normalize import normalize_name
 
 # the empty catalogs of a new jurisdiction; duties files need a unit, so they come later
 EMPTY_KINDS = ("empowerment", "territorial", "grid", "village-affairs", "certificates")
@@ -48,7 +49,10 @@ def plan(
     if code is not None and not (code.isascii() and code.isdigit() and len(code) == 6):
         raise InputError(f"--code {code!r}: a division code has 6 digits, e.g. 532801")
     county = county_by_code(code) if code else None
-    name = name or (county.name if county else None)
+    if county and name and normalize_name(name) != normalize_name(county.name):
+        # a wrong code would fill the registry with another county's townships
+        raise InputError(f"code {code} is {county.name}, not {name}: fix --name or --code")
+    name = county.name if county else name
     if not name:
         raise InputError("give the jurisdiction's name with --name (and its --code if you know it)")
     folder = slug or _slug(name) or (code or "main")

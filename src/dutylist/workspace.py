@@ -38,6 +38,7 @@ class Jurisdiction:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     display: Display = display_path
+    whole: bool = True  # every file of the folder was loaded, not only some of them
 
     def catalog(self, kind: str) -> LoadedCatalog | None:
         """The catalog of a kind (the first, if a folder wrongly holds two)."""
@@ -59,10 +60,19 @@ class Jurisdiction:
         return self.root.name
 
     def require_valid(self) -> None:
-        """Raise when a file could not be read into the model: a command working on the
-        data (diff, audit) cannot run on it, and validate says why."""
-        errors = self.findings
+        """Raise when validate would find errors: diff, audit and export work on the data
+        and would otherwise count, review or publish a misspelt department as a real one."""
+        from dutylist.validate import cross_checks
+
+        # a lone catalog file (a blob read from git) has no registry to check against:
+        # that stops validate, not a diff of its items
+        errors = self.findings or [
+            f
+            for f in cross_checks(self, whole=self.whole)
+            if f.level.value == "error" and f.name != "missing-registry"
+        ]
         if errors:
+            errors.sort(key=Finding.sort_key)
             first = errors[0]
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             raise InputError(
@@ -123,7 +133,7 @@ def load_jurisdiction(
     root: Path, *, only: Iterable[Path] | None = None, display: Display = display_path
 ) -> Jurisdiction:
     """Load a jurisdiction folder (every file, or the registry plus `only`)."""
-    result = Jurisdiction(root, display=display)
+    result = Jurisdiction(root, display=display, whole=only is None)
     reg = registry_path(root)
     if reg is not None:
         result.files.append(display(reg))

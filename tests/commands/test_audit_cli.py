@@ -120,7 +120,7 @@ def test_by_unit_writes_one_list_per_unit(run_cli: RunCli, case: Callable[[str],
     tc = Path("lists/丙乡-tc.md").read_text(encoding="utf-8")
     assert tc.startswith("# 丙乡问题清单")
     assert "办理3件，承接能力无" in tc  # its own evidence for X-1
-    assert "建议不再赋予本单位" in tc
+    assert "| 不再赋予本单位（差异化赋权） |" in tc  # the column is headed 建议: no label again
     assert "X-2" not in tc.split("|")  # not its problem
 
 
@@ -194,3 +194,169 @@ def test_bad_assessment_rows_exit_2(run_cli: RunCli, case: Callable[[str], Path]
     result = run_cli("audit", str(root))
     assert result.exit_code == 2
     assert "2024-H2.csv:23" in result.stderr
+
+
+# --- what a new user reads (review of 2026-11) ---------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _lines_of(text: str, item: str, code: str) -> list[str]:
+    """The finding line of `code` for `item` and the lines under it, up to the next finding."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if f"{code} " in line and f" {item} " in line)
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    return lines[start:end]
+
+
+def test_revoke_names_every_unit_of_the_scope(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    """A revoke takes the power from every unit it is devolved to, not only the assessed ones."""
+    root = case("revoke-scope")
+    en = run_cli("audit", str(root), "--lang", "en").stdout
+    zh = run_cli("audit", str(root), "--lang", "zh").stdout
+    assert "→ suggestion: revoke from all 4 units" in en
+    assert "→ suggestion: revoke from 甲镇, 乙镇, 丙乡" in en  # 丙乡 is listed, not assessed
+    assert "(from:" not in en
+    assert "→ 建议收回（全部4个乡镇(街道)）" in zh
+    assert "→ 建议收回（甲镇、乙镇、丙乡）" in zh
+    assert "涉及：" not in zh
+
+
+def test_revoke_json_is_unchanged(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("revoke-scope")
+    found = json.loads(run_cli("audit", str(root), "--format", "json").stdout)["findings"]
+    (revoke,) = [f for f in found if f["rule"] == "one-size-fits-all"]
+    assert (revoke["suggestion"], revoke["keep"], revoke["units"]) == (
+        "revoke",
+        [],
+        ["ta", "tb", "tc"],
+    )
+
+
+def test_reclaimed_does_not_contradict_a_revoke(
+    run_cli: RunCli, case: Callable[[str], Path]
+) -> None:
+    root = case("revoke-scope")
+    en = run_cli("audit", str(root), "--lang", "en").stdout
+    zh = run_cli("audit", str(root), "--lang", "zh").stdout
+    revoked = "\n".join(_lines_of(en, "V-1", "DL307"))
+    assert revoked.lstrip().startswith("error DL307")
+    assert "remove 乙镇 from the scope" in revoked
+    assert "the item is also suggested for revoke, see DL301" in revoked
+    assert "keep" not in revoked
+    assert "该事项另被建议收回（见DL301）" in "\n".join(_lines_of(zh, "V-1", "DL307"))
+    # the same rule on an item nobody suggests revoking: the others do keep it
+    assert "the other 3 units keep it" in "\n".join(_lines_of(en, "V-3", "DL307"))
+
+
+def test_english_summary_counts_agree(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("revoke-scope")
+    records = json.loads(run_cli("audit", str(root), "--format", "json").stdout)["findings"]
+    kept = next(
+        f for f in records if f["rule"] == "reclaimed-still-devolved" and f["item"] == "V-3"
+    )
+    Path("accepted.txt").write_text(kept["fingerprint"] + "\n", encoding="utf-8")
+    plain = run_cli("audit", str(root), "--lang", "en").stdout
+    accepted = run_cli("audit", str(root), "--lang", "en", "--accept", "accepted.txt").stdout
+    assert "4 findings: 2 errors, 2 warnings, 0 info" in plain
+    assert "3 findings: 1 error, 2 warnings, 0 info" in accepted
+    assert "1 errors" not in accepted
+
+
+def test_markdown_shows_the_suggestion_label_once(
+    run_cli: RunCli, case: Callable[[str], Path]
+) -> None:
+    root = case("revoke-scope")
+    en = run_cli("audit", str(root), "--format", "markdown", "--lang", "en").stdout
+    zh = run_cli("audit", str(root), "--format", "markdown", "--lang", "zh").stdout
+    rows = [line for line in en.splitlines() if line.startswith("| ") and "DL3" in line]
+    assert rows
+    assert not any("suggestion:" in row for row in rows)
+    assert any("| revoke from all 4 units |" in row for row in rows)
+    zh_rows = [line for line in zh.splitlines() if line.startswith("| ") and "DL3" in line]
+    assert any("| 收回（全部4个乡镇(街道)） |" in row for row in zh_rows)
+    assert not any("| 建议" in row for row in zh_rows)
+
+
+def test_fail_on_none_reports_but_never_fails(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    root = case("reclaimed-still-devolved")
+    result = run_cli("audit", str(root), "--fail-on", "none")
+    assert result.exit_code == 0
+    assert "reclaimed-still-devolved" in result.stdout  # the findings are still reported
+
+
+def test_make_demo_audit_lines_succeed(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make demo` must print no make error line: its audit commands exit 0 on the shipped
+    catalog (which has an error finding on purpose), without make's `-` ignore prefix."""
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ndemo:", 1)[1]
+    recipe = recipe.split("\n\n", 1)[0]
+    lines = [line.strip() for line in recipe.splitlines() if "dutylist audit" in line]
+    assert lines
+    monkeypatch.chdir(ROOT)
+    for line in lines:
+        assert not line.startswith("-"), line
+        args = line.split("dutylist ", 1)[1].split()
+        if "-o" in args:  # write the problem lists into the test's folder, not the repo's out/
+            args[args.index("-o") + 1] = str(tmp_path / "lists")
+        assert run_cli(*args).exit_code == 0, line
+
+
+def test_rules_lists_chinese_summaries(run_cli: RunCli) -> None:
+    zh = run_cli("rules", "--lang", "zh").stdout
+    en = run_cli("rules", "--lang", "en").stdout
+    line = next(line for line in zh.splitlines() if line.startswith("DL301"))
+    assert "一刀切" in line and "devolved to every unit" not in line
+    assert "devolved to every unit" in next(x for x in en.splitlines() if x.startswith("DL301"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "audit:\n  severity:\n    zero-uptake: critical\n",
+            "dutylist.yaml:3: `audit.severity.zero-uptake` must be one of error, warning, info, "
+            "not 'critical'",
+        ),
+        (
+            "audit:\n  unfit_share: lots\n",
+            "dutylist.yaml:2: `audit.unfit_share` must be a number, not 'lots'",
+        ),
+        (
+            "audit:\n  min_cases: -1\n",
+            "dutylist.yaml:2: `audit.min_cases` must be at least 0, not -1",
+        ),
+        (
+            "audit:\n  disable:\n    - zero-uptake\n    - 3\n",
+            "dutylist.yaml:4: entry 2 of `audit.disable` must be text, not 3",
+        ),
+    ],
+)
+def test_config_errors_are_one_clear_sentence(
+    run_cli: RunCli, case: Callable[[str], Path], text: str, expected: str
+) -> None:
+    root = case("return-candidate")
+    Path("dutylist.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("audit", str(root), "--config", "dutylist.yaml")
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    for raw in ("Input should", "Value error", "audit.disable.1"):
+        assert raw not in result.stderr
+
+
+def test_per_unit_lists_show_a_revoke_to_every_unit_of_the_scope(
+    run_cli: RunCli, case: Callable[[str], Path]
+) -> None:
+    """丁街道 has no assessment row for V-1 (`scope: all`), yet a revoke takes it away: its
+    problem list must say so; V-2 (listed, 丁街道 not in it) stays out of its list."""
+    root = case("revoke-scope")
+    assert run_cli("audit", str(root), "--by", "unit", "-o", "lists", "--lang", "zh").exit_code == 1
+    td = Path("lists/丁街道-td.md").read_text(encoding="utf-8")
+    tc = Path("lists/丙乡-tc.md").read_text(encoding="utf-8")
+    v1 = next(line for line in td.splitlines() if "V-1" in line)
+    assert "| 未评估 |" in v1 and "| 收回，由市级部门实施 |" in v1
+    assert "V-2" not in td
+    assert any("V-2" in line and "| 未评估 |" in line for line in tc.splitlines())

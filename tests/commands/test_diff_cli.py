@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -143,3 +145,145 @@ def test_heavy_libraries_stay_unloaded() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("extra", [[], ["--exit-code"]])
+def test_unknown_department_is_an_error(run_cli: RunCli, extra: list[str]) -> None:
+    """A misspelt filter used to match nothing and report "no change", exit 0."""
+    result = run_cli("diff", *_case("reclassified"), "--department", "trasnport", *extra)
+    assert result.exit_code == 2
+    assert "unknown department 'trasnport': did you mean 'transport'?" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("name", ["景洪市交通运输局", " 景洪市交通運輸局 ", "TRANSPORT"])
+def test_department_by_name(run_cli: RunCli, name: str) -> None:
+    """The registry name (normalised: spaces, traditional characters, case) selects the id."""
+    result = run_cli("diff", *_case("reclassified"), "-f", "json", "--department", name)
+    assert result.exit_code == 0, result.stderr
+    assert [c["id"] for c in json.loads(result.stdout)["changes"]] == ["T-1"]
+
+
+def test_only_suggests_the_class(run_cli: RunCli) -> None:
+    result = run_cli("diff", *_case("reclassified"), "--only", "ammended")
+    assert result.exit_code == 2
+    assert "did you mean 'amended'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("suffix", "starts"),
+    [
+        (".json", b"{"),
+        (".md", b"## Catalog changes"),
+        (".csv", b"\xef\xbb\xbfDepartment"),
+        (".txt", b"Catalog changes"),
+        (".log", b"Catalog changes"),
+        (".xlsx", b"PK"),
+    ],
+)
+def test_format_follows_the_output_extension(
+    run_cli: RunCli, tmp_path: Path, suffix: str, starts: bytes
+) -> None:
+    target = tmp_path / f"changes{suffix}"
+    result = run_cli("diff", *_case("merged"), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(starts)
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        assert "Changes" in load_workbook(target).sheetnames
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("text", "x.xlsx"),
+        ("xlsx", "x.csv"),
+        ("xlsx", "x.json"),
+        ("xlsx", "x"),
+        ("json", "x.md"),
+        ("markdown", "x.json"),
+        ("changes-csv", "x.xlsx"),
+    ],
+)
+def test_format_contradicting_the_extension_is_refused(
+    run_cli: RunCli, tmp_path: Path, fmt: str, name: str
+) -> None:
+    target = tmp_path / name
+    result = run_cli("diff", *_case("merged"), "-f", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert f"--format {fmt}" in result.stderr
+    assert not target.exists()
+
+
+def test_output_never_overwrites_an_input(run_cli: RunCli, tmp_path: Path) -> None:
+    old, new = _case("scope")
+    for side, folder in (("old", old), ("new", new)):
+        (tmp_path / side).mkdir()
+        shutil.copy(Path(folder) / "empowerment.yaml", tmp_path / side / "empowerment.yaml")
+    target = tmp_path / "new" / "empowerment.yaml"
+    before = target.read_bytes()
+    result = run_cli(
+        "diff",
+        str(tmp_path / "old" / "empowerment.yaml"),
+        str(target),
+        "-f",
+        "text",
+        "-o",
+        str(target),
+    )
+    assert result.exit_code == 2
+    assert "input" in result.stderr
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "changes-csv"])
+def test_english_output_shows_registry_names(run_cli: RunCli, fmt: str) -> None:
+    """Department and unit names are data: English output shows them as Chinese does."""
+    result = run_cli("diff", *_case("scope"), "-f", fmt, "--lang", "en")
+    assert "景洪市交通运输局" in result.stdout
+    assert "嘎洒街道" in result.stdout
+    assert "transport" not in result.stdout
+    assert "gasa" not in result.stdout
+
+
+def test_english_counts_are_singular_for_one(run_cli: RunCli) -> None:
+    result = run_cli("diff", *_case("posts-amended"), "--lang", "en")
+    assert "(2023, 1 item)" in result.stdout
+    assert "1 items" not in result.stdout
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_piped_text_stays_readable(run_cli: RunCli, tmp_path: Path) -> None:
+    """Long names and long scopes wrap at 120 columns in a pipe, none cut off with "…"."""
+    shutil.copytree(CASES / "scope", tmp_path / "case")
+    units = "".join(
+        f"- id: u{i}\n  name: 示例自治州示例市第{i}号乡镇人民政府\n  type: town\n"
+        for i in range(30)
+    )
+    for side in ("old", "new"):
+        registry = tmp_path / "case" / side / "jurisdiction.yaml"
+        text = registry.read_text(encoding="utf-8").replace("units:\n", "units:\n" + units)
+        registry.write_text(text, encoding="utf-8")
+    long_name = (
+        "对在公路上摆摊设点的行政处罚以及"
+        + "对在公路用地范围内堆放物品、倾倒垃圾、设置障碍的行政处罚" * 3
+    )
+    catalog = tmp_path / "case" / "new" / "empowerment.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("name: 对在公路上摆摊设点的行政处罚", f"name: {long_name}")
+    text = text.replace(
+        "  scope:\n  - menglong\n", "  scope:\n" + "".join(f"  - u{i}\n" for i in range(30))
+    )
+    catalog.write_text(text, encoding="utf-8")
+    result = run_cli("diff", str(tmp_path / "case" / "old"), str(catalog.parent), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(map(_width, lines)) <= 120
+    assert "…" not in result.stdout
+    flat = "".join(line.strip() for line in lines)
+    assert long_name in flat
+    assert "示例自治州示例市第29号乡镇人民政府" in flat

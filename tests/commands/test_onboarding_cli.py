@@ -217,7 +217,7 @@ def test_fmt_reports_unreadable_files_and_formats_the_rest(run_cli: RunCli, tmp_
     other.write_text("a:   1\n", encoding="utf-8")
     result = run_cli("fmt", str(tmp_path))
     assert result.exit_code == 1
-    assert "bad.yaml: cannot format" in result.stderr
+    assert "bad.yaml:3:1: " in result.stderr
     assert bad.read_text(encoding="utf-8") == "dutylist: 1\ncatalog: [\n"
     assert good.read_text(encoding="utf-8").startswith("dutylist: 1\n")
     assert other.read_text(encoding="utf-8") == "a:   1\n"  # not a dutylist file: not touched
@@ -302,3 +302,93 @@ def test_from_init_to_a_first_import(
     assert "name: 景洪市交通运输局" in registry
     assert run_cli("validate").exit_code == 0
     assert run_cli("fmt", "--check").exit_code == 0
+
+
+def test_import_of_a_typo_suggests_the_registered_department(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path)
+    text = EXAMPLE_CSV.read_bytes().decode("gbk").replace("景洪市交通运输局", "景洪市交通运愉局", 1)
+    source = tmp_path / "清单.csv"
+    source.write_bytes(text.encode("gbk"))
+    registry = (folder / "jurisdiction.yaml").read_bytes()
+    for extra in ([], ["--add-names"]):
+        out = folder / "empowerment.yaml"
+        result = run_cli(
+            "import", str(source), "--kind", "empowerment", "-o", str(out), "--force", *extra
+        )
+        assert result.exit_code == 1
+        assert (
+            "unknown department '景洪市交通运愉局': did you mean '景洪市交通运输局'?"
+            in result.stderr
+        )
+        assert "13 items" in result.stdout
+        assert (folder / "jurisdiction.yaml").read_bytes() == registry  # nothing added
+
+
+def test_init_refuses_a_name_that_is_not_the_codes(run_cli: RunCli, tmp_path: Path) -> None:
+    repo = tmp_path / "office"
+    result = run_cli("init", str(repo), "--name", "景洪市", "--code", "520327")
+    assert result.exit_code == 2
+    assert "code 520327 is 凤冈县, not 景洪市: fix --name or --code" in result.stderr
+    assert not repo.exists()
+    same = run_cli("init", str(repo), "--name", " 景洪市", "--code", "532801", "--slug", "jh")
+    assert same.exit_code == 0, same.stderr
+    registry = yaml.safe_load((repo / "catalogs/jh/jurisdiction.yaml").read_text("utf-8"))
+    assert registry["jurisdiction"]["code"] == "532801"
+    assert (repo / ".gitignore").is_file()
+    readme = (repo / "README.md").read_text("utf-8")
+    assert "pypi.org" not in readme  # dutylist is not published there
+    assert "pip install dutylist" not in readme
+    assert "pip install <dutylist" in readme
+    assert readme.startswith("# 景洪市 ")  # the shipped spelling, not the one typed
+
+
+def test_fmt_of_a_folder_without_catalogs_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in (["fmt", "--check", str(empty)], ["fmt", str(empty)]):
+        result = run_cli(*args)
+        assert result.exit_code == 2
+        assert f"no catalog files under {empty}" in result.stderr
+    (empty / "notes.yaml").write_text("a: 1\n", encoding="utf-8")  # YAML, but not a catalog
+    assert run_cli("fmt", str(empty)).exit_code == 2
+
+
+def test_fmt_reports_a_broken_file_at_its_line_and_column(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("dutylist: 1\ncatalog: [\n", encoding="utf-8")
+    result = run_cli("fmt", "--check", str(tmp_path))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(rf"{re.escape(str(bad))}:3:1: \S.*", lines[0]), lines
+    assert "cannot format" not in result.stderr
+    assert "1 not formatted" in lines[-1]
+
+
+def test_import_into_a_folder_says_so(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    for extra in ([], ["--force"]):
+        result = run_cli(
+            "import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", str(folder), *extra
+        )
+        assert result.exit_code == 2
+        assert f"{folder} is a folder" in result.stderr
+        assert "--force" not in result.stderr
+
+
+def test_export_never_overwrites_without_force(run_cli: RunCli, tmp_path: Path) -> None:
+    missing = run_cli("export", "missing.yaml", "-o", str(tmp_path / "x.xlsx"))
+    assert missing.exit_code == 2
+    assert "no such file: missing.yaml" in missing.stderr
+    sheet = tmp_path / "清单.xlsx"
+    sheet.write_bytes(b"precious")
+    catalog = str(JINGHONG / "empowerment.yaml")
+    refused = run_cli("export", catalog, "-o", str(sheet))
+    assert refused.exit_code == 2
+    assert "use --force" in refused.stderr
+    assert sheet.read_bytes() == b"precious"
+    assert run_cli("export", catalog, "-o", str(sheet), "--force").exit_code == 0
+    assert sheet.read_bytes().startswith(b"PK")  # an .xlsx now
+    into = run_cli("export", catalog, "-o", str(tmp_path / "d.xlsx"))
+    assert into.exit_code == 0

@@ -47,7 +47,7 @@ def test_report_writes_workbook_and_markdown(run_cli: RunCli, repo: Path) -> Non
     assert next(r for r in rows if r[0] == "Total")[1:2] == (7,)
     assert result.stdout.startswith("## Monthly adjustment report 2024-07: 测试县")
     assert "| **Total** | **7** |" in result.stdout
-    assert "1 commit(s) in 2024-07." in result.stdout
+    assert "> 1 commit in 2024-07." in result.stdout
 
 
 def test_month_without_commit_says_so(run_cli: RunCli, repo: Path) -> None:
@@ -101,3 +101,12 @@ def test_outside_a_repository_and_without_commits(
     result = run_cli("report", "--month", "2024-07", "-o", "x.xlsx")
     assert result.exit_code == 2
     assert "no commits" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["r.csv", "r.md", "report"])
+def test_output_must_be_a_workbook(run_cli: RunCli, repo: Path, name: str) -> None:
+    """report writes an Excel workbook: another extension would hide it under a wrong name."""
+    result = run_cli("report", "--month", "2024-07", "-o", name)
+    assert result.exit_code == 2
+    assert "-o must end in .xlsx" in result.stderr
+    assert not (repo / name).exists()

@@ -391,3 +391,56 @@ def test_import_validate_export_import_gives_the_same_items(tmp_path: Path, work
         {k: v for k, v in i.items() if k != "notes"} for i in _items(first.read_text("utf-8"))
     ]
     assert public == expected
+
+
+@pytest.mark.parametrize("add_names", [False, True])
+def test_a_typo_of_a_registered_department_is_not_a_new_one(
+    tmp_path: Path, workdir: Path, add_names: bool
+) -> None:
+    rows = sheet_rows()
+    rows[3][5] = "景洪市交通运愉局"  # row 4: 输 mistyped as 愉
+    rows[5][5] = "林业和草园局"  # row 6: without the county's name, 原 mistyped as 园
+    rows[6][5] = "景洪市统计局"  # row 7: new, yet one character from no registered name
+    source = write_xlsx(tmp_path / "清单.xlsx", rows)
+    result = import_table(source, "empowerment", jurisdiction=workdir, add_names=add_names)
+    problems = {p.row: p.message for p in result.problems}
+    assert "unknown department '景洪市交通运愉局': did you mean '景洪市交通运输局'?" in problems[4]
+    assert "did you mean '景洪市林业和草原局'?" in problems[6]
+    assert sorted(problems) == ([4, 6] if add_names else [4, 6, 7])
+    if add_names:  # only the real new department is added
+        assert result.registry_text is not None
+        added = yaml.safe_load(result.registry_text)["departments"][-1]
+        assert added["name"] == "景洪市统计局"
+        assert "交通运愉" not in result.registry_text
+    else:
+        assert "did you mean" not in problems[7]
+
+
+def test_similar_real_departments_are_not_taken_for_typos(tmp_path: Path, workdir: Path) -> None:
+    """民政局 is registered; 财政局 differs by one character but is another bureau."""
+    rows = sheet_rows()
+    rows[3][5] = "景洪市财政局"
+    source = write_xlsx(tmp_path / "清单.xlsx", rows)
+    result = import_table(source, "empowerment", jurisdiction=workdir, add_names=True)
+    assert result.problems == []
+    assert result.registry_text is not None
+    assert "name: 景洪市财政局" in result.registry_text
+
+
+def test_the_version_row_of_an_exported_sheet_is_read_back(tmp_path: Path, workdir: Path) -> None:
+    from dutylist.export import export_catalog
+
+    sheet = tmp_path / "清单-导出.xlsx"
+    sheet.write_bytes(export_catalog(JINGHONG / "empowerment.yaml"))
+    header = yaml.safe_load(import_table(sheet, "empowerment", jurisdiction=workdir).catalog_text)
+    original = yaml.safe_load((JINGHONG / "empowerment.yaml").read_text("utf-8"))["catalog"]
+    assert header["catalog"]["version"] == original["version"] == "2024-08"
+    assert header["catalog"]["effective"] == original["effective"]
+    assert header["catalog"]["title"] == original["title"]
+    chosen = import_table(sheet, "empowerment", jurisdiction=workdir, version="v9")
+    assert yaml.safe_load(chosen.catalog_text)["catalog"]["version"] == "v9"
+    # a sheet without such a row still takes the file's name
+    plain = write_xlsx(tmp_path / "2025-03.xlsx", sheet_rows())
+    header = yaml.safe_load(import_table(plain, "empowerment", jurisdiction=workdir).catalog_text)
+    assert header["catalog"]["version"] == "2025-03"
+    assert "effective" not in header["catalog"]

@@ -25,6 +25,7 @@ class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     info = "info"
+    none = "none"  # report only: the exit code never says findings were found
 
 
 class By(str, Enum):
@@ -65,7 +66,11 @@ def audit(
         ),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run.")
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that fails the run (exit 1); none: report, never fail.",
+        ),
     ] = FailOn.error,
     accept: Annotated[
         Path | None,
@@ -98,7 +103,8 @@ def audit(
         target, assessment=assessment, previous=previous, settings=settings, accepted=accepted
     )
     write_outputs(result, fmt.value, by.value, output, lang_of(lang))
-    finish(ExitCode.PROBLEMS if result.failing(Severity(fail_on.value)) else ExitCode.OK)
+    fails = fail_on is not FailOn.none and result.failing(Severity(fail_on.value))
+    finish(ExitCode.PROBLEMS if fails else ExitCode.OK)
 
 
 def default_target() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -23,14 +24,56 @@ class DiffFormat(str, Enum):
     xlsx = "xlsx"
 
 
+SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
+"""Output extensions that decide the format; .csv is csv or changes-csv, others are text."""
+FITS = {
+    "text": {".txt"},
+    "json": {".json"},
+    "markdown": {".md", ".markdown"},
+    "csv": {".csv"},
+    "changes-csv": {".csv"},
+    "xlsx": {".xlsx"},
+}
+KNOWN = frozenset().union(*FITS.values())
+
+
+def _format(fmt: DiffFormat | None, output: Path | None) -> str:
+    """--format, else the format the -o extension names; a format that contradicts a known
+    extension (text into .xlsx, a workbook into .csv) is refused rather than written."""
+    suffix = output.suffix.lower() if output else ""
+    if fmt is None:
+        return "csv" if suffix == ".csv" else SUFFIXES.get(suffix, "text")
+    if output is not None and suffix in KNOWN and suffix not in FITS[fmt.value]:
+        raise UserError(
+            f"--format {fmt.value} does not write a {suffix} file: "
+            f"use -o FILE{min(FITS[fmt.value])} or leave out --format"
+        )
+    if output is not None and fmt.value == "xlsx" and suffix != ".xlsx":
+        raise UserError(f"--format xlsx writes a workbook: -o must end in .xlsx, not {output.name}")
+    return fmt.value
+
+
+def _not_an_input(output: Path | None, *sources: str) -> None:
+    """-o must not replace a compared catalog: the input file, or a YAML file of an input folder."""
+    if output is None:
+        return
+    target = output.resolve()
+    for source in map(Path, sources):
+        inside = source.is_dir() and target.suffix in (".yaml", ".yml")
+        if target == source.resolve() or (inside and target.is_relative_to(source.resolve())):
+            raise UserError(f"-o {output} is an input of the diff: not overwritten")
+
+
 def _classes(values: list[str] | None) -> set[str] | None:
     if not values:
         return None
     wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
     unknown = sorted(wanted - set(CHANGE_CLASSES))
     if unknown:
+        close = difflib.get_close_matches(unknown[0], CHANGE_CLASSES, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
         raise typer.BadParameter(
-            f"unknown class {', '.join(unknown)}: use {', '.join(CHANGE_CLASSES)}",
+            f"unknown class {', '.join(unknown)}: {hint}use {', '.join(CHANGE_CLASSES)}",
             param_hint="--only",
         )
     return wanted
@@ -51,8 +94,14 @@ def diff(
     ],
     *,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DiffFormat.text,
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format [default: from the -o extension (.xlsx, .json, .md, .csv), "
+            "else text].",
+        ),
+    ] = None,
     output: OutputOption = None,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the versions differ (like git diff).")
@@ -74,7 +123,11 @@ def diff(
     ] = None,
     department: Annotated[
         str | None,
-        typer.Option("--department", metavar="ID", help="Show only this department's changes."),
+        typer.Option(
+            "--department",
+            metavar="DEPT",
+            help="Show only this department's changes: its id or its name in jurisdiction.yaml.",
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -84,10 +137,14 @@ def diff(
 
     classes = _classes(only)
     language = lang_of(lang)
-    result = diff_paths(old, new, similarity_ratio(similarity)).select(classes, department)
-    out = render(result, fmt.value, language)
+    form = _format(fmt, output)
+    _not_an_input(output, old, new)
+    result = diff_paths(old, new, similarity_ratio(similarity))
+    dep = result.department_id(department) if department is not None else None
+    result = result.select(classes, dep)
+    out = render(result, form, language)
     if isinstance(out, bytes) and output is None:
-        raise UserError(f"--format {fmt.value} writes a file: give -o FILE")
+        raise UserError(f"--format {form} writes a file: give -o FILE")
     emit(out, output) if isinstance(out, str) else _write(out, output)
     finish(ExitCode.PROBLEMS if exit_code and result.changed else ExitCode.OK)
 

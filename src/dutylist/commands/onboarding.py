@@ -48,10 +48,7 @@ def import_(
     from dutylist.io.files import write_atomic
 
     language = lang_of(lang)
-    if output.exists() and output.resolve() == source.resolve():
-        raise OutputError(f"{output} is the input: choose another output file")
-    if output.exists() and not force:
-        raise OutputError(f"{output} exists: not overwritten (use --force)")
+    _check_output(output, source, force, example=f"{kind}.yaml")
     result = import_table(
         source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
         version=version, unit=unit, add_names=add_names,
@@ -70,6 +67,16 @@ def import_(
         + (f", {left} rows left out (above)" if left else ""),
     )
     finish(ExitCode.PROBLEMS if left else ExitCode.OK)
+
+
+def _check_output(output: Path, source: Path, force: bool, example: str) -> None:
+    """Refuse an output that is a folder, the input itself, or (without --force) a file."""
+    if output.is_dir():  # --force cannot help here, so it is not offered
+        raise OutputError(f"{output} is a folder: name the file to write, e.g. {output / example}")
+    if output.exists() and output.resolve() == source.resolve():
+        raise OutputError(f"{output} is the input: choose another output file")
+    if output.exists() and not force:
+        raise OutputError(f"{output} exists: not overwritten (use --force)")
 
 
 def _write_registry(path: Path | None, text: str | None, new: bool, lang: str) -> None:
@@ -118,23 +125,27 @@ def fmt(
             f"{'需整理' if check else '已整理'} {name}",
             f"{'would reformat' if check else 'reformatted'} {name}",
         )
-    for name, why in result.failed:
-        _say(language, f"{name}: 无法整理：{why}", f"{name}: cannot format: {why}", err=True)
-    done, same = len(result.changed), len(result.unchanged)
+    for where, why in result.failed:
+        typer.echo(f"{where}: {why}", err=True)
+    done, same, bad = len(result.changed), len(result.unchanged), len(result.failed)
     _say(
         language,
-        f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动",
-        f"{done} files {'would be reformatted' if check else 'reformatted'}, {same} unchanged",
+        f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动"
+        + (f"，{bad} 个无法整理（见上）" if bad else ""),
+        f"{done} files {'would be reformatted' if check else 'reformatted'}, {same} unchanged"
+        + (f", {bad} not formatted (above)" if bad else ""),
         err=True,
     )
-    bad = not result.ok or (check and result.changed)
-    finish(ExitCode.PROBLEMS if bad else ExitCode.OK)
+    finish(ExitCode.PROBLEMS if bad or (check and result.changed) else ExitCode.OK)
 
 
 def init(
     folder: Annotated[Path, typer.Argument(help="The new catalog repository's folder.")],
     *,
-    name: Annotated[str | None, typer.Option("--name", help="e.g. 景洪市")] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="e.g. 景洪市; with a shipped --code, that code's name."),
+    ] = None,
     code: Annotated[str | None, typer.Option("--code", help="6-digit division code.")] = None,
     level: Annotated[str, typer.Option("--level", help="province, city or county.")] = "county",
     slug: Annotated[
@@ -166,6 +177,7 @@ def export(
     public: Annotated[
         bool, typer.Option("--public", help="公开版: leave out notes, support and admission.")
     ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
     from dutylist.export import export_catalog
@@ -173,9 +185,9 @@ def export(
 
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter("the output is an .xlsx file", param_hint="-o")
-    if output.exists() and output.resolve() == catalog.resolve():
-        raise OutputError(f"{output} is the input: choose another output file")
-    write_atomic(output, export_catalog(catalog, public=public))
+    data = export_catalog(catalog, public=public)  # a bad input is reported first
+    _check_output(output, catalog, force, example="清单.xlsx")
+    write_atomic(output, data)
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {

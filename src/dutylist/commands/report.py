@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, emit, lang_of
+from dutylist.errors import UserError
 from dutylist.io.files import write_atomic
 
 
@@ -60,6 +61,8 @@ def report(
     from dutylist.report.statistics import markdown_summary, monthly_heading, monthly_notes
     from dutylist.report.xlsx import workbook_bytes
 
+    if output.suffix.lower() != ".xlsx":
+        raise UserError(f"report writes an Excel workbook: -o must end in .xlsx, not {output.name}")
     language = lang_of(lang)
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:

@@ -8,14 +8,17 @@ reloading anything.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dutylist.errors import UserError
 from dutylist.i18n import CHANGE_CLASSES
 from dutylist.load import LoadedCatalog
 from dutylist.model.catalog import CatalogFile, Item
 from dutylist.model.registry import JurisdictionFile
+from dutylist.normalize import normalize_name
 
 CLASSES: tuple[str, ...] = tuple(CHANGE_CLASSES)
 """The fourteen change classes of spec section 5, in spec order."""
@@ -231,6 +234,42 @@ class DiffResult:
                     if dep.id == department:
                         return dep.name
         return department
+
+    def departments(self) -> dict[str, str]:
+        """Every department id either version knows (registries, changed and unchanged
+        items) with its registry name (the id when no registry names it)."""
+        known: dict[str, str] = {}
+        registries = [self.new_registry, self.old_registry]
+        for cat in self.catalogs:
+            registries += [cat.new_registry, cat.old_registry]
+        for registry in registries:
+            for dep in registry.departments if registry else ():
+                known.setdefault(dep.id, dep.name)
+        for cat in self.catalogs:
+            for dep_id in cat.unchanged_by_department:
+                known.setdefault(dep_id, dep_id)
+            for change in cat.changes:
+                for side in (change.department, change.old_department):
+                    if side is not None:
+                        known.setdefault(side, side)
+        return known
+
+    def department_id(self, query: str) -> str:
+        """--department: a department id, or its name compared after normalisation
+        (width, spaces, traditional characters). A filter that matches nothing would
+        silently report "no change", so an unknown department is an error."""
+        known = self.departments()
+        if query in known:
+            return query
+        key = normalize_name(query)
+        for dep_id, name in known.items():
+            if key in (normalize_name(dep_id), normalize_name(name)):
+                return dep_id
+        close = difflib.get_close_matches(query, [*known, *known.values()], n=1, cutoff=0.6)
+        hint = f": did you mean '{close[0]}'?" if close else ""
+        if not hint and known:
+            hint = f": use one of {', '.join(sorted(known))}"
+        raise UserError(f"unknown department '{query}'{hint}")
 
     def unit_name(self, unit: str) -> str:
         """A unit's name from jurisdiction.yaml (new side first), else its id."""

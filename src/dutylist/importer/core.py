@@ -5,7 +5,9 @@ Returns the texts to write and the rows it could not map; the CLI writes them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +95,14 @@ def import_table(
     builder = _Builder(kind, cols, registry)
     for number, cells in zip(table.numbers[header + 1 :], table.rows[header + 1 :], strict=True):
         builder.row(number, cells)
+    stated = _stated(table, header)
     header_data: dict[str, Any] = {
         "kind": kind,
         "title": title,
-        "version": version or source.stem,
+        "version": version or stated.get("version") or source.stem,
     }
+    if "effective" in stated:
+        header_data["effective"] = stated["effective"]
     if kind == "duties":
         header_data["unit"] = _duties_unit(unit, registry)
     result = ImportResult("", len(builder.items), title, builder.problems)
@@ -146,9 +151,39 @@ def _header(table: Sheet, kind: str, shown: str) -> tuple[int, dict[str, int]]:
 def _title(table: Sheet, header: int) -> str | None:
     for cells in table.rows[:header]:
         text = next((c for c in cells if c), None)
-        if text:
+        if text and not _STATED.match(text):
             return text.replace("\n", " ")
     return None
+
+
+# the row `export` writes under the title: 版本：2024-08    生效日期：2025-01-01
+_STATED = re.compile(r"^\s*(版本|version)\s*[:：]", re.IGNORECASE)
+_FIELDS = {
+    "version": re.compile(
+        r"(?:版本|version)\s*[:：]\s*(.+?)\s*(?:(?:生效日期|effective)\s*[:：]|$)", re.IGNORECASE
+    ),
+    "effective": re.compile(r"(?:生效日期|effective)\s*[:：]\s*(\S+)", re.IGNORECASE),
+}
+
+
+def _stated(table: Sheet, header: int) -> dict[str, Any]:
+    """catalog.version (and effective) as a title-area row states them, so that an
+    exported sheet imports with its version rather than the file's name."""
+    found: dict[str, Any] = {}
+    for cells in table.rows[:header]:
+        text = " ".join(c for c in cells if c)
+        if not _STATED.match(text):
+            continue
+        for name, pattern in _FIELDS.items():
+            match = pattern.search(text)
+            if match and name not in found:
+                found[name] = match.group(1)
+    if "effective" in found:
+        try:  # a date the sheet misstates is left out rather than failing the import
+            found["effective"] = date.fromisoformat(found["effective"])
+        except ValueError:
+            del found["effective"]
+    return found
 
 
 def _registry(
@@ -273,7 +308,13 @@ class _Builder:
     def _department(self, text: str, errors: list[str]) -> str | None:
         found = self.registry.department(text)
         if found is None:
-            errors.append(f"department {text!r} is not in jurisdiction.yaml")
+            like = self.registry.departments.near(text)
+            errors.append(
+                f"unknown department {text!r}: did you mean {like!r}? (if not, add it to "
+                "jurisdiction.yaml)"
+                if like
+                else f"department {text!r} is not in jurisdiction.yaml"
+            )
         return found
 
     def _scope(self, text: str, errors: list[str]) -> Any:

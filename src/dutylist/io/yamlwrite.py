@@ -87,7 +87,13 @@ _RESOLVER = pyyaml.resolver.Resolver()
 
 
 class FormatProblem(Exception):
-    """The text cannot be formatted safely; the message says why."""
+    """The text cannot be formatted safely; the message says why, at line:column."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
 
 
 def make_yaml() -> YAML:
@@ -119,7 +125,7 @@ def format_text(text: str) -> str:
     try:
         before = load_yaml(text)
     except LoadProblem as problem:
-        raise FormatProblem(f"{problem.line}:{problem.column}: {problem.message}") from None
+        raise FormatProblem(problem.message, problem.line, problem.column) from None
     try:
         node = make_yaml().load(text)
     except YAMLError as exc:

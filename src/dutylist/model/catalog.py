@@ -75,7 +75,7 @@ class Item(Strict):
         if not self.basis and self.category not in NO_BASIS_NEEDED:
             raise PydanticCustomError(
                 "basis_required",
-                "a {category} item needs its legal basis (实施依据): add `basis:` with at least one entry",
+                "an item of category {category} needs its legal basis (实施依据): add `basis:` with at least one entry",
                 {"category": self.category},
             )
         return self

@@ -17,7 +17,7 @@ from dutylist.audit import AuditResult
 from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang
 from dutylist.report.console import make_console
 from dutylist.report.findings import github_escape
-from dutylist.rules.base import AuditFinding
+from dutylist.rules.base import AuditFinding, counted
 
 Reporter = Callable[[AuditResult, TextIO, Lang, str], None]
 _SKIPPED = {
@@ -39,38 +39,75 @@ def units_text(result: AuditResult, units: list[str], lang: Lang) -> str:
     return sep.join(result.units.get(u, u) for u in units)
 
 
-def suggestion_text(result: AuditResult, f: AuditFinding, lang: Lang, *, full: bool = False) -> str:
-    """What to do, in one line: 差异化赋权：保留 … ；不再赋予 …. The units kept are
+def suggestion_text(
+    result: AuditResult, f: AuditFinding, lang: Lang, *, full: bool = False, label: bool = True
+) -> str:
+    """What to do, in one line: 建议差异化赋权，不再赋予 …；保留 …. The units kept are
     listed in full when they are the new scope to write (`full`) or no longer than the
-    units taken out; otherwise counted, so a one-township hint stays one line."""
+    units taken out; otherwise counted, so a one-township hint stays one line.
+    A revoke takes the power from every unit the item is devolved to (its scope), not
+    only from the assessed ones. `label=False` drops the `suggestion:` / 建议 prefix
+    (for a column already headed so)."""
     zh = lang == "zh"
-    text = f"建议{SUGGESTION[f.suggestion]}" if zh else f"suggestion: {f.suggestion}"
+    head = SUGGESTION[f.suggestion] if zh else f.suggestion
+    text = (f"建议{head}" if zh else f"suggestion: {head}") if label else head
     if f.suggestion == "differentiate":
         parts = []
         if f.units:
             taken = units_text(result, f.units, lang)
             parts.append(f"不再赋予：{taken}" if zh else f"take from: {taken}")
-        if f.keep and (full or len(f.keep) <= len(f.units)):
+        also = f.extra.get("also_revoke")
+        if also:
+            parts.append(
+                f"该事项另被建议收回（见{also}）"
+                if zh
+                else f"the item is also suggested for revoke, see {also}"
+            )
+        elif f.keep and (full or len(f.keep) <= len(f.units)):
             kept = units_text(result, f.keep, lang)
             parts.append(f"保留：{kept}" if zh else f"keep: {kept}")
         elif f.keep:
             n = len(f.keep)
-            parts.append(f"其余{n}个单位保留" if zh else f"the other {n} units keep it")
-        text += ("，" if zh else "; ") + ("；" if zh else "; ").join(parts)
-    elif f.suggestion == "revoke" and f.units:
-        text += (
-            f"（涉及：{units_text(result, f.units, lang)}）"
-            if zh
-            else f" (from: {units_text(result, f.units, lang)})"
-        )
+            parts.append(f"其余{n}个单位保留" if zh else f"the other {counted(n, 'unit')} keep it")
+        if parts:
+            text += ("，" if zh else "; ") + ("；" if zh else "; ").join(parts)
+    elif f.suggestion == "revoke":
+        text += revoke_scope(result, f, lang)
     return text
+
+
+def affected_units(result: AuditResult, f: AuditFinding) -> list[str]:
+    """The units a finding changes something for: for a revoke, every unit of the item's
+    scope (the power goes back to the county from all of them, assessed or not), otherwise
+    the finding's `units`."""
+    if f.suggestion == "revoke" and f.scope == "all" and result.townships:
+        return list(result.townships)
+    if f.suggestion == "revoke" and isinstance(f.scope, list):
+        return list(f.scope)
+    return list(f.units)
+
+
+def revoke_scope(result: AuditResult, f: AuditFinding, lang: Lang) -> str:
+    """From whom a revoke takes the power: every township-level unit for `scope: all`,
+    every listed unit otherwise (the assessed `units` are only the evidence)."""
+    zh = lang == "zh"
+    if f.scope == "all":
+        n = len(result.townships)
+        if not n:  # no registry: the count of units is unknown
+            return "（全部乡镇(街道)）" if zh else " from all units"
+        return f"（全部{n}个乡镇(街道)）" if zh else f" from all {n} units"
+    units = affected_units(result, f)
+    if not units:
+        return ""
+    shown = units_text(result, units, lang)
+    return f"（{shown}）" if zh else f" from {shown}"
 
 
 def group_key(result: AuditResult, f: AuditFinding, by: str, lang: Lang) -> list[str]:
     """The group(s) a finding is shown under: its department, or each of its units."""
     if by == "unit":
-        if f.units:
-            return [result.units.get(u, u) for u in f.units]
+        if units := affected_units(result, f):
+            return [result.units.get(u, u) for u in units]
         return ["市级部门" if lang == "zh" else "county departments"]
     if f.department:
         return [result.departments.get(f.department, f.department)]
@@ -106,7 +143,8 @@ def summary(result: AuditResult, lang: Lang) -> list[str]:
             lines.append(f"已接受（不计入）{accepted} 个")
     else:
         lines.append(
-            f"{len(open_)} findings: {by_sev['error']} errors, {by_sev['warning']} warnings, "
+            f"{counted(len(open_), 'finding')}: {counted(by_sev['error'], 'error')}, "
+            f"{counted(by_sev['warning'], 'warning')}, "
             f"{by_sev['info']} info; revoke {by_sug['revoke']}, differentiate "
             f"{by_sug['differentiate']}, merge {by_sug['merge']}, fix {by_sug['fix']}"
         )
@@ -258,7 +296,9 @@ def markdown(
             f"{f.code} {rule_label(f.rule, lang)}",
             what,
             f.text(lang),
-            unit_suggestion(f, lang) if unit in f.units else suggestion_text(result, f, lang),
+            unit_suggestion(f, lang)
+            if unit in affected_units(result, f)
+            else suggestion_text(result, f, lang, label=False),
             f"{f.file}:{f.line}",
             f"`{f.fingerprint}`",
         ]
@@ -270,18 +310,21 @@ def markdown(
 
 
 def unit_suggestion(f: AuditFinding, lang: Lang) -> str:
-    """The suggestion as it reads in one unit's own problem list."""
+    """The suggestion as it reads in one unit's own problem list, without the label (the
+    column is headed 建议 / suggestion)."""
     zh = lang == "zh"
     if f.suggestion == "differentiate":
-        return "建议不再赋予本单位（差异化赋权）" if zh else "no longer devolve it to this unit"
+        return "不再赋予本单位（差异化赋权）" if zh else "no longer devolve it to this unit"
     if f.suggestion == "revoke":
-        return "建议收回，由市级部门实施" if zh else "take it back to the county department"
-    return f"建议{SUGGESTION[f.suggestion]}" if zh else f"suggestion: {f.suggestion}"
+        return "收回，由市级部门实施" if zh else "take it back to the county department"
+    return SUGGESTION[f.suggestion] if zh else f.suggestion
 
 
 def _unit_evidence(f: AuditFinding, unit: str, lang: Lang) -> str:
     row = f.extra.get(unit)
     if not isinstance(row, dict):
+        if f.suggestion == "revoke" and f.extra:  # in the scope, but no assessment row
+            return "未评估" if lang == "zh" else "not assessed"
         return ""
     if lang == "zh":
         from dutylist.rules._assessed import CAPACITY_ZH, WILLINGNESS_ZH
@@ -307,14 +350,14 @@ def unit_lists(result: AuditResult, lang: Lang, fmt: str) -> dict[str, bytes]:
     suffix = "xlsx" if fmt == "xlsx" else "md"
     zh = lang == "zh"
     for unit, name in result.units.items():
-        findings = [f for f in result.findings if unit in f.units]
+        findings = [f for f in result.findings if unit in affected_units(result, f)]
         if not findings and unit not in result.townships:
             continue  # a village without findings has no list to receive
         title = f"{name}问题清单" if zh else f"Problem list of {name}"
         out[f"{safe_name(name)}-{unit}.{suffix}"] = _render(
             result, findings, lang=lang, title=title, unit=unit, fmt=fmt
         )
-    rest = [f for f in result.findings if not f.units]
+    rest = [f for f in result.findings if not affected_units(result, f)]
     title = "市级部门问题清单" if zh else "Problem list of the county departments"
     out[f"{'市级部门' if zh else 'departments'}.{suffix}"] = _render(
         result, rest, lang=lang, title=title, unit=None, fmt=fmt

@@ -55,7 +55,13 @@ def rows(
     result: AuditResult, findings: list[AuditFinding], lang: Lang, unit: str | None
 ) -> list[list[Any]]:
     from dutylist.i18n import SUGGESTION
-    from dutylist.report.audit import _unit_evidence, rule_label, severity_label, units_text
+    from dutylist.report.audit import (
+        _unit_evidence,
+        affected_units,
+        rule_label,
+        severity_label,
+        units_text,
+    )
 
     zh = lang == "zh"
     out: list[list[Any]] = []
@@ -70,7 +76,7 @@ def rows(
                 f.name or str(f.extra.get("post_name", "")),
                 dept,
                 SUGGESTION[f.suggestion] if zh else f.suggestion,
-                units_text(result, f.units, lang),
+                units_text(result, affected_units(result, f), lang),
                 units_text(result, f.keep, lang),
                 _unit_evidence(f, unit, lang) if unit else "",
                 f.text(lang),

@@ -41,7 +41,7 @@ def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
     out.write(f"## {w['title']}\n\n")
     for key, side in (("old", result.old), ("new", result.new)):
         version = f" ({side.version})" if side.version else ""
-        out.write(f"- {w[key]}: `{side.source}`{version}, {side.items} {w['items']}\n")
+        out.write(f"- {w[key]}: `{side.source}`{version}, {d.items(side.items)}\n")
     out.write("\n")
     if not result.changed:
         out.write(f"{w['no_changes']}.\n")

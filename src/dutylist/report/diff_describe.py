@@ -94,6 +94,10 @@ class Describer:
         self.lang = lang
         self.w = WORDS[lang]
 
+    def items(self, n: int) -> str:
+        """`5 项`, `1 item`, `5 items`."""
+        return f"{n} {self.w['items']}" if self.lang == "zh" or n != 1 else f"{n} item"
+
     def cls(self, name: str) -> str:
         return class_label(name, self.lang)
 
@@ -102,10 +106,12 @@ class Describer:
             return ""
         if dep == "unit":
             return "属地乡镇(街道)" if self.lang == "zh" else "unit"
-        return self.result.department_name(dep) if self.lang == "zh" else dep
+        # names are data, not words to translate: an English reader sees the registry's
+        # name too (the id only when jurisdiction.yaml lacks the department)
+        return self.result.department_name(dep)
 
     def unit(self, unit: str) -> str:
-        return self.result.unit_name(unit) if self.lang == "zh" else unit
+        return self.result.unit_name(unit)
 
     def catalog(self, cat: CatalogDiff) -> str:
         kind = KIND.get(cat.kind, cat.kind) if self.lang == "zh" else cat.kind
@@ -129,7 +135,7 @@ class Describer:
         if name == "scope":
             if value == "all":
                 return self.w["all_units"]
-            return "、".join(self.unit(u) for u in value) if self.lang == "zh" else ", ".join(value)
+            return ("、" if self.lang == "zh" else ", ").join(self.unit(u) for u in value)
         if name in DEPARTMENT_FIELDS:
             if isinstance(value, list):
                 return self._join([self.department(v) for v in value])

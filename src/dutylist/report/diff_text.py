@@ -28,9 +28,13 @@ STYLES = {
 }
 
 
+PIPE_WIDTH = 120
+"""Width of the text written to a pipe or a file."""
+
+
 def _side(side: Side, d: Describer) -> str:
     version = f"{side.version}, " if side.version else ""
-    return f"{escape(side.source)} ({escape(version)}{side.items} {d.w['items']})"
+    return f"{escape(side.source)} ({escape(version)}{d.items(side.items)})"
 
 
 def report_text(result: DiffResult, out: TextIO, lang: Lang) -> None:
@@ -46,6 +50,11 @@ def report_text(result: DiffResult, out: TextIO, lang: Lang) -> None:
 
 def _render(result: DiffResult, out: TextIO, lang: Lang) -> None:
     console = make_console(out)
+    if not console.is_terminal:
+        # a pipe or a file is read in a pager or an editor: lines of a fixed width, long
+        # names and field values wrapped under their column, not 500-character lines
+        console.soft_wrap = False
+        console.width = PIPE_WIDTH
     d = Describer(result, lang)
     console.print(f"[bold]{d.w['title']}[/]")
     console.print(f"{d.w['old']}: {_side(result.old, d)}")
@@ -65,10 +74,11 @@ def _render(result: DiffResult, out: TextIO, lang: Lang) -> None:
         style = STYLES.get(cls, "bold")
         console.print()
         console.print(f"[{style}]■ {escape(d.cls(cls))}[/] ({len(changes)})")
+        # Chinese names have no spaces to break at: fold them rather than cut them with "…"
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_column(overflow="fold", ratio=3)
+        grid.add_column(overflow="fold", ratio=1)
         for change in changes:
             where = (
                 f" [dim]· {escape(d.change_catalog(change))}[/]" if len(result.catalogs) > 1 else ""

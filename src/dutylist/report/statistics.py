@@ -88,18 +88,19 @@ def monthly_notes(report: MonthlyReport, lang: Lang) -> list[str]:
         notes.append(
             f"{period} 共 {report.commits} 次提交。"
             if zh
-            else f"{report.commits} commit(s) in {period}."
+            else f"{report.commits} commit{'' if report.commits == 1 else 's'} in {period}."
         )
     if report.created:
-        names = "、".join(report.created)
+        names = ("、" if zh else ", ").join(report.created)
         notes.append(
             f"期初尚无 {names}：全部事项计为新增。"
             if zh
             else f"{names} did not exist at the start: every item counts as added."
         )
     if report.dropped:
-        names = "、".join(report.dropped)
-        notes.append(f"期末已无 {names}。" if zh else f"{names} no longer exists at the end.")
+        names = ("、" if zh else ", ").join(report.dropped)
+        verb = "exists" if len(report.dropped) == 1 else "exist"
+        notes.append(f"期末已无 {names}。" if zh else f"{names} no longer {verb} at the end.")
     return notes
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from dutylist.config import AuditSettings
 from dutylist.model.assessment import AssessmentRow
 from dutylist.model.catalog import EmpowermentItem
+from dutylist.rules.base import counted
 
 if TYPE_CHECKING:
     from dutylist.audit import AuditContext
@@ -87,7 +88,9 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> tuple[
     for unit in units:
         row = ev.rows[unit]
         name = names.get(unit, unit)
-        en.append(f"{name} ({row.cases} cases, capacity {row.capacity}, {row.willingness})")
+        en.append(
+            f"{name} ({counted(row.cases, 'case')}, capacity {row.capacity}, {row.willingness})"
+        )
         zh.append(
             f"{name}（办理{row.cases}件，承接能力{CAPACITY_ZH[row.capacity]}，"
             f"意愿{WILLINGNESS_ZH[row.willingness]}）"

@@ -42,6 +42,7 @@ RULE = RuleInfo(
     "abolished-without-alternative",
     Severity.WARNING,
     "an abolished certificate whose alternative is blank, punctuation or a vague word",
+    "已取消的证明事项，替代方式为空、仅标点或含糊其辞",
 )
 
 

@@ -14,12 +14,14 @@ SUGGESTIONS: tuple[str, ...] = ("differentiate", "revoke", "merge", "fix")
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """Code, kebab-case name, default severity and one-line summary of an audit rule."""
+    """Code, kebab-case name, default severity and one-line summary (English and Chinese:
+    `dutylist rules` shows the reader's language) of an audit rule."""
 
     code: str
     name: str
     severity: Severity
     summary: str
+    summary_zh: str = ""
 
 
 @dataclass(slots=True)
@@ -49,6 +51,9 @@ class AuditFinding:
     fingerprint: str = ""
     accepted: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    # the empowerment item's scope (`all` or unit ids): a revoke takes the power from all
+    # of them, not only from the assessed `units`; for the text reporters, not in the JSON
+    scope: str | list[str] | None = None
 
     def text(self, lang: str) -> str:
         return self.message_zh if lang == "zh" else self.message
@@ -80,6 +85,11 @@ class AuditFinding:
         if self.extra:
             record["evidence"] = self.extra
         return record
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`1 case`, `2 cases`: English count and noun agreeing in number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def fingerprint(*parts: str) -> str:

@@ -40,6 +40,7 @@ RULE = RuleInfo(
     "empty-post",
     Severity.INFO,
     "a post of a unit's post directory that carries no duty (a new post: warning)",
+    "乡镇岗位目录中未承载任何履职事项的岗位（新增岗位为警告）",
 )
 
 
@@ -57,7 +58,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 duties,
                 None,
                 message=(
-                    f"{new_en}{post.id} {post.name} of {name} carries no duty: give it its "
+                    f"{new_en}{post.name} ({post.id}) of {name} carries no duty: give it its "
                     "items (`post:`) or drop the post"
                 ),
                 message_zh=f"{name}{new_zh}「{post.name}」（{post.id}）未承载任何履职事项：请补充事项或撤销岗位",

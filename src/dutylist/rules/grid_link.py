@@ -42,6 +42,7 @@ RULE = RuleInfo(
     "grid-link",
     Severity.WARNING,
     "a territorial item for the grid without a grid item, or a grid item from no such item (两单联动)",
+    "标注网格可承接但无网格事项，或网格事项来源未标注的属地事项（两单联动）",
 )
 
 

@@ -40,6 +40,7 @@ RULE = RuleInfo(
     "missing-admission",
     Severity.ERROR,
     "an item new against --previous without approved_by, content, term and funding (准入)",
+    "相对 --previous 新增但缺审批机关、协助内容、期限或经费保障的事项（准入）",
 )
 NEEDS = ("previous",)
 _ZH = {"approved_by": "审批机关", "content": "协助内容", "term": "期限", "funding": "经费保障"}

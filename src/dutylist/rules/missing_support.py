@@ -39,6 +39,7 @@ RULE = RuleInfo(
     "missing-support",
     Severity.INFO,
     "a devolved item with no training, funding or guidance recorded (放得下、接得住)",
+    "已赋权但未记录业务培训、经费保障或办事指南的事项（放得下、接得住）",
 )
 
 

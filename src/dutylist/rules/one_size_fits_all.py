@@ -42,7 +42,7 @@ from dutylist.rules._assessed import (
     one_size_flagged,
     unit_evidence,
 )
-from dutylist.rules.base import AuditFinding, RuleInfo
+from dutylist.rules.base import AuditFinding, RuleInfo, counted
 
 if TYPE_CHECKING:
     from dutylist.audit import AuditContext
@@ -52,6 +52,7 @@ RULE = RuleInfo(
     "one-size-fits-all",
     Severity.WARNING,
     "an item devolved to every unit (scope: all) that many units do not use or cannot carry",
+    "统一赋权（scope: all）但较多单位用不到或接不住的事项（一刀切）",
 )
 NEEDS = ("assessment",)
 
@@ -70,8 +71,8 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         revoke = not ev.fit or low_weak_high(item, ev, settings)
         en, zh = unit_evidence(ctx, ev, ev.unfit)
         head = (
-            f"devolved to every unit, but {len(ev.unfit)} of {assessed} assessed units "
-            f"do not use it or cannot carry it ({ev.cases} cases in {ctx.period}): {en}"
+            f"devolved to every unit, but {len(ev.unfit)} of {counted(assessed, 'assessed unit')} "
+            f"do not use it or cannot carry it ({counted(ev.cases, 'case')} in {ctx.period}): {en}"
         )
         head_zh = (
             f"统一赋权，但{assessed}个已评估单位中有{len(ev.unfit)}个用不到或接不住"
@@ -96,7 +97,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 RULE,
                 loaded,
                 item,
-                message=f"{head}; devolve it only to the {len(ev.fit)} fit units",
+                message=f"{head}; devolve it only to the {counted(len(ev.fit), 'fit unit')}",
                 message_zh=f"{head_zh}；建议差异化赋权，只赋予{len(ev.fit)}个用得到、接得住的单位",
                 suggestion="differentiate",
                 units=ev.unfit,

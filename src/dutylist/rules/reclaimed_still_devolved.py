@@ -4,7 +4,8 @@ A duties item with `role: reclaimed` (上级部门收回) in unit U's list, matc
 empowerment item with the same id or the same normalised name, while that empowerment
 item's scope still includes U (`all`, or a list naming U). Suggestion `differentiate`
 (keep the other units; `revoke` when U was the only one), reported at the empowerment
-item, where the fix goes.
+item, where the fix goes. When another rule suggests taking the item back from every unit
+(one-size-fits-all, return-candidate), the report says so instead of "the others keep it".
 
 Why: the two lists then contradict each other: the township's 履职清单 says the county
 took the power back, the 赋权清单 says the township holds it. Whoever is asked to act
@@ -44,6 +45,7 @@ RULE = RuleInfo(
     "reclaimed-still-devolved",
     Severity.ERROR,
     "a duty a unit's list marks reclaimed (收回) that the empowerment catalog still devolves to it",
+    "乡镇履职清单已列为上级部门收回、赋权清单仍赋予该乡镇的事项",
 )
 
 
@@ -76,12 +78,12 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 target,
                 message=(
                     f"{name}'s duties list ({where}) marks {duty.id} reclaimed by the county, "
-                    f"but the empowerment catalog still devolves it to {name}: take {unit} "
-                    "out of the scope"
+                    f"but the empowerment catalog still devolves it to {name}: remove {name} "
+                    "from the scope"
                 ),
                 message_zh=(
                     f"{name}履职清单（{where}）已将{duty.id}列为上级部门收回，"
-                    f"赋权清单仍赋予{name}：请从赋权范围中去除"
+                    f"赋权清单仍赋予{name}：请从赋权范围中去除{name}"
                 ),
                 suggestion="differentiate" if keep else "revoke",
                 units=[unit],

@@ -36,7 +36,7 @@ from dutylist.config import AuditSettings
 from dutylist.findings import Severity
 from dutylist.model.catalog import EmpowermentItem
 from dutylist.rules._assessed import evidence, item_evaluation, low_weak_high, unit_evidence
-from dutylist.rules.base import AuditFinding, RuleInfo
+from dutylist.rules.base import AuditFinding, RuleInfo, counted
 
 if TYPE_CHECKING:
     from dutylist.audit import AuditContext
@@ -46,6 +46,7 @@ RULE = RuleInfo(
     "return-candidate",
     Severity.WARNING,
     "a differentiated item with few cases, weak willingness and high technical demands: take it back",
+    "差异化赋权后办理量少、承接意愿弱、技术要求高的事项：建议收回",
 )
 NEEDS = ("assessment",)
 
@@ -67,7 +68,8 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             loaded,
             item,
             message=(
-                f"{ev.cases} cases in {ctx.period} over {n} units, {len(ev.weak)} of them weak "
+                f"{counted(ev.cases, 'case')} in {ctx.period} over {counted(n, 'unit')}, "
+                f"{len(ev.weak)} of them weak "
                 f"in willingness, technical demands high: take it back ({en})"
             ),
             message_zh=(

@@ -44,6 +44,7 @@ RULE = RuleInfo(
     "similar-items",
     Severity.INFO,
     "two items of one catalog whose normalised names nearly match (合并同类项)",
+    "同一清单中规范化名称几乎相同的两个事项（合并同类项）",
 )
 
 

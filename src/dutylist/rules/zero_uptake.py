@@ -40,7 +40,7 @@ from dutylist.rules._assessed import (
     one_size_flagged,
     unit_evidence,
 )
-from dutylist.rules.base import AuditFinding, RuleInfo
+from dutylist.rules.base import AuditFinding, RuleInfo, counted
 
 if TYPE_CHECKING:
     from dutylist.audit import AuditContext
@@ -50,6 +50,7 @@ RULE = RuleInfo(
     "zero-uptake",
     Severity.INFO,
     "units in an item's scope that handled no case in the period (空转)",
+    "赋权范围内评估期零办件的单位（空转）",
 )
 NEEDS = ("assessment",)
 
@@ -71,7 +72,10 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             RULE,
             loaded,
             item,
-            message=f"{len(zero)} of {len(ev.rows)} units handled no case in {ctx.period}: {en}",
+            message=(
+                f"{len(zero)} of {counted(len(ev.rows), 'unit')} handled no case "
+                f"in {ctx.period}: {en}"
+            ),
             message_zh=f"{len(ev.rows)}个单位中{len(zero)}个{ctx.period}零办件（空转）：{zh}",
             suggestion="differentiate" if used else "revoke",
             units=zero,
