@@ -275,12 +275,18 @@ def test_init_refuses_bad_options(run_cli: RunCli, tmp_path: Path, args: list[st
     assert not (tmp_path / "r").exists()
 
 
-def test_the_shipped_ci_template_matches_the_example() -> None:
-    example = ROOT / "examples" / "ci" / "dutylist-report.yml"
-    if not example.exists():
-        pytest.skip("examples/ci/ is not there yet")
-    template = ROOT / "src" / "dutylist" / "data" / "init-dutylist-report.yml"
-    assert template.read_text("utf-8") == example.read_text("utf-8")
+def test_the_init_workflow_installs_and_reports_like_the_example(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """The workflow `init` writes and examples/ci/ install dutylist from the same place
+    and run the same monthly report."""
+    assert run_cli("init", str(tmp_path / "r"), "--code", "532801").exit_code == 0
+    written = next((tmp_path / "r" / ".github" / "workflows").glob("*.yml")).read_text("utf-8")
+    example = (ROOT / "examples" / "ci" / "dutylist-monthly-report.yml").read_text("utf-8")
+    source = "git+https://example.org/your-org/dutylist@v0.1.0"
+    assert source in written and source in example
+    for needed in ("dutylist report --month", "fetch-depth: 0", "upload-artifact"):
+        assert needed in written and needed in example
 
 
 def test_from_init_to_a_first_import(
