@@ -65,6 +65,51 @@ _ALL = (
     Check("DL208", "assessment-unreadable", "the assessment file cannot be read"),
 )
 
+# Chinese name and summary of every check, for `--lang zh` (rules and text output).
+CHECKS_ZH: dict[str, tuple[str, str]] = {
+    "yaml-syntax": ("YAML语法错误", "文件不是格式正确的YAML"),
+    "duplicate-key": ("键重复", "同一映射中键重复出现（前一个值会被覆盖）"),
+    "disallowed-tag": ("禁用标签", "使用了YAML核心模式以外的标签（!!python/...、自定义标签）"),
+    "alias-expansion": ("别名膨胀", "别名展开后远超文件本身（“十亿笑声”攻击）"),
+    "not-utf8": ("非UTF-8编码", "文件不是UTF-8编码（可能是旧版Excel导出的GBK）"),
+    "empty-file": ("空文件", "文件没有内容"),
+    "not-a-mapping": ("根不是映射", "文档顶层不是键值映射"),
+    "nesting-too-deep": ("嵌套过深", "嵌套层级远超清单所需"),
+    "binary-file": ("二进制文件", "应为文本文件，却是二进制文件"),
+    "format-version": ("格式版本", "文件需要更新版本的dutylist，或缺少 `dutylist: 1`"),
+    "unreadable-file": ("无法读取", "文件无法读取"),
+    "missing-registry": ("缺少登记表", "清单旁没有 jurisdiction.yaml，无法核对部门和乡镇"),
+    "unknown-document": ("未知文档", "既不是清单（`catalog:`）也不是登记表（`jurisdiction:`）"),
+    "invalid-value": ("取值无效", "取值类型或格式不对"),
+    "missing-field": ("缺少字段", "缺少必填字段"),
+    "unknown-field": ("未知字段", "格式中没有此字段（或此类清单没有此字段）"),
+    "invalid-choice": ("取值不在范围内", "取值不在允许的选项中"),
+    "unknown-department": ("未知部门", "部门编码不在 jurisdiction.yaml 中"),
+    "unknown-unit": ("未知乡镇", "乡镇(街道)编码不在 jurisdiction.yaml 中"),
+    "unknown-parent": ("未知上级", "村(社区)的上级不在登记表中"),
+    "duplicate-id": ("编码重复", "同一文件中编码重复"),
+    "duplicate-name": ("名称重复", "同一文件中两个事项名称规范化后相同"),
+    "bad-division-code": ("区划代码错误", "行政区划代码格式不对"),
+    "bad-uscc": ("信用代码错误", "统一社会信用代码格式或校验位不对"),
+    "code-outside-jurisdiction": ("区划代码不属本辖区", "乡镇区划代码不以本辖区代码开头"),
+    "unknown-post": ("未知岗位", "履职事项引用的岗位不在本文件岗位目录中"),
+    "unknown-grid-source": ("网格来源无效", "网格事项的来源不是属地管理事项"),
+    "missing-basis": ("缺少实施依据", "行政权力事项缺少实施依据"),
+    "lead-not-single": ("牵头部门不唯一", "属地管理事项的牵头部门写成了列表"),
+    "duties-unit": ("履职清单单位", "履职清单缺少 unit，或其他清单写了 unit"),
+    "missing-alternative": ("缺少替代方式", "取消的证明事项没有写明替代方式"),
+    "duplicate-kind": ("清单重复", "同一辖区有两份同类清单（或同一乡镇两份履职清单）"),
+    "bad-parent": ("上级类型错误", "上级不是镇、乡或街道"),
+    "assessment-columns": ("评估表缺列", "评估表缺少必需的列"),
+    "assessment-unknown-item": ("评估事项未知", "评估行的事项不在赋权清单中"),
+    "assessment-unknown-unit": ("评估乡镇未知", "评估行的乡镇不在登记表中"),
+    "assessment-cases": ("办理量无效", "办理量不是大于等于0的整数"),
+    "assessment-capacity": ("承接能力无效", "承接能力不是 足/有限/无（adequate/limited/none）"),
+    "assessment-willingness": ("承接意愿无效", "承接意愿不是 强/中/弱（strong/moderate/weak）"),
+    "assessment-duplicate": ("评估行重复", "同一事项、乡镇、评估期有两行"),
+    "assessment-unreadable": ("评估表无法读取", "评估文件无法读取"),
+}
+
 CHECKS: dict[str, Check] = {check.name: check for check in _ALL}
 
 

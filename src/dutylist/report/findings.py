@@ -8,6 +8,7 @@ from typing import TextIO
 
 from rich.markup import escape
 
+from dutylist.checks import CHECKS_ZH
 from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.console import make_console
@@ -75,14 +76,16 @@ def report_text(result: ValidationResult, out: TextIO, lang: Lang) -> None:
     grep expect; then a one-line summary."""
     console = make_console(out)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    zh = lang == "zh"
     for f in result.findings:
         level = f.level.value
-        shown = SEVERITY[level] if lang == "zh" else level
+        shown = SEVERITY[level] if zh else level
+        name = CHECKS_ZH[f.name][0] if zh and f.name in CHECKS_ZH else f.name
         # the brackets escaped too: `[gasa]` would otherwise be read as a rich style tag
         item = f" {escape(f'[{f.item}]')}" if f.item else ""
         console.print(
             f"[bold]{escape(f.file)}:{f.line}:{f.column}[/]: [{styles[level]}]{shown} {f.code}[/] "
-            f"[dim]{f.name}[/]{item} {escape(f.message)}"
+            f"[dim]{name}[/]{item} {escape(f.message)}"
         )
     style = "green" if not result.findings else "red"
     console.print(f"[{style}]{_summary(result, lang)}[/]")

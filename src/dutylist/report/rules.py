@@ -7,7 +7,7 @@ import json
 
 from rich.table import Table
 
-from dutylist.checks import all_checks
+from dutylist.checks import CHECKS_ZH, all_checks
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.console import make_console
 
@@ -22,6 +22,7 @@ def rule_records() -> list[dict[str, str]]:
             "severity": c.severity.value,
             "command": "validate",
             "summary": c.summary,
+            "summary_zh": CHECKS_ZH[c.name][1],
         }
         for c in all_checks()
     ]
