@@ -8,7 +8,6 @@ the 公开版 published on the county's website.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from dutylist.errors import InputError
 from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS
 from dutylist.load import LoadedCatalog, display_path
 from dutylist.model.registry import JurisdictionFile
+from dutylist.report.excel import display_width, safe_workbook
 from dutylist.workspace import load_path
 
 Getter = Callable[[Any], str]
@@ -127,31 +127,9 @@ def _admission(record: Any) -> str:
     return "；".join(f"{label}：{value}" for label, value in parts if value not in (None, ""))
 
 
-def display_width(text: str) -> int:
-    """Columns a text takes in a spreadsheet: wide (CJK) characters count two."""
-    return max(
-        (
-            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-            for line in text.split("\n")
-        ),
-        default=0,
-    )
-
-
 def _workbook(titles: tuple[str, str], headers: list[str], rows: list[list[str]]) -> bytes:
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    # strings are never turned into formulas, numbers or URLs: `=SUM()` in a name stays text
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
+    book = safe_workbook(buffer)
     sheet = book.add_worksheet("清单")
     title_fmt = book.add_format({"bold": True, "font_size": 14, "align": "center"})
     head_fmt = book.add_format(

@@ -13,7 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from dutylist.diff import diff_paths
-from dutylist.report.xlsx import display_width, workbook_bytes
+from dutylist.report.excel import display_width
+from dutylist.report.xlsx import workbook_bytes
 from dutylist.stats import statistics
 
 RunCli = Callable[..., Any]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 from typing import Any
 
 from dutylist.audit import AuditResult
 from dutylist.i18n import Lang
+from dutylist.report.excel import display_width, safe_workbook
 from dutylist.rules.base import AuditFinding
 
 _HEAD_ZH = (
@@ -44,11 +44,6 @@ _HEAD_EN = (
     "fingerprint",
     "accepted",
 )
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a spreadsheet: CJK (wide, full-width) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def rows(
@@ -98,18 +93,8 @@ def workbook(
 ) -> bytes:
     """The findings as one sheet; every catalog text is written as a string, so a name
     starting with = + - @ stays text and never becomes a formula."""
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
+    book = safe_workbook(buffer)
     sheet = book.add_worksheet("问题清单" if lang == "zh" else "findings")
     bold = book.add_format({"bold": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})

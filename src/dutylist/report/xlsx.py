@@ -8,7 +8,6 @@ imported here only, keeping the pre-commit path light.
 from __future__ import annotations
 
 import io
-import unicodedata
 from typing import Any
 
 from dutylist.i18n import (
@@ -23,6 +22,7 @@ from dutylist.i18n import (
     class_label,
     label,
 )
+from dutylist.report.excel import display_width, safe_workbook
 from dutylist.stats import Cell, Statistics, Table, collector_paused
 
 SHEETS = {
@@ -53,11 +53,6 @@ CHANGE_HEAD = {
 MAX_WIDTH = 60  # beyond this a column wraps instead of growing: long item names
 
 
-def display_width(text: str) -> int:
-    """Columns a text takes in a spreadsheet: wide (W) and full-width (F) characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
@@ -69,16 +64,8 @@ def workbook_bytes(stats: Statistics, lang: Lang) -> bytes:
 
 
 def _workbook(stats: Statistics, lang: Lang) -> bytes:
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    options = {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    }
-    book = xlsxwriter.Workbook(buffer, options)
+    book = safe_workbook(buffer)
     styles = _styles(book)
     for table in (stats.departments, stats.units):
         title = _title(stats, lang, table.axis)
