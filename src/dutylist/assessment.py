@@ -89,6 +89,9 @@ def read_assessment(path: Path, display: str) -> Assessment:
             if record:  # blank rows (and rows blank in every known column) are spacing
                 record["line"] = line
                 records.append(record)
+                if len(records) == _CHUNK:
+                    _add_rows(result, records, order)
+                    records = []
     except InputError as exc:
         result.findings.append(Finding(check("assessment-unreadable"), exc.message, display, 1, 1))
     _add_rows(result, records, order)
@@ -96,6 +99,9 @@ def read_assessment(path: Path, display: str) -> Assessment:
 
 
 _ROWS = TypeAdapter(list[AssessmentRow])
+# rows are validated in chunks so that the raw records of a million-row table never
+# sit in memory beside all of their models
+_CHUNK = 20_000
 
 
 def _add_rows(result: Assessment, records: list[dict[str, Any]], order: list[str | None]) -> None:
