@@ -9,7 +9,7 @@ names and locations; they never read files or compute line numbers themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,16 @@ class AuditContext:
 
     def unit_name(self, unit: str) -> str:
         return self.unit_names.get(unit, unit)
+
+    def empowerment_items(self) -> Iterator[tuple[LoadedCatalog, EmpowermentItem]]:
+        """Every item of the empowerment catalog with its catalog, for the rules that
+        judge devolved powers (none when the jurisdiction has no such catalog)."""
+        loaded = self.juris.catalog("empowerment")
+        if loaded is None:
+            return
+        for item in loaded.model.items:
+            if isinstance(item, EmpowermentItem):
+                yield loaded, item
 
     def scope_of(self, scope: object) -> list[str]:
         """The unit ids an empowerment scope devolves to (`all` = every township-level unit)."""

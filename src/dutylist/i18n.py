@@ -110,6 +110,16 @@ FIELD: dict[str, str] = {
 }
 TECHNICAL = {"low": "低", "medium": "中", "high": "高"}
 
+# The fields whose values are words of the format, with their Chinese labels.
+ENUM_LABELS: dict[str, dict[str, str]] = {
+    "category": CATEGORY,
+    "role": ROLE,
+    "handling": HANDLING,
+    "status": STATUS,
+    "method": METHOD,
+    "technical": TECHNICAL,
+}
+
 # Audit rules and suggestions (spec section 6), for human-facing audit output.
 AUDIT_RULE = {
     "one-size-fits-all": "一刀切",

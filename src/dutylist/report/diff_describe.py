@@ -8,26 +8,13 @@ from typing import Any
 from dutylist.diff.classify import jsonable
 from dutylist.diff.model import CLASSES, CatalogDiff, Change, DiffResult
 from dutylist.i18n import (
-    CATEGORY,
+    ENUM_LABELS,
     FIELD,
-    HANDLING,
     KIND,
-    METHOD,
-    ROLE,
-    STATUS,
-    TECHNICAL,
     Lang,
     class_label,
 )
 
-ENUMS = {
-    "category": CATEGORY,
-    "role": ROLE,
-    "handling": HANDLING,
-    "status": STATUS,
-    "method": METHOD,
-    "technical": TECHNICAL,
-}
 DEPARTMENT_FIELDS = frozenset({"department", "lead", "cooperating"})
 
 WORDS = {
@@ -140,8 +127,8 @@ class Describer:
             if isinstance(value, list):
                 return self._join([self.department(v) for v in value])
             return self.department(value)
-        if name in ENUMS and isinstance(value, str):
-            return ENUMS[name].get(value, value) if self.lang == "zh" else value
+        if name in ENUM_LABELS and isinstance(value, str):
+            return ENUM_LABELS[name].get(value, value) if self.lang == "zh" else value
         if isinstance(value, bool):
             return self.w["yes"] if value else self.w["no"]
         if isinstance(value, list):

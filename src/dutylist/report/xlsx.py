@@ -11,13 +11,9 @@ import io
 from typing import Any
 
 from dutylist.i18n import (
-    CATEGORY,
+    ENUM_LABELS,
     FIELD,
-    HANDLING,
     KIND,
-    METHOD,
-    ROLE,
-    STATUS,
     Lang,
     class_label,
     label,
@@ -29,13 +25,6 @@ SHEETS = {
     "department": ("调整统计表", "Adjustment statistics"),
     "unit": ("按乡镇", "By unit"),
     "changes": ("变更明细", "Changes"),
-}
-ENUM_FIELDS = {
-    "category": CATEGORY,
-    "method": METHOD,
-    "role": ROLE,
-    "handling": HANDLING,
-    "status": STATUS,
 }
 CHANGE_HEAD = {
     "jurisdiction": ("辖区", "Jurisdiction"),
@@ -209,7 +198,7 @@ def _chart(book: Any, sheet: Any, table: Table, *, name_col: int, total_row: int
 def _change_value(field_name: str, value: str, lang: Lang) -> str:
     if field_name == "scope" and value == "all":
         return "全部乡镇(街道)" if lang == "zh" else "all units"
-    table = ENUM_FIELDS.get(field_name)
+    table = ENUM_LABELS.get(field_name)
     return label(table, value, lang) if table is not None else value
 
 

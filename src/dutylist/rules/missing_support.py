@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from dutylist.config import AuditSettings
 from dutylist.findings import Severity
-from dutylist.model.catalog import EmpowermentItem
 from dutylist.rules.base import AuditFinding, RuleInfo
 
 if TYPE_CHECKING:
@@ -44,12 +43,7 @@ RULE = RuleInfo(
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
-    loaded = ctx.juris.catalog("empowerment")
-    if loaded is None:
-        return
-    for item in loaded.model.items:
-        if not isinstance(item, EmpowermentItem):
-            continue
+    for loaded, item in ctx.empowerment_items():
         support = item.support
         if support is not None and (
             support.training is not None or support.funding is True or support.guidance

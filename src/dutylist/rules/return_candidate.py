@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING
 
 from dutylist.config import AuditSettings
 from dutylist.findings import Severity
-from dutylist.model.catalog import EmpowermentItem
 from dutylist.rules._assessed import evidence, item_evaluation, low_weak_high, unit_evidence
 from dutylist.rules.base import AuditFinding, RuleInfo, counted
 
@@ -52,11 +51,8 @@ NEEDS = ("assessment",)
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
-    loaded = ctx.juris.catalog("empowerment")
-    if loaded is None:
-        return
-    for item in loaded.model.items:
-        if not isinstance(item, EmpowermentItem) or item.scope == "all":
+    for loaded, item in ctx.empowerment_items():
+        if item.scope == "all":
             continue
         ev = item_evaluation(ctx, item, settings)
         if not low_weak_high(item, ev, settings):

@@ -56,12 +56,7 @@ NEEDS = ("assessment",)
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
-    loaded = ctx.juris.catalog("empowerment")
-    if loaded is None:
-        return
-    for item in loaded.model.items:
-        if not isinstance(item, EmpowermentItem):
-            continue
+    for loaded, item in ctx.empowerment_items():
         ev = item_evaluation(ctx, item, settings)
         zero = [u for u, r in ev.rows.items() if r.cases == 0]
         if not zero or _said_elsewhere(item, ev, settings):
