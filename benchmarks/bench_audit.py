@@ -6,12 +6,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from dutylist.audit import AuditContext, read_rows
-from dutylist.audit import run_audit as audit
-from dutylist.config import AuditSettings
-from dutylist.rules import RULE_MODULES
-from dutylist.validate import validate_paths
-from dutylist.workspace import load_path
+from dutylist.audit.config import AuditSettings
+from dutylist.audit.context import AuditContext
+from dutylist.audit.core import read_rows
+from dutylist.audit.core import run_audit as audit
+from dutylist.audit.rules import RULE_MODULES
+from dutylist.catalog.workspace import load_path
+from dutylist.validate.core import validate_paths
 from generate import cached
 from timing import best_of, ms, repeats, table
 

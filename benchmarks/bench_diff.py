@@ -25,11 +25,12 @@ DEEPDIFF_MAX = 10_000  # DeepDiff over 100k items takes minutes; measured up to 
 
 
 def _load_two(old: Path, new: Path) -> tuple[Any, Any]:
-    from dutylist.workspace import load_path
+    from dutylist.catalog.workspace import load_path
+    from dutylist.validate.core import require_valid
 
     a, b = load_path(old), load_path(new)
-    a.require_valid()
-    b.require_valid()
+    require_valid(a)
+    require_valid(b)
     return a, b
 
 
@@ -105,11 +106,13 @@ def bench_memory(size: int) -> None:
     old, new, _ = cached_pair(size)
     # deepdiff is imported by the diff (for nested details) and not by a load: its ~50 MB
     # (it pulls numpy and pandas) is counted against the diff, as a user pays it
-    setup = f"import dutylist.diff, dutylist.workspace\nold, new = {str(old)!r}, {str(new)!r}"
+    setup = (
+        f"import dutylist.diff, dutylist.catalog.workspace\nold, new = {str(old)!r}, {str(new)!r}"
+    )
     loads = peak_rss_mb(
         setup,
         "from pathlib import Path\n"
-        "a = dutylist.workspace.load_path(Path(old)); b = dutylist.workspace.load_path(Path(new))",
+        "a = dutylist.catalog.workspace.load_path(Path(old)); b = dutylist.catalog.workspace.load_path(Path(new))",
     )
     diff = peak_rss_mb(setup, "r = dutylist.diff.diff_paths(old, new)")
     print(

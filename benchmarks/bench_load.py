@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from dutylist.io.yamlload import gc_paused, load_yaml
-from dutylist.validate import validate_paths
+from dutylist.validate.core import validate_paths
 from generate import cached
 from timing import best_of, ms, peak_rss_mb, repeats, table, wall
 
@@ -102,7 +102,7 @@ def bench_validate(sizes: list[int]) -> None:
         one = best_of(lambda c=catalog: _ok(validate_paths([c])), n)  # type: ignore[misc]
         whole = best_of(lambda r=root: _ok(validate_paths([r])), n)  # type: ignore[misc]
         statement = (
-            "from dutylist.validate import validate_paths; from pathlib import Path; "
+            "from dutylist.validate.core import validate_paths; from pathlib import Path; "
             f"validate_paths([Path({str(root)!r})])"
         )
         rss = peak_rss_mb("", statement)

@@ -9,9 +9,9 @@ import io
 import tempfile
 from pathlib import Path
 
-from dutylist.export import export_catalog
-from dutylist.importer import import_table
 from dutylist.io.yamlwrite import format_text
+from dutylist.onboarding.export import export_catalog
+from dutylist.onboarding.importer import import_table
 from generate import cached
 from timing import best_of, ms, repeats, table
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from dutylist.diff import DiffResult, diff_paths
 from dutylist.report.xlsx import workbook_bytes
-from dutylist.stats import Statistics, collector_paused, statistics
+from dutylist.stats.tables import Statistics, collector_paused, statistics
 from generate import cached_pair
 from timing import best_of, ms, repeats, table
 

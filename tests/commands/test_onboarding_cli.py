@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dutylist.validate import validate_paths
+from dutylist.validate.core import validate_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 JINGHONG = ROOT / "catalogs" / "jinghong"

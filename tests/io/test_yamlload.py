@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dutylist.catalog.load import Document, read_document
 from dutylist.findings import Finding
 from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
-from dutylist.load import Document, read_document
 
 
 def problem(text: str) -> LoadProblem:

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from dutylist.diff import diff_paths
 from dutylist.report.excel import display_width
 from dutylist.report.xlsx import workbook_bytes
-from dutylist.stats import statistics
+from dutylist.stats.tables import statistics
 
 RunCli = Callable[..., Any]
 CASE = Path(__file__).resolve().parent.parent / "fixtures" / "stats"

@@ -92,8 +92,8 @@ def audit(
     lang: LangOption = None,
 ) -> None:
     """Find one-size-fits-all devolution, return candidates and the other review problems."""
-    from dutylist.audit import load_accept, run_audit
-    from dutylist.config import find_config, load_settings
+    from dutylist.audit.config import find_config, load_settings
+    from dutylist.audit.core import load_accept, run_audit
     from dutylist.findings import Severity
 
     target = path or default_target()
@@ -109,7 +109,7 @@ def audit(
 
 def default_target() -> Path:
     """catalogs/<the only jurisdiction>, or an error asking which."""
-    from dutylist.workspace import find_jurisdictions
+    from dutylist.catalog.workspace import find_jurisdictions
 
     root = Path("catalogs")
     found = find_jurisdictions(root) if root.is_dir() else []
@@ -125,7 +125,8 @@ def default_target() -> Path:
 
 def write_outputs(result: Any, fmt: str, by: str, output: Path | None, lang: Any) -> None:
     from dutylist.io.files import write_atomic
-    from dutylist.report.audit import render, unit_lists
+    from dutylist.report.audit import render
+    from dutylist.report.audit_units import unit_lists
 
     if by == "unit" and output is not None:
         if output.exists() and not output.is_dir():

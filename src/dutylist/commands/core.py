@@ -40,7 +40,7 @@ def validate(
 ) -> None:
     """Check catalogs against the format and against their jurisdiction.yaml."""
     from dutylist.report.findings import REPORTERS
-    from dutylist.validate import validate_paths
+    from dutylist.validate.core import validate_paths
 
     targets = paths or [Path("catalogs")]
     if not paths and not targets[0].exists():
@@ -62,7 +62,7 @@ def schema(
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of a catalog kind (for editor completion)."""
-    from dutylist.schema import json_schema
+    from dutylist.model.schema import json_schema
 
     emit(json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n", output)
 

@@ -44,8 +44,8 @@ def import_(
     lang: LangOption = None,
 ) -> None:
     """Read a county's spreadsheet (赋权事项清单 ...) into a catalog of one kind."""
-    from dutylist.importer import import_table
     from dutylist.io.files import write_atomic
+    from dutylist.onboarding.importer import import_table
 
     language = lang_of(lang)
     _check_output(output, source, force, example=f"{kind}.yaml")
@@ -115,7 +115,7 @@ def fmt(
     lang: LangOption = None,
 ) -> None:
     """Rewrite catalogs and jurisdiction.yaml in the canonical layout (comments kept)."""
-    from dutylist.fmt import format_paths
+    from dutylist.onboarding.fmt import format_paths
 
     language = lang_of(lang)
     result = format_paths(paths or [Path("catalogs")], check=check)
@@ -155,7 +155,7 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Scaffold a catalog repository that passes `dutylist validate` right away."""
-    from dutylist.scaffold import plan, write
+    from dutylist.onboarding.scaffold import plan, write
 
     if level not in ("province", "city", "county"):
         raise typer.BadParameter("use province, city or county", param_hint="--level")
@@ -180,8 +180,8 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
-    from dutylist.export import export_catalog
     from dutylist.io.files import write_atomic
+    from dutylist.onboarding.export import export_catalog
 
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter("the output is an .xlsx file", param_hint="-o")

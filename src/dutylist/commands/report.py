@@ -57,9 +57,9 @@ def report(
     lang: LangOption = None,
 ) -> None:
     """Write the adjustment statistics workbook of a month from the catalogs' git history."""
-    from dutylist.monthly import monthly_report
     from dutylist.report.statistics import markdown_summary, monthly_heading, monthly_notes
     from dutylist.report.xlsx import workbook_bytes
+    from dutylist.stats.monthly import monthly_report
 
     if output.suffix.lower() != ".xlsx":
         raise UserError(f"report writes an Excel workbook: -o must end in .xlsx, not {output.name}")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from dutylist.catalog.load import LoadedCatalog
 from dutylist.diff.classify import added_change, gone_change, group_changes, pair_change
 from dutylist.diff.model import CLASSES, CatalogDiff, Change, Side
 from dutylist.diff.pairing import pair_items
 from dutylist.errors import UserError
 from dutylist.io.yamlload import gc_paused
-from dutylist.load import LoadedCatalog
 from dutylist.model.catalog import CatalogFile
 
 

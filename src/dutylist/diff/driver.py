@@ -7,13 +7,13 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from dutylist.catalog.load import LoadedCatalog, parse_catalog, parse_registry, read_document
+from dutylist.catalog.workspace import owning_jurisdiction, registry_path
 from dutylist.diff.catalogs import diff_catalogs
 from dutylist.diff.model import DiffResult, Side
 from dutylist.errors import UserError
 from dutylist.findings import Finding
-from dutylist.load import LoadedCatalog, parse_catalog, parse_registry, read_document
 from dutylist.model.registry import JurisdictionFile
-from dutylist.workspace import owning_jurisdiction, registry_path
 
 NULL = "/dev/null"
 

@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dutylist.catalog.load import LoadedCatalog
 from dutylist.errors import UserError
 from dutylist.i18n import CHANGE_CLASSES
-from dutylist.load import LoadedCatalog
 from dutylist.model.catalog import CatalogFile, Item
 from dutylist.model.registry import JurisdictionFile
 from dutylist.normalize import normalize_name

@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from dutylist.catalog.load import LoadedCatalog, display_path
+from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_path
 from dutylist.diff.catalogs import diff_catalogs
 from dutylist.diff.model import CatalogDiff, DiffResult, Side
 from dutylist.errors import GitError, InputError
-from dutylist.load import LoadedCatalog, display_path
-from dutylist.workspace import Jurisdiction, find_jurisdictions, load_path
+from dutylist.validate.core import require_valid
 
 Display = Callable[[Path], str]
 
@@ -86,7 +87,7 @@ def diff_paths(
 
 def _load(path: Path, display: Display) -> Jurisdiction:
     loaded = load_path(path, display)
-    loaded.require_valid()
+    require_valid(loaded)
     return loaded
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from dutylist.audit import AuditResult
+from dutylist.audit.core import AuditResult
+from dutylist.audit.rules.base import AuditFinding
 from dutylist.i18n import Lang
 from dutylist.report.excel import display_width, safe_workbook
-from dutylist.rules.base import AuditFinding
 
 _HEAD_ZH = (
     "级别",
@@ -50,11 +50,11 @@ def rows(
     result: AuditResult, findings: list[AuditFinding], lang: Lang, unit: str | None
 ) -> list[list[Any]]:
     from dutylist.i18n import SUGGESTION
-    from dutylist.report.audit import (
-        _unit_evidence,
+    from dutylist.report.audit_labels import (
         affected_units,
         rule_label,
         severity_label,
+        unit_evidence,
         units_text,
     )
 
@@ -73,7 +73,7 @@ def rows(
                 SUGGESTION[f.suggestion] if zh else f.suggestion,
                 units_text(result, affected_units(result, f), lang),
                 units_text(result, f.keep, lang),
-                _unit_evidence(f, unit, lang) if unit else "",
+                unit_evidence(f, unit, lang) if unit else "",
                 f.text(lang),
                 f.file,
                 f.line,

@@ -13,7 +13,7 @@ from dutylist.report.console import make_console
 
 
 def rule_records() -> list[dict[str, str]]:
-    from dutylist.rules import RULES
+    from dutylist.audit.rules import RULES
 
     records = [
         {

@@ -9,11 +9,11 @@ import io
 from typing import TYPE_CHECKING, TextIO
 
 from dutylist.i18n import Lang, class_label
-from dutylist.stats import Cell, Statistics, Table
+from dutylist.stats.tables import Cell, Statistics, Table
 
 if TYPE_CHECKING:
     from dutylist.diff import DiffResult
-    from dutylist.monthly import MonthlyReport
+    from dutylist.stats.monthly import MonthlyReport
 
 BOM = "\ufeff"  # Excel opens a UTF-8 CSV as the local code page unless it starts with a BOM
 
@@ -119,7 +119,7 @@ def monthly_heading(report: MonthlyReport, lang: Lang) -> str:
 
 def diff_csv(result: DiffResult, out: TextIO, lang: Lang) -> None:
     """`diff --format csv`: the department statistics table (spec section 8)."""
-    from dutylist.stats import statistics
+    from dutylist.stats.tables import statistics
 
     out.write(table_csv(statistics([result]).departments, lang))
 
@@ -127,6 +127,6 @@ def diff_csv(result: DiffResult, out: TextIO, lang: Lang) -> None:
 def diff_xlsx(result: DiffResult, lang: Lang) -> bytes:
     """`diff --format xlsx -o FILE`: the statistics workbook."""
     from dutylist.report.xlsx import workbook_bytes
-    from dutylist.stats import statistics
+    from dutylist.stats.tables import statistics
 
     return workbook_bytes(statistics([result]), lang)

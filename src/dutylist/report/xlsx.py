@@ -19,7 +19,7 @@ from dutylist.i18n import (
     label,
 )
 from dutylist.report.excel import display_width, safe_workbook
-from dutylist.stats import Cell, Statistics, Table, collector_paused
+from dutylist.stats.tables import Cell, Statistics, Table, collector_paused
 
 SHEETS = {
     "department": ("调整统计表", "Adjustment statistics"),

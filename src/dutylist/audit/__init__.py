@@ -1,0 +1,1 @@
+"""`dutylist audit`: the annual review, its rules and their settings."""

@@ -1,0 +1,179 @@
+"""What an audit rule may look at: one AuditContext per run, loaded once.
+
+Rules depend on this module, never on the engine in `dutylist.audit.core`, so that the
+engine can import every rule without a cycle (as sqlfluff's rules depend on RuleContext).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from dutylist.audit.rules.base import AuditFinding, RuleInfo, Suggestion, fingerprint
+from dutylist.catalog.load import LoadedCatalog
+from dutylist.catalog.workspace import Jurisdiction
+from dutylist.findings import Severity
+from dutylist.model.assessment import AssessmentRow
+from dutylist.model.catalog import EmpowermentItem, Item
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_ITEM_ID = re.compile(
+    r"""^\s*-\s*\{?\s*id\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s,}#'"][^,}#]*?))\s*(?:[,}#]|$)"""
+)
+
+
+def scan_item_lines(text: str) -> dict[str, int]:
+    """Line of each `- id: X` (or `- {id: X, ...}`) entry under the top-level `items:`."""
+    found: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        top = _TOP_KEY.match(line)
+        if top is not None:
+            inside = top.group(1) == "items"
+            continue
+        if inside:
+            match = _ITEM_ID.match(line)
+            if match is not None:
+                found.setdefault(next(g for g in match.groups() if g is not None), number)
+    return found
+
+
+CatalogKey = tuple[str, str | None]
+"""(kind, unit of a duties catalog): which catalog of a jurisdiction."""
+
+
+@dataclass
+class AuditContext:
+    """Everything a rule may look at, loaded once."""
+
+    juris: Jurisdiction
+    rows: list[AssessmentRow] | None = None
+    period: str | None = None
+    assessment_file: str | None = None
+    added: dict[CatalogKey, set[str]] | None = None
+    previous: str | None = None
+    whole: bool = True  # PATH was a folder: every catalog of the jurisdiction is loaded
+    _by_item: dict[str, dict[str, AssessmentRow]] | None = field(default=None, repr=False)
+    _lines: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # rules share computations
+
+    @property
+    def code(self) -> str:
+        reg = self.juris.registry
+        return reg.model.jurisdiction.code if reg is not None else self.juris.root.name
+
+    @property
+    def unit_names(self) -> dict[str, str]:
+        """Unit id -> name, in registry order."""
+        names: dict[str, str] | None = self.memo.get("unit_names")
+        if names is None:
+            reg = self.juris.registry
+            units = reg.model.units if reg is not None else []
+            names = self.memo["unit_names"] = {u.id: u.name for u in units}
+        return names
+
+    @property
+    def unit_ids(self) -> list[str]:
+        """The units `scope: all` devolves to: the towns, townships and streets."""
+        reg = self.juris.registry
+        return reg.model.township_ids() if reg is not None else []
+
+    def unit_name(self, unit: str) -> str:
+        return self.unit_names.get(unit, unit)
+
+    def empowerment_items(self) -> Iterator[tuple[LoadedCatalog, EmpowermentItem]]:
+        """Every item of the empowerment catalog with its catalog, for the rules that
+        judge devolved powers (none when the jurisdiction has no such catalog)."""
+        loaded = self.juris.catalog("empowerment")
+        if loaded is None:
+            return
+        for item in loaded.model.items:
+            if isinstance(item, EmpowermentItem):
+                yield loaded, item
+
+    def scope_of(self, scope: object) -> list[str]:
+        """The unit ids an empowerment scope devolves to (`all` = every township-level unit)."""
+        return self.unit_ids if scope == "all" else [str(u) for u in scope]  # type: ignore[attr-defined]
+
+    def rows_of(self, item_id: str, units: Iterable[str]) -> dict[str, AssessmentRow]:
+        """The assessment rows of an item for the given units (others are ignored, spec 4)."""
+        if self._by_item is None:
+            self._by_item = {}
+            for row in self.rows or ():
+                self._by_item.setdefault(row.item, {})[row.unit] = row
+        found = self._by_item.get(item_id, {})
+        return {u: found[u] for u in units if u in found}
+
+    def item_line(self, loaded: LoadedCatalog, item_id: str) -> int:
+        """The line an item starts on. A scan of the text finds `- id: X` entries of
+        `items:` (composing 10k items to find their lines costs more than every rule);
+        an item the scan misses (id not its first key) falls back to the Locator."""
+        lines = self._lines.get(loaded.doc.display)
+        if lines is None:
+            lines = self._lines[loaded.doc.display] = scan_item_lines(loaded.doc.text)
+        line = lines.get(item_id)
+        if line is None:
+            line = loaded.doc.locator.item_lines().get(item_id, 1)
+            lines[item_id] = line
+        return line
+
+    def finding(
+        self,
+        rule: RuleInfo,
+        loaded: LoadedCatalog,
+        item: Item | None,
+        *,
+        message: str,
+        message_zh: str,
+        suggestion: Suggestion,
+        units: Iterable[str] = (),
+        keep: Iterable[str] = (),
+        subject: str = "",
+        severity: Severity | None = None,
+        path: tuple[str | int, ...] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> AuditFinding:
+        """A finding located at the item (or at `path` in the catalog), fingerprinted by
+        rule, jurisdiction, catalog, item and the rule's stable `subject`."""
+        if path is not None:
+            line, column = loaded.doc.locator.locate(path)
+        elif item is not None:
+            line, column = self.item_line(loaded, item.id), 1
+        else:
+            line, column = 1, 1
+        unit = loaded.model.catalog.unit
+        return AuditFinding(
+            rule=rule.name,
+            code=rule.code,
+            severity=severity or rule.severity,
+            item=item.id if item is not None else None,
+            message=message,
+            message_zh=message_zh,
+            suggestion=suggestion,
+            file=loaded.doc.display,
+            line=line,
+            column=column,
+            units=list(units),
+            keep=list(keep),
+            kind=loaded.kind,
+            department=item.department if item is not None else None,
+            name=item.name if item is not None else None,
+            fingerprint=fingerprint(
+                rule.name,
+                self.code,
+                loaded.kind,
+                unit or "",
+                item.id if item is not None else "",
+                subject,
+            ),
+            extra=extra or {},
+            scope=_scope(item),
+        )
+
+
+def _scope(item: Item | None) -> str | list[str] | None:
+    if not isinstance(item, EmpowermentItem):
+        return None
+    return "all" if item.scope == "all" else [str(u) for u in item.scope]

@@ -1,0 +1,190 @@
+"""`dutylist audit`: the county's annual review of its lists, as data.
+
+The engine loads a jurisdiction, the newest assessment period and (optionally) what is
+new against a previous version, builds one AuditContext, and runs every enabled rule
+module of `dutylist.audit.rules` over it. Rules ask the context for assessment rows, unit
+names and locations; they never read files or compute line numbers themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutylist.audit.config import AuditSettings
+from dutylist.audit.context import AuditContext, CatalogKey
+from dutylist.audit.rules.base import AuditFinding
+from dutylist.catalog.load import display_path
+from dutylist.catalog.workspace import Jurisdiction, assessment_files, load_path
+from dutylist.errors import InputError
+from dutylist.findings import Severity
+from dutylist.model.assessment import AssessmentRow
+from dutylist.validate.core import require_valid
+
+
+@dataclass
+class AuditResult:
+    """The findings of one audit, and what the reader must know to trust them."""
+
+    jurisdiction: str
+    code: str
+    files: list[str]
+    findings: list[AuditFinding]
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (rule, reason)
+    period: str | None = None
+    assessment_file: str | None = None
+    previous: str | None = None
+    units: dict[str, str] = field(default_factory=dict)
+    departments: dict[str, str] = field(default_factory=dict)
+    townships: list[str] = field(default_factory=list)
+
+    def failing(self, fail_on: Severity) -> list[AuditFinding]:
+        """Findings that fail the run: not accepted, at or above `fail_on`."""
+        return [f for f in self.findings if not f.accepted and f.severity.rank >= fail_on.rank]
+
+
+def read_rows(
+    juris: Jurisdiction, assessment: Path | None
+) -> tuple[list[AssessmentRow] | None, str | None, str | None]:
+    """Rows of the newest period, its name and the file: `--assessment`, else the newest
+    file of assessments/ (files are named by period, so the last name is the newest).
+    A table with bad rows stops the audit: a review on partial data would mislead."""
+    from dutylist.catalog.assessment import read_assessment
+
+    # a single catalog file loads without the tables; its jurisdiction's still count
+    tables = juris.assessments or (assessment_files(juris.root) if juris.registry else [])
+    path = assessment or (tables[-1] if tables else None)
+    if path is None:
+        return None, None, None
+    if not path.is_file():
+        raise InputError(f"no such assessment file: {juris.display(path)}")
+    table = read_assessment(path, juris.display(path))
+    if table.findings:
+        first = table.findings[0]
+        more = f" (and {len(table.findings) - 1} more)" if len(table.findings) > 1 else ""
+        raise InputError(
+            f"{first.message}{more}: fix the assessment table before the audit",
+            file=first.file,
+            line=first.line,
+        )
+    rows = table.newest()
+    if not rows:
+        return None, None, table.file
+    return rows, rows[0].period, table.file
+
+
+def added_items(previous: str, current: Path) -> dict[CatalogKey, set[str]]:
+    """Item ids new against the previous version (class `added` of the diff), per catalog."""
+    from dutylist.diff import diff_paths
+
+    result = diff_paths(previous, str(current))
+    added: dict[CatalogKey, set[str]] = {}
+    for catalog in result.catalogs:
+        for change in catalog.changes:
+            if "added" in change.classes and change.id is not None:
+                added.setdefault((catalog.kind, catalog.unit), set()).add(change.id)
+    return added
+
+
+def run_audit(
+    path: Path,
+    *,
+    assessment: Path | None = None,
+    previous: str | None = None,
+    settings: AuditSettings | None = None,
+    accepted: Iterable[str] = (),
+) -> AuditResult:
+    """Audit a catalog file or a jurisdiction folder."""
+    from dutylist.audit.rules import RULE_MODULES
+
+    settings = settings or AuditSettings()
+    juris = load_path(path)
+    require_valid(juris)
+    rows, period, table = read_rows(juris, assessment)
+    ctx = AuditContext(juris, rows, period, table, whole=path.is_dir())
+    if previous is not None:
+        ctx.previous = previous
+        ctx.added = added_items(previous, path)
+    result = AuditResult(
+        juris.name,
+        ctx.code,
+        list(juris.files),
+        [],
+        period=period,
+        assessment_file=table,
+        previous=previous,
+    )
+    if juris.registry is not None:
+        result.units = {u.id: u.name for u in juris.registry.model.units}
+        result.townships = juris.registry.model.township_ids()
+        result.departments = {d.id: d.name for d in juris.registry.model.departments}
+    for module in RULE_MODULES:
+        name = module.RULE.name
+        if name in settings.disable:
+            continue
+        needs = getattr(module, "NEEDS", ())
+        if "assessment" in needs and ctx.rows is None:
+            result.skipped.append((name, "assessment"))
+            continue
+        if "previous" in needs and ctx.added is None:
+            result.skipped.append((name, "previous"))
+            continue
+        override = settings.severity.get(name)
+        for found in module.check(ctx, settings):
+            if override is not None:
+                found.severity = override
+            result.findings.append(found)
+    wanted = set(accepted)
+    for found in result.findings:
+        found.accepted = found.fingerprint in wanted
+    mark_also_revoked(result.findings)
+    result.findings.sort(key=AuditFinding.sort_key)
+    return result
+
+
+def mark_also_revoked(findings: list[AuditFinding]) -> None:
+    """A narrower change (differentiate) to an item another rule suggests taking back must
+    not tell the reader the other units keep it: record the revoking rule in its evidence.
+    Only open revokes of warning or above count (the ones the Decisions list shows)."""
+    revoking: dict[tuple[str, str], str] = {}
+    for f in findings:
+        if (
+            f.suggestion == "revoke"
+            and f.item is not None
+            and not f.accepted
+            and f.severity.rank >= 2
+        ):
+            revoking.setdefault((f.file, f.item), f.code)
+    for f in findings:
+        code = revoking.get((f.file, f.item or ""))
+        if f.suggestion == "differentiate" and code is not None:
+            f.extra["also_revoke"] = code
+
+
+def load_accept(path: Path) -> dict[str, str]:
+    """Fingerprints of reviewed and accepted findings, with their comments.
+
+    One fingerprint a line, as plain text or a YAML list (`- 3f2a...  # why`); `#` starts
+    a comment; blank lines are skipped."""
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the accept file: {exc}", file=display_path(path)) from None
+    accepted: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        body, _, comment = raw.partition("#")
+        body = body.strip().removeprefix("-").strip().strip("'\"")
+        body = body.removeprefix("fingerprint:").strip().strip("'\"")
+        if not body:
+            continue
+        if not re.fullmatch(r"[0-9a-f]{16}", body):
+            raise InputError(
+                f"{body!r} is not a finding fingerprint (16 hex digits, see `--format json`)",
+                file=display_path(path),
+                line=number,
+            )
+        accepted[body] = comment.strip()
+    return accepted

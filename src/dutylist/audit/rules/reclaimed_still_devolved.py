@@ -1,0 +1,93 @@
+"""reclaimed-still-devolved: a duty taken back by the county that is still devolved.
+
+A duties item with `role: reclaimed` (上级部门收回) in unit U's list, matched to the
+empowerment item with the same id or the same normalised name, while that empowerment
+item's scope still includes U (`all`, or a list naming U). Suggestion `differentiate`
+(keep the other units; `revoke` when U was the only one), reported at the empowerment
+item, where the fix goes. When another rule suggests taking the item back from every unit
+(one-size-fits-all, return-candidate), the report says so instead of "the others keep it".
+
+Why: the two lists then contradict each other: the township's 履职清单 says the county
+took the power back, the 赋权清单 says the township holds it. Whoever is asked to act
+can point at the other list.
+
+Passes (duties/menghan.yaml + empowerment.yaml):
+
+```yaml
+- {id: JH-ZR-002, role: reclaimed}              # duties of menghan
+- {id: JH-ZR-002, scope: [gasa, jinuoshan]}     # empowerment
+```
+
+Fails:
+
+```yaml
+- {id: JH-ZR-002, role: reclaimed}              # duties of menghan
+- {id: JH-ZR-002, scope: all}                   # empowerment
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dutylist.audit.config import AuditSettings
+from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.findings import Severity
+from dutylist.model.catalog import DutiesItem, EmpowermentItem
+from dutylist.normalize import normalize_name
+
+if TYPE_CHECKING:
+    from dutylist.audit.context import AuditContext
+
+RULE = RuleInfo(
+    "DL307",
+    "reclaimed-still-devolved",
+    Severity.ERROR,
+    "a duty a unit's list marks reclaimed (收回) that the empowerment catalog still devolves to it",
+    "乡镇履职清单已列为上级部门收回、赋权清单仍赋予该乡镇的事项",
+)
+
+
+def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
+    empowerment = ctx.juris.catalog("empowerment")
+    if empowerment is None:
+        return
+    by_id: dict[str, EmpowermentItem] = {}
+    by_name: dict[str, EmpowermentItem] = {}
+    for item in empowerment.model.items:
+        if isinstance(item, EmpowermentItem):
+            by_id[item.id] = item
+            by_name.setdefault(normalize_name(item.name), item)
+    for unit, duties in ctx.juris.duties().items():
+        for duty in duties.model.items:
+            if not isinstance(duty, DutiesItem) or duty.role != "reclaimed":
+                continue
+            target = by_id.get(duty.id) or by_name.get(normalize_name(duty.name))
+            if target is None:
+                continue
+            scope = ctx.scope_of(target.scope)
+            if unit not in scope:
+                continue
+            keep = [u for u in scope if u != unit]
+            where = f"{duties.doc.display}:{ctx.item_line(duties, duty.id)}"
+            name = ctx.unit_name(unit)
+            yield ctx.finding(
+                RULE,
+                empowerment,
+                target,
+                message=(
+                    f"{name}'s duties list ({where}) marks {duty.id} reclaimed by the county, "
+                    f"but the empowerment catalog still devolves it to {name}: remove {name} "
+                    "from the scope"
+                ),
+                message_zh=(
+                    f"{name}履职清单（{where}）已将{duty.id}列为上级部门收回，"
+                    f"赋权清单仍赋予{name}：请从赋权范围中去除{name}"
+                ),
+                suggestion="differentiate" if keep else "revoke",
+                units=[unit],
+                keep=keep,
+                subject=unit,
+                extra={"duties_file": duties.doc.display, "duties_item": duty.id},
+            )

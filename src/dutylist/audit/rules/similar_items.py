@@ -1,0 +1,104 @@
+"""similar-items (合并同类项): items in one catalog whose normalised names nearly match.
+
+Names are normalised as everywhere (NFKC, widths, whitespace, traditional → simplified)
+and compared with rapidfuzz's ratio; pairs at or above `similarity` (default 0.9) are
+reported once, on the later item, with suggestion `merge`. Identical normalised names
+are validate's error DL108, not repeated here. Comparison is blocked by department (the
+department that would merge them), so 10k items are never compared all against all.
+
+Why: the same power listed twice under slightly different wording is counted twice and
+devolved twice; 合并同类项 is a standing step of every adjustment.
+
+Passes:
+
+```yaml
+- {id: A-1, name: 对未按规定设置公路标志的行政处罚, department: transport}
+- {id: A-2, name: 农村公路建设项目的监督检查, department: transport}
+```
+
+Fails:
+
+```yaml
+- {id: A-1, name: 对擅自占用公路的行政处罚, department: transport}
+- {id: A-2, name: 对擅自占用农村公路的行政处罚, department: transport}
+```
+→ A-2 merge with A-1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dutylist.audit.config import AuditSettings
+from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.catalog.load import LoadedCatalog
+from dutylist.findings import Severity
+from dutylist.normalize import normalize_name
+
+if TYPE_CHECKING:
+    from dutylist.audit.context import AuditContext
+
+RULE = RuleInfo(
+    "DL306",
+    "similar-items",
+    Severity.INFO,
+    "two items of one catalog whose normalised names nearly match (合并同类项)",
+    "同一清单中规范化名称几乎相同的两个事项（合并同类项）",
+)
+
+
+def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
+    for loaded in ctx.juris.catalogs:
+        yield from _catalog(ctx, loaded, settings)
+
+
+def _catalog(
+    ctx: AuditContext, loaded: LoadedCatalog, settings: AuditSettings
+) -> Iterator[AuditFinding]:
+    items = loaded.model.items
+    blocks: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        blocks.setdefault(item.department, []).append(index)
+    cutoff = settings.similarity * 100
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        for first, second, score in _pairs(
+            [normalize_name(items[i].name) for i in members], cutoff
+        ):
+            a, b = items[members[first]], items[members[second]]
+            yield ctx.finding(
+                RULE,
+                loaded,
+                b,
+                message=f"nearly the same name as {a.id} {a.name} ({score:.0f}%): merge them",
+                message_zh=f"与{a.id}「{a.name}」名称相近（相似度{score:.0f}%），建议合并同类项",
+                suggestion="merge",
+                subject=a.id,
+                extra={"similar_to": a.id, "score": round(score, 1)},
+            )
+
+
+def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """Index pairs (i < j) of names at or above the cutoff, identical ones excluded.
+
+    Rows go in chunks so that a large department costs chunk x n bytes, not n x n."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    chunk = 1024
+    for start in range(0, len(names), chunk):
+        matrix = process.cdist(
+            names[start : start + chunk],
+            names,
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        rows, cols = np.nonzero(np.triu(matrix, k=start + 1))
+        for r, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            i = start + r
+            if names[i] != names[j]:
+                yield i, j, float(matrix[r, j])

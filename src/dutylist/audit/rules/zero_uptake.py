@@ -1,0 +1,86 @@
+"""zero-uptake (空转): units in an item's scope that handled no case in the period.
+
+For each empowerment item, the units of its scope whose assessment row has 0 cases.
+Items that one-size-fits-all or return-candidate already flag are left to them (the
+same evidence, said once). Suggestion `differentiate`, keeping the units that handled
+cases (`revoke` when none did).
+
+Why: a power that sits unused in a township is 空转: neither the township nor the
+people it serves gain from it, and the department still counts it as devolved.
+
+Passes:
+
+```yaml
+- id: JH-JT-004
+  scope: [menglong, menghan]    # assessment: menglong 5 cases, menghan 2
+```
+
+Fails:
+
+```yaml
+- id: JH-JT-004
+  scope: [menglong, menghan]    # assessment: menglong 5 cases, menghan 0
+```
+→ differentiate, keep [menglong], units [menghan].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dutylist.audit.config import AuditSettings
+from dutylist.audit.rules._assessed import (
+    Evaluation,
+    evidence,
+    item_evaluation,
+    low_weak_high,
+    one_size_flagged,
+    unit_evidence,
+)
+from dutylist.audit.rules.base import AuditFinding, RuleInfo, counted
+from dutylist.findings import Severity
+from dutylist.model.catalog import EmpowermentItem
+
+if TYPE_CHECKING:
+    from dutylist.audit.context import AuditContext
+
+RULE = RuleInfo(
+    "DL303",
+    "zero-uptake",
+    Severity.INFO,
+    "units in an item's scope that handled no case in the period (空转)",
+    "赋权范围内评估期零办件的单位（空转）",
+)
+NEEDS = ("assessment",)
+
+
+def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
+    for loaded, item in ctx.empowerment_items():
+        ev = item_evaluation(ctx, item, settings)
+        zero = [u for u, r in ev.rows.items() if r.cases == 0]
+        if not zero or _said_elsewhere(item, ev, settings):
+            continue
+        used = [u for u in ev.rows if u not in zero]
+        en, zh = unit_evidence(ctx, ev, zero)
+        yield ctx.finding(
+            RULE,
+            loaded,
+            item,
+            message=(
+                f"{len(zero)} of {counted(len(ev.rows), 'unit')} handled no case "
+                f"in {ctx.period}: {en}"
+            ),
+            message_zh=f"{len(ev.rows)}个单位中{len(zero)}个{ctx.period}零办件（空转）：{zh}",
+            suggestion="differentiate" if used else "revoke",
+            units=zero,
+            keep=used,
+            subject=",".join(sorted(zero)),
+            extra=evidence(ev),
+        )
+
+
+def _said_elsewhere(item: EmpowermentItem, ev: Evaluation, settings: AuditSettings) -> bool:
+    if item.scope == "all":
+        return "one-size-fits-all" not in settings.disable and one_size_flagged(ev, settings)
+    return "return-candidate" not in settings.disable and low_weak_high(item, ev, settings)

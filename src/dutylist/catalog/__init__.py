@@ -1,0 +1,1 @@
+"""Catalogs as loaded from disk or git: documents, jurisdictions, assessment tables."""

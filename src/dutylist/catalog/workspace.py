@@ -1,0 +1,187 @@
+"""Finding and loading jurisdictions: the folders of spec section 1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutylist.catalog.load import (
+    Document,
+    LoadedCatalog,
+    LoadedRegistry,
+    display_path,
+    document_kind,
+    parse_catalog,
+    parse_registry,
+    read_document,
+)
+from dutylist.checks import check
+from dutylist.errors import InputError
+from dutylist.findings import Finding
+
+REGISTRY_NAMES = ("jurisdiction.yaml", "jurisdiction.yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+Display = Callable[[Path], str]
+
+
+@dataclass
+class Jurisdiction:
+    """A jurisdiction folder as loaded: its registry, catalogs, assessment files, and
+    the problems met while reading them (schema level; cross-file checks are validate's)."""
+
+    root: Path
+    registry: LoadedRegistry | None = None
+    catalogs: list[LoadedCatalog] = field(default_factory=list)
+    assessments: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    display: Display = display_path
+    whole: bool = True  # every file of the folder was loaded, not only some of them
+
+    def catalog(self, kind: str) -> LoadedCatalog | None:
+        """The catalog of a kind (the first, if a folder wrongly holds two)."""
+        return next((c for c in self.catalogs if c.kind == kind and kind != "duties"), None)
+
+    def duties(self) -> dict[str, LoadedCatalog]:
+        """Duties catalogs by unit id."""
+        out: dict[str, LoadedCatalog] = {}
+        for loaded in self.catalogs:
+            unit = loaded.model.catalog.unit
+            if loaded.kind == "duties" and unit is not None:
+                out.setdefault(unit, loaded)
+        return out
+
+    @property
+    def name(self) -> str:
+        if self.registry is not None:
+            return self.registry.model.jurisdiction.name
+        return self.root.name
+
+
+def is_jurisdiction(path: Path) -> bool:
+    return any((path / name).is_file() for name in REGISTRY_NAMES)
+
+
+def registry_path(root: Path) -> Path | None:
+    return next((root / n for n in REGISTRY_NAMES if (root / n).is_file()), None)
+
+
+def catalog_files(root: Path) -> list[Path]:
+    """The catalog files of a jurisdiction: top-level and duties/ YAML, registry excluded."""
+    found: list[Path] = []
+    for folder in (root, root / "duties"):
+        if folder.is_dir():
+            found.extend(
+                p
+                for p in sorted(folder.iterdir())
+                if p.suffix.lower() in YAML_SUFFIXES
+                and p.is_file()
+                and p.name not in REGISTRY_NAMES
+            )
+    return found
+
+
+def assessment_files(root: Path) -> list[Path]:
+    folder = root / "assessments"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
+
+
+def owning_jurisdiction(path: Path) -> Path | None:
+    """The jurisdiction folder a catalog or assessment file belongs to."""
+    folder = path.parent
+    for candidate in (folder, folder.parent):
+        if is_jurisdiction(candidate):
+            return candidate
+    return None
+
+
+def find_jurisdictions(path: Path) -> list[Path]:
+    """A jurisdiction folder itself, or every jurisdiction folder below a folder."""
+    if is_jurisdiction(path):
+        return [path]
+    return sorted(
+        p.parent for name in REGISTRY_NAMES for p in path.rglob(name) if ".git" not in p.parts
+    )
+
+
+def load_jurisdiction(
+    root: Path, *, only: Iterable[Path] | None = None, display: Display = display_path
+) -> Jurisdiction:
+    """Load a jurisdiction folder (every file, or the registry plus `only`)."""
+    result = Jurisdiction(root, display=display, whole=only is None)
+    reg = registry_path(root)
+    if reg is not None:
+        result.files.append(display(reg))
+        doc = _read(reg, display, result)
+        if doc is not None:
+            if document_kind(doc) != "jurisdiction":
+                message = "jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`"
+                result.findings.append(doc.finding(check("unknown-document"), message, ()))
+            else:
+                result.registry, problems = parse_registry(doc)
+                result.findings.extend(problems)
+    wanted = None if only is None else {p.resolve() for p in only}
+    for path in catalog_files(root):
+        if wanted is not None and path.resolve() not in wanted:
+            continue
+        result.files.append(display(path))
+        doc = _read(path, display, result)
+        if doc is not None:
+            _add_catalog(doc, result)
+    result.assessments = assessment_files(root)
+    if wanted is not None:
+        result.assessments = [p for p in result.assessments if p.resolve() in wanted]
+    return result
+
+
+def _read(path: Path, display: Display, into: Jurisdiction) -> Document | None:
+    doc = read_document(path, display(path))
+    if isinstance(doc, Finding):
+        into.findings.append(doc)
+        return None
+    return doc
+
+
+def _add_catalog(doc: Document, into: Jurisdiction) -> None:
+    if "catalog" not in doc.data:
+        message = "a catalog file starts with `dutylist: 1` and a `catalog:` header (kind, title, version)"
+        if "jurisdiction" in doc.data:
+            message = "a registry belongs in jurisdiction.yaml, not here"
+        into.findings.append(doc.finding(check("unknown-document"), message, ()))
+        return
+    loaded, problems = parse_catalog(doc)
+    into.findings.extend(problems)
+    if loaded is not None:
+        into.catalogs.append(loaded)
+
+
+def load_catalog_file(path: Path, display: Display = display_path) -> Jurisdiction:
+    """A single catalog file with the registry of its folder, when it has one."""
+    if not path.is_file():
+        raise InputError(f"no such file: {display(path)}")
+    root = owning_jurisdiction(path)
+    if root is None:
+        holder = Jurisdiction(path.parent, display=display)
+        holder.files.append(display(path))
+        doc = _read(path, display, holder)
+        if doc is not None:
+            _add_catalog(doc, holder)
+        return holder
+    return load_jurisdiction(root, only=[path], display=display)
+
+
+def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
+    """A catalog file or a jurisdiction folder, as diff and audit take them."""
+    if path.is_file():
+        return load_catalog_file(path, display)
+    if path.is_dir():
+        if not is_jurisdiction(path):
+            raise InputError(
+                f"{display(path)} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file"
+            )
+        return load_jurisdiction(path, display=display)
+    raise InputError(f"no such file or folder: {display(path)}")

@@ -1,5 +1,0 @@
-"""Reading county spreadsheets into catalogs (`dutylist import`)."""
-
-from dutylist.importer.core import ImportResult, RowProblem, import_table
-
-__all__ = ["ImportResult", "RowProblem", "import_table"]

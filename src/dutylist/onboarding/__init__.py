@@ -1,0 +1,1 @@
+"""Getting catalogs in and out: import, fmt, init, export."""

@@ -1,0 +1,98 @@
+"""`dutylist fmt`: every catalog and jurisdiction.yaml in one canonical layout
+(io/yamlwrite.py), so that diffs in review show changes of content, not of style.
+
+A file that cannot be read is reported and left alone (exit 1, like any problem
+found in a catalog); the other files are still formatted. YAML files that are not
+dutylist documents (no `dutylist:`, `catalog:` or `jurisdiction:` key) are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutylist.catalog.load import display_path
+from dutylist.errors import InputError
+from dutylist.io.files import write_atomic
+from dutylist.io.yamlload import LoadProblem, decode, load_yaml
+from dutylist.io.yamlwrite import FormatProblem, format_text
+
+_MARKERS = ("dutylist", "catalog", "jurisdiction")
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FmtResult:
+    """What `fmt` did (or, with --check, would do) to each file."""
+
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file:line:column, why)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files named, and those below the folders named (hidden folders skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_file():
+            if path.suffix.lower() in _SUFFIXES:  # a hook may pass tables too: not ours
+                found.append(path)
+        elif path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix.lower() in _SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            raise InputError(f"no such file or folder: {display_path(path)}")
+    return list(dict.fromkeys(found))
+
+
+def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
+    """Format files in place (atomically), or with `check` only say which would change."""
+    paths = list(paths)
+    result = FmtResult()
+    for path in collect(paths):
+        shown = display_path(path)
+        try:
+            text = decode(path.read_bytes())
+        except LoadProblem as problem:
+            result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
+            continue
+        except OSError as exc:
+            result.failed.append((f"{shown}:1:1", f"cannot read the file: {exc.strerror}"))
+            continue
+        if not _is_dutylist(text):
+            continue
+        try:
+            formatted = format_text(text)
+        except FormatProblem as problem:
+            result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
+            continue
+        if formatted == text:
+            result.unchanged.append(shown)
+            continue
+        result.changed.append(shown)
+        if not check:
+            write_atomic(path, formatted)
+    folders = [display_path(p) for p in paths if p.is_dir()]
+    if folders and not (result.changed or result.unchanged or result.failed):
+        # like validate and audit: formatting nothing is a mistaken path, not success
+        raise InputError(f"no catalog files under {', '.join(folders)}")
+    return result
+
+
+def _is_dutylist(text: str) -> bool:
+    """A dutylist document; a broken YAML file counts as one (so that it is reported)."""
+    try:
+        data = load_yaml(text)
+    except LoadProblem:
+        return True
+    return any(key in data for key in _MARKERS)

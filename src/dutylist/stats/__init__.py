@@ -1,0 +1,1 @@
+"""The adjustment statistics table and the monthly report from git history."""

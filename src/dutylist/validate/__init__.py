@@ -1,0 +1,1 @@
+"""`dutylist validate`: schema and cross-file checks of catalog files."""

@@ -1,0 +1,310 @@
+"""`dutylist validate`: schema findings from loading, plus the cross-file checks
+against jurisdiction.yaml. Every problem of every file, none raised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutylist.catalog.assessment import read_assessment
+from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
+from dutylist.catalog.workspace import (
+    TABLE_SUFFIXES,
+    YAML_SUFFIXES,
+    Jurisdiction,
+    find_jurisdictions,
+    is_jurisdiction,
+    load_catalog_file,
+    load_jurisdiction,
+    owning_jurisdiction,
+)
+from dutylist.checks import check
+from dutylist.errors import InputError
+from dutylist.findings import Finding
+from dutylist.model.codes import division_code_problem, uscc_problem
+from dutylist.normalize import normalize_names
+
+
+@dataclass
+class ValidationResult:
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.level.value == "error" for f in self.findings)
+
+
+def validate_paths(paths: Iterable[Path]) -> ValidationResult:
+    """Validate files and folders; files of one jurisdiction share one registry load."""
+    result = ValidationResult()
+    singles: dict[Path, list[Path]] = {}
+    loose: list[Path] = []
+    roots: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = find_jurisdictions(path)
+            if not found:
+                raise InputError(
+                    f"no jurisdiction.yaml under {display_path(path)}: nothing to validate"
+                )
+            roots.extend(found)
+        elif path.is_file():
+            root = owning_jurisdiction(path)
+            if root is None and path.suffix.lower() in TABLE_SUFFIXES:
+                raise InputError(
+                    f"{display_path(path)}: an assessment table is checked from its jurisdiction's "
+                    "assessments/ folder"
+                )
+            if root is None:
+                loose.append(path)
+            else:
+                singles.setdefault(root, []).append(path)
+        else:
+            raise InputError(f"no such file or folder: {display_path(path)}")
+    for root in dict.fromkeys(roots):
+        _collect(result, load_jurisdiction(root), whole=True)
+    for root, files in singles.items():
+        if root in roots:
+            continue
+        if any(p.name.startswith("jurisdiction.") for p in files):
+            _collect(result, load_jurisdiction(root), whole=True)
+        else:
+            _collect(result, load_jurisdiction(root, only=files), whole=False)
+    for path in loose:
+        _collect(result, load_catalog_file(path), whole=False)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> None:
+    result.files.extend(juris.files)
+    result.findings.extend(juris.findings)
+    result.findings.extend(cross_checks(juris, whole=whole))
+    for path in juris.assessments:
+        result.files.append(juris.display(path))
+        result.findings.extend(assessment_checks(juris, path))
+
+
+def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding]:
+    """Checks between the files of a jurisdiction and within each file."""
+    registry = juris.registry
+    if registry is None:
+        if not is_jurisdiction(juris.root):
+            for loaded in juris.catalogs:
+                message = "no jurisdiction.yaml beside this catalog: departments and units cannot be checked"
+                yield loaded.doc.finding(check("missing-registry"), message, ())
+    else:
+        yield from registry_checks(registry)
+    kinds_seen: dict[str, LoadedCatalog] = {}
+    for loaded in juris.catalogs:
+        key = loaded.kind if loaded.kind != "duties" else f"duties:{loaded.model.catalog.unit}"
+        if key in kinds_seen:
+            first = kinds_seen[key].doc.display
+            message = (
+                f"a second {loaded.kind} catalog (the first is {first}): keep one file per kind"
+            )
+            yield loaded.doc.finding(check("duplicate-kind"), message, ("catalog", "kind"))
+        kinds_seen.setdefault(key, loaded)
+        yield from item_checks(loaded)
+        if registry is not None:
+            yield from reference_checks(loaded, registry)
+    grids = [loaded for loaded in juris.catalogs if loaded.kind == "grid"]
+    territorial = juris.catalog("territorial")
+    # only a grid catalog needs its sibling; reloading the folder for every file was most of
+    # the cost of `validate empowerment.yaml` (the pre-commit case)
+    if grids and territorial is None and not whole and juris.registry is not None:
+        territorial = _sibling_territorial(juris)
+    for loaded in grids:
+        yield from grid_checks(loaded, territorial)
+
+
+def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:
+    full = load_jurisdiction(juris.root)
+    return full.catalog("territorial")
+
+
+def registry_checks(registry: LoadedRegistry) -> Iterator[Finding]:
+    doc, model = registry.doc, registry.model
+    code = model.jurisdiction.code
+    problem = division_code_problem(code, (6,))
+    if problem:
+        yield doc.finding(check("bad-division-code"), problem, ("jurisdiction", "code"))
+    units = {u.id: u for u in model.units}
+    for section, entries in (("units", model.units), ("departments", model.departments)):
+        yield from _duplicates(doc, section, [e.id for e in entries], [e.name for e in entries])
+    for i, unit in enumerate(model.units):
+        if unit.code is not None:
+            problem = division_code_problem(unit.code, (9, 12))
+            if problem:
+                yield doc.finding(check("bad-division-code"), problem, ("units", i, "code"))
+            elif not problem and not unit.code.startswith(code):
+                message = f"unit code {unit.code} does not start with the jurisdiction code {code}"
+                yield doc.finding(check("code-outside-jurisdiction"), message, ("units", i, "code"))
+        if unit.parent is not None:
+            parent = units.get(unit.parent)
+            if parent is None:
+                message = f"unknown parent {unit.parent!r}: not a unit of this registry"
+                yield doc.finding(check("unknown-parent"), message, ("units", i, "parent"))
+            elif parent.type not in ("town", "township", "street") or parent.id == unit.id:
+                message = f"parent {unit.parent!r} is a {parent.type}: a parent is a town, township or street"
+                yield doc.finding(check("bad-parent"), message, ("units", i, "parent"))
+    for i, dept in enumerate(model.departments):
+        if dept.uscc is not None:
+            problem = uscc_problem(dept.uscc)
+            if problem:
+                yield doc.finding(check("bad-uscc"), problem, ("departments", i, "uscc"))
+
+
+def _duplicates(
+    doc: Document,
+    section: str,
+    ids: list[str],
+    names: list[str],
+    position: Callable[[int], int] = int,
+) -> Iterator[Finding]:
+    first_id: dict[str, int] = {}
+    first_name: dict[str, int] = {}
+    keys = normalize_names(names)
+    for i, (ident, name) in enumerate(zip(ids, names, strict=True)):
+        if ident in first_id:
+            message = f"id {ident!r} is used twice (first at entry {first_id[ident] + 1}): ids must be unique"
+            yield doc.finding(check("duplicate-id"), message, (section, position(i), "id"))
+        first_id.setdefault(ident, i)
+        key = keys[i]
+        if key in first_name:
+            other = names[first_name[key]]
+            message = f"name {name!r} is the same as {other!r} (entry {first_name[key] + 1}) once normalised"
+            yield doc.finding(check("duplicate-name"), message, (section, position(i), "name"))
+        first_name.setdefault(key, i)
+
+
+def item_checks(loaded: LoadedCatalog) -> Iterator[Finding]:
+    model = loaded.model
+    items = model.items
+    yield from _duplicates(
+        loaded.doc, "items", [i.id for i in items], [i.name for i in items], loaded.position
+    )
+    if model.posts:
+        posts = model.posts
+        yield from _duplicates(loaded.doc, "posts", [p.id for p in posts], [p.name for p in posts])
+
+
+def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterator[Finding]:
+    """Every department, unit and post an item names must exist."""
+    doc = loaded.doc
+    departments = {d.id for d in registry.model.departments}
+    units = {u.id for u in registry.model.units}
+    unit = loaded.model.catalog.unit
+    if unit is not None and unit not in units:
+        yield doc.finding(check("unknown-unit"), _unknown("unit", unit, units), ("catalog", "unit"))
+    posts = {p.id for p in loaded.model.posts}
+    # fields read through __dict__: getattr of a field another kind has goes through
+    # pydantic's slow __getattr__ fallback and an AttributeError, per item
+    for index, item in enumerate(loaded.model.items):
+        i = loaded.position(index)
+        refs: list[tuple[str, str, tuple[str | int, ...]]] = [
+            ("department", item.department, ("items", i, "department"))
+        ]
+        scope = item.__dict__.get("scope")
+        if isinstance(scope, list):
+            refs.extend(("unit", u, ("items", i, "scope", j)) for j, u in enumerate(scope))
+        lead = item.__dict__.get("lead")
+        if lead is not None:
+            refs.append(("department", lead, ("items", i, "lead")))
+        for j, other in enumerate(item.__dict__.get("cooperating", ())):
+            if other != "unit":
+                refs.append(("department", other, ("items", i, "cooperating", j)))
+        for what, ident, path in refs:
+            known = departments if what == "department" else units
+            if ident not in known:
+                chk = check("unknown-department" if what == "department" else "unknown-unit")
+                yield doc.finding(chk, _unknown(what, ident, known), path)
+        post = item.__dict__.get("post")
+        if post is not None and post not in posts:
+            message = _unknown("post", post, posts) + " (add it under `posts:`)"
+            yield doc.finding(check("unknown-post"), message, ("items", i, "post"))
+
+
+def _unknown(what: str, ident: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(ident, sorted(known), n=1)
+    hint = f": did you mean {close[0]!r}?" if close else f": not in jurisdiction.yaml's {what}s"
+    if what == "post":
+        hint = f": did you mean {close[0]!r}?" if close else ": not in this file's post directory"
+    return f"unknown {what} {ident!r}{hint}"
+
+
+def document_ids(loaded: LoadedCatalog) -> set[str]:
+    """Ids of every item of the file, the invalid ones too: a reference to an item with a
+    schema error is reported once, at that item, not again as unknown."""
+    items = loaded.doc.data.get("items")
+    if not isinstance(items, list):
+        return {item.id for item in loaded.model.items}
+    return {str(i["id"]) for i in items if isinstance(i, dict) and i.get("id") is not None}
+
+
+def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Iterator[Finding]:
+    sources = document_ids(territorial) if territorial else set()
+    for index, item in enumerate(grid.model.items):
+        i = grid.position(index)
+        source = getattr(item, "source", None)
+        if source is not None and source not in sources:
+            where = (
+                "the territorial catalog" if territorial else "a territorial catalog (none found)"
+            )
+            message = f"source {source!r} is not an item of {where}"
+            yield grid.doc.finding(check("unknown-grid-source"), message, ("items", i, "source"))
+
+
+def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
+    """Rows must name empowerment items and registry units; one row per item, unit, period."""
+    table = read_assessment(path, juris.display(path))
+    yield from table.findings
+    empowerment = juris.catalog("empowerment")
+    if empowerment is None and path.suffix.lower() in TABLE_SUFFIXES and juris.registry is not None:
+        empowerment = load_jurisdiction(juris.root).catalog("empowerment")
+    items = document_ids(empowerment) if empowerment else None
+    units = {u.id for u in juris.registry.model.units} if juris.registry else None
+    seen: set[tuple[str, str, str]] = set()
+    for row in table.rows:
+        if items is not None and row.item not in items:
+            message = f"{row.item!r} is not an item of the empowerment catalog"
+            yield Finding(
+                check("assessment-unknown-item"), message, table.file, row.line, 1, row.item
+            )
+        if units is not None and row.unit not in units:
+            message = _unknown("unit", row.unit, units)
+            yield Finding(
+                check("assessment-unknown-unit"), message, table.file, row.line, 1, row.item
+            )
+        key = (row.item, row.unit, row.period)
+        if key in seen:
+            message = f"a second row for {row.item} / {row.unit} / {row.period}"
+            yield Finding(check("assessment-duplicate"), message, table.file, row.line, 1, row.item)
+        seen.add(key)
+
+
+__all__ = ["YAML_SUFFIXES", "ValidationResult", "validate_paths"]
+
+
+def require_valid(juris: Jurisdiction) -> None:
+    """Raise when validate would find errors: diff, audit and export work on the data
+    and would otherwise count, review or publish a misspelt department as a real one."""
+    # a lone catalog file (a blob read from git) has no registry to check against:
+    # that stops validate, not a diff of its items
+    errors = juris.findings or [
+        f
+        for f in cross_checks(juris, whole=juris.whole)
+        if f.level.value == "error" and f.name != "missing-registry"
+    ]
+    if errors:
+        errors.sort(key=Finding.sort_key)
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise InputError(
+            f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}{more}; "
+            "run `dutylist validate` for the list"
+        )

@@ -1,0 +1,258 @@
+"""`dutylist validate` end to end over the fixture catalogs.
+
+Each folder of tests/fixtures/catalogs/invalid/ holds an expected.json: the exact set of
+[file, code, line, column] that `--format json` must report. A folder without a
+jurisdiction.yaml is validated file by file (the missing-registry case)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dutylist.checks import all_checks
+
+RunCli = Callable[..., Any]
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).resolve().parents[1] / "fixtures" / "catalogs"
+VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())
+INVALID = sorted(p.name for p in (CASES / "invalid").iterdir() if p.is_dir())
+
+
+def _args(case: Path) -> list[str]:
+    if (case / "jurisdiction.yaml").exists():
+        return ["."]
+    return sorted(p.name for p in case.glob("*.yaml"))
+
+
+def _expected(case: Path) -> set[tuple[str, str, int, int]]:
+    rows = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    return {(f, c, line, col) for f, c, line, col in rows}
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_invalid_case_reports_exactly_the_expected_findings(
+    name: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = CASES / "invalid" / name
+    monkeypatch.chdir(case)
+    result = run_cli("validate", *_args(case), "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["files"] >= 1
+    found = {(e["file"], e["code"], e["line"], e["column"]) for e in report["errors"]}
+    assert found == _expected(case)
+    assert len(report["errors"]) == len(found), "a finding is reported twice"
+    for error in report["errors"]:
+        assert error["message"].strip()
+        assert error["severity"] == "error"
+
+
+def test_every_check_that_a_file_can_trigger_is_covered() -> None:
+    covered = {code for name in INVALID for _, code, _, _ in _expected(CASES / "invalid" / name)}
+    # DL011 needs a file the process cannot read: see test_unreadable_file below
+    assert {c.code for c in all_checks()} - covered == {"DL011"}
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_valid_case(name: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "valid" / name)
+    result = run_cli("validate", ".", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report == {"ok": True, "files": report["files"], "errors": []}
+    assert report["files"] >= 2
+
+
+def test_shipped_catalogs_are_valid(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_text_format(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "invalid" / "duties")
+    result = run_cli("validate", ".")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("duties/gasa.yaml:10:9: error DL107 duplicate-id [property] ")
+    assert "duties/gasa.yaml:18:11: error DL112 unknown-post [GS-001] unknown post 'propery'" in (
+        result.stdout
+    )
+    assert lines[-1] == "6 problems in 5 files"
+
+
+def test_text_format_in_chinese(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "invalid" / "no-registry")
+    result = run_cli("validate", "empowerment.yaml", "--lang", "zh")
+    assert result.exit_code == 1
+    assert "错误 DL012" in result.stdout
+    assert result.stdout.splitlines()[-1] == "检查了 1 个文件，发现 1 个问题"
+
+
+def test_text_format_when_all_is_well(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "valid" / "minimal")
+    result = run_cli("validate", "empowerment.yaml")
+    assert result.exit_code == 0
+    assert result.stdout == "2 files checked, no problems\n"
+
+
+def test_github_format(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "invalid" / "territorial-grid")
+    result = run_cli("validate", ".", "--format", "github")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "::error file=grid.yaml,line=16,col=13,title=DL113 unknown-grid-source::"
+        "source 'SD-009' is not an item of the territorial catalog"
+    )
+    assert all(line.startswith("::error file=") for line in lines[:-1])
+    assert len(lines) == 5
+
+
+def test_github_format_escapes_newlines_and_commas(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    case = tmp_path / "a,b"
+    shutil.copytree(CASES / "invalid" / "no-registry", case)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "a,b/empowerment.yaml", "--format", "github")
+    assert result.stdout.startswith("::error file=a%2Cb/empowerment.yaml,line=1,col=1,")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate", "no/such/path.yaml"), ("validate", "nowhere"), ("validate",)],
+    ids=["missing-file", "missing-folder", "no-catalogs-folder"],
+)
+def test_unusable_arguments_exit_2_with_one_line(
+    args: tuple[str, ...], run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("dutylist: error: ")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_folder_without_registry_exits_2(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    result = run_cli("validate", "empty")
+    assert result.exit_code == 2
+    assert "no jurisdiction.yaml" in result.stderr
+
+
+def test_unknown_format_exits_2(run_cli: RunCli) -> None:
+    result = run_cli("validate", str(CASES / "valid" / "minimal"), "--format", "xml")
+    assert result.exit_code == 2
+
+
+def test_unreadable_file(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    shutil.copytree(CASES / "valid" / "minimal", tmp_path / "j")
+    monkeypatch.chdir(tmp_path / "j")
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "empowerment.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = run_cli("validate", ".", "--format", "json")
+    assert result.exit_code == 1
+    errors = json.loads(result.stdout)["errors"]
+    assert [(e["file"], e["code"], e["line"]) for e in errors] == [("empowerment.yaml", "DL011", 1)]
+    assert "Permission denied" in errors[0]["message"]
+
+
+def test_several_paths_share_one_report(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES)
+    result = run_cli(
+        "validate", "valid/minimal", "invalid/no-registry/empowerment.yaml", "--format", "json"
+    )
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert report["files"] == 3
+    assert [e["code"] for e in report["errors"]] == ["DL012"]
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(str.encode),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(
+                    st.sampled_from(["items", "catalog", "kind", "id", "dutylist"]),
+                    inner,
+                    max_size=3,
+                )
+            ),
+            max_leaves=10,
+        ).map(
+            lambda v: json.dumps({"dutylist": 1, "catalog": {"kind": "grid"}, "items": v}).encode()
+        ),
+    )
+)
+def test_arbitrary_input_gives_exit_1_never_an_exception(
+    data: bytes, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = tmp_path / "j"
+    if not root.exists():
+        shutil.copytree(CASES / "valid" / "minimal", root)
+    (root / "grid.yaml").write_bytes(data)
+    result = run_cli("validate", str(root), "--format", "json")
+    assert result.exit_code in (0, 1)
+    report = json.loads(result.stdout)
+    assert report["ok"] is (result.exit_code == 0)
+    assert all(e["line"] >= 1 and e["column"] >= 1 for e in report["errors"])
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "words"),
+    [
+        ("headers", "DL010", "this file needs a newer dutylist"),
+        ("headers", "DL103", "`empowerement` is not a catalog kind"),
+        ("empowerment", "DL102", "did you mean `technical`?"),
+        ("empowerment", "DL104", "unknown department 'transprt': did you mean 'transport'?"),
+        ("empowerment", "DL108", "once normalised"),
+        ("empowerment", "DL100", 'write it in quotes ("010")'),
+        ("territorial-grid", "DL102", "`scope` is a field of empowerment catalogs"),
+        ("registry", "DL110", "the 18th character should be '7'"),
+        ("reading", "DL005", "GBK"),
+    ],
+)
+def test_messages_say_what_to_fix(
+    case: str, code: str, words: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(CASES / "invalid" / case)
+    report = json.loads(run_cli("validate", ".", "--format", "json").stdout)
+    messages = [e["message"] for e in report["errors"] if e["code"] == code]
+    assert any(words in m for m in messages), messages
+
+
+def test_grid_source_naming_an_invalid_item_is_not_unknown(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(CASES / "invalid" / "territorial-grid")
+    report = json.loads(run_cli("validate", ".", "--format", "json").stdout)
+    assert [e["item"] for e in report["errors"] if e["code"] == "DL113"] == ["WG-002"]
