@@ -16,6 +16,7 @@ from dutylist.commands import audit as audit_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
+from dutylist.i18n import _, resolve_lang, set_lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,15 +54,18 @@ def guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # every command starts in its own language (tests run many in one process)
+        option = kwargs.get("lang")
+        set_lang(resolve_lang(option if isinstance(option, str) else None))
         try:
             return func(*args, **kwargs)
         except UserError as exc:
             if os.environ.get("DUTYLIST_DEBUG"):
                 raise
-            typer.echo(f"dutylist: error: {exc}", err=True)
+            typer.echo(_("dutylist: error: {message}", message=exc), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("dutylist: interrupted", err=True)
+            typer.echo(_("dutylist: interrupted"), err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # `dutylist diff ... | head` closes the pipe early; that is not an error

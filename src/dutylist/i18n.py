@@ -1,11 +1,24 @@
-"""Language of human-facing output: --lang, then DUTYLIST_LANG, then the locale (spec section 8)."""
+"""Language of human-facing output, and the translation of its messages.
+
+The language is --lang, then DUTYLIST_LANG, then the locale (spec section 8). Messages are
+written in English in the code, marked with `_()` (translated where the text is made) or
+`N_()` (marked only: a table built at import time, translated with `_()` where it is
+shown), and translated from the gettext catalogs in `locale/zh_CN/*.po`: the standard form
+a translator's tools (Poedit, Weblate, msgmerge) read, one file per area of the tool.
+`tests/test_i18n.py` fails when a marked message has no Chinese form.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale" / "zh_CN"
+_state: dict[str, Lang] = {"lang": "en"}
 
 
 def resolve_lang(option: str | None = None) -> Lang:
@@ -17,6 +30,94 @@ def resolve_lang(option: str | None = None) -> Lang:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def set_lang(lang: Lang) -> None:
+    """Set the language `_()` translates into (the CLI does, once it knows)."""
+    _state["lang"] = lang
+
+
+def current_lang() -> Lang:
+    return _state["lang"]
+
+
+def _(msgid: str, /, **fields: Any) -> str:
+    """`msgid` in the current language, its `{name}` fields filled from `fields`."""
+    text = _catalog().get(msgid, msgid) if _state["lang"] == "zh" else msgid
+    return text.format(**fields) if fields else text
+
+
+def N_(msgid: str, /) -> str:
+    """Mark a message for the catalog without translating it yet."""
+    return msgid
+
+
+def translate(msgid: str, lang: Lang) -> str:
+    """`msgid` in `lang`, whatever the current language."""
+    return _catalog().get(msgid, msgid) if lang == "zh" else msgid
+
+
+@functools.cache
+def _catalog() -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted(LOCALE_DIR.glob("*.po")):
+        merged.update(parse_po(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def parse_po(text: str) -> dict[str, str]:
+    """msgid -> msgstr of a .po file (untranslated and fuzzy entries left out)."""
+    entries: dict[str, str] = {}
+    msgid: list[str] | None = None
+    msgstr: list[str] | None = None
+    current: list[str] | None = None
+    fuzzy = False
+
+    def flush() -> None:
+        if msgid is not None and msgstr is not None:
+            key, value = "".join(msgid), "".join(msgstr)
+            if key and value and not fuzzy:
+                entries[key] = value
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("#,") and "fuzzy" in line:
+            flush()
+            msgid = msgstr = current = None
+            fuzzy = True
+        elif line.startswith("msgid "):
+            if msgstr is not None:
+                flush()
+                fuzzy = False
+            msgid, msgstr = [_po_string(line[6:])], None
+            current = msgid
+        elif line.startswith("msgstr "):
+            msgstr = [_po_string(line[7:])]
+            current = msgstr
+        elif line.startswith('"') and current is not None:
+            current.append(_po_string(line))
+        elif not line:
+            flush()
+            msgid = msgstr = current = None
+            fuzzy = False
+    flush()
+    return entries
+
+
+def _po_string(quoted: str) -> str:
+    body = quoted.strip()
+    if len(body) < 2 or body[0] != '"' or body[-1] != '"':
+        raise ValueError(f"not a quoted .po string: {quoted!r}")
+    out: list[str] = []
+    chars = iter(body[1:-1])
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    for char in chars:
+        if char == "\\":
+            nxt = next(chars, "")
+            out.append(escapes.get(nxt, nxt))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 CATEGORY = {

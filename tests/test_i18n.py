@@ -1,0 +1,78 @@
+"""The message catalog: every message marked in the code has its Chinese form."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from dutylist.i18n import LOCALE_DIR, _, parse_po, set_lang
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "dutylist"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def marked_messages() -> dict[str, str]:
+    """msgid -> where it is marked, for every `_("...")` and `N_("...")` call in src/."""
+    found: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.setdefault(node.args[0].value, f"{path.relative_to(SRC)}:{node.lineno}")
+    return found
+
+
+def catalog() -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted(LOCALE_DIR.glob("*.po")):
+        merged.update(parse_po(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_marked_message_has_a_chinese_form() -> None:
+    known = catalog()
+    missing = [
+        f"{where}: {msgid!r}" for msgid, where in marked_messages().items() if msgid not in known
+    ]
+    assert not missing, "messages without a Chinese form:\n" + "\n".join(missing)
+
+
+def test_translations_keep_the_fields_and_are_chinese() -> None:
+    for msgid, msgstr in catalog().items():
+        assert fields(msgid) == fields(msgstr), msgid
+        assert CJK.search(msgstr), f"not Chinese: {msgstr!r}"
+
+
+def test_parse_po_reads_continuations_escapes_and_skips_fuzzy() -> None:
+    text = (
+        'msgid ""\nmsgstr "header"\n\n'
+        'msgid "a"\n"b\\n"\nmsgstr "甲"\n"乙\\"丙\\""\n\n'
+        '#, fuzzy\nmsgid "c"\nmsgstr "丁"\n\n'
+        'msgid "d"\nmsgstr ""\n'
+    )
+    assert parse_po(text) == {"ab\n": '甲乙"丙"'}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("zh", "dutylist: 错误：x"), ("en", "dutylist: error: x")]
+)
+def test_gettext_follows_the_current_language(lang: str, expected: str) -> None:
+    set_lang("zh" if lang == "zh" else "en")
+    try:
+        assert _("dutylist: error: {message}", message="x") == expected
+    finally:
+        set_lang("en")
