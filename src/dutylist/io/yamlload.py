@@ -44,6 +44,12 @@ _CORE = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 _SCALARS = {_CORE + t for t in ("null", "bool", "int", "float", "timestamp")}
 _NO_KEY: Any = object()
+# libyaml's own limit: "exceeded maximum nesting depth" (0.2.6), "max depth" elsewhere
+_LIBYAML_DEPTH = re.compile(r"\b(?:maximum nesting|max(?:imum)? depth)", re.IGNORECASE)
+
+
+def _too_deep() -> str:
+    return f"nesting deeper than {MAX_DEPTH} levels: a catalog needs far fewer"
 
 
 class LoadProblem(Exception):
@@ -97,8 +103,7 @@ class _Loader(yaml.CSafeLoader):
                 if event.anchor is not None:
                     anchors[event.anchor] = container
                 if len(stack) >= MAX_DEPTH:
-                    message = f"nesting deeper than {MAX_DEPTH} levels: a catalog needs far fewer"
-                    raise _at("nesting-too-deep", message, event)
+                    raise _at("nesting-too-deep", _too_deep(), event)
                 stack.append([container, _NO_KEY, None, None])
                 continue
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -248,6 +253,10 @@ def _syntax(exc: yaml.MarkedYAMLError) -> LoadProblem:
     mark = exc.problem_mark or exc.context_mark
     if isinstance(exc, ConstructorError) and exc.problem and "tag" in exc.problem:
         kind, message = "disallowed-tag", f"{exc.problem}: catalogs use plain YAML values only"
+    elif exc.problem and _LIBYAML_DEPTH.search(exc.problem):
+        # libyaml 0.2.6 stops deep nesting itself; older ones leave it to the builder:
+        # the user sees the same finding whichever is installed
+        kind, message = "nesting-too-deep", _too_deep()
     else:
         kind = "yaml-syntax"
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
