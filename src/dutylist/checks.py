@@ -28,6 +28,7 @@ _ALL = (
         "unknown-document",
         "neither a catalog (`catalog:`) nor a registry (`jurisdiction:`)",
     ),
+    Check("DL014", "multiple-documents", "a second YAML document (`---`) in one file"),
     # the schema
     Check("DL100", "invalid-value", "a value of the wrong type or form"),
     Check("DL101", "missing-field", "a required field is absent"),
@@ -80,6 +81,7 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "unreadable-file": ("无法读取", "文件无法读取"),
     "missing-registry": ("缺少登记表", "清单旁没有 jurisdiction.yaml，无法核对部门和乡镇"),
     "unknown-document": ("未知文档", "既不是清单（`catalog:`）也不是登记表（`jurisdiction:`）"),
+    "multiple-documents": ("多个文档", "一个文件中有第二个YAML文档（`---`）"),
     "invalid-value": ("取值无效", "取值类型或格式不对"),
     "missing-field": ("缺少字段", "缺少必填字段"),
     "unknown-field": ("未知字段", "格式中没有此字段（或此类清单没有此字段）"),
