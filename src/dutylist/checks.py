@@ -5,7 +5,7 @@ Codes never change meaning; a retired check keeps its code unused.
 
 from __future__ import annotations
 
-from dutylist.findings import Check
+from dutylist.findings import Check, Severity
 
 _ALL = (
     # reading the file
@@ -55,6 +55,16 @@ _ALL = (
     Check("DL118", "missing-alternative", "an abolished certificate without its alternative"),
     Check("DL119", "duplicate-kind", "two catalogs of one kind (or of one unit) in a jurisdiction"),
     Check("DL120", "bad-parent", "a unit's parent is not a town, township or street"),
+    Check("DL121", "control-character", "an id or name holds a control character (tab, newline)"),
+    Check("DL122", "invisible-character", "an id or name holds a zero-width character"),
+    Check("DL123", "bidi-control", "an id or name holds a bidirectional control character"),
+    Check("DL124", "id-whitespace", "an id begins or ends with whitespace"),
+    Check(
+        "DL125",
+        "mixed-script",
+        "Cyrillic or Greek look-alike letters among Latin or Chinese text",
+        Severity.WARNING,
+    ),
     # assessment data
     Check("DL201", "assessment-columns", "an assessment table lacks a required column"),
     Check("DL202", "assessment-unknown-item", "an assessment row names no empowerment item"),
@@ -102,6 +112,11 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "missing-alternative": ("缺少替代方式", "取消的证明事项没有写明替代方式"),
     "duplicate-kind": ("清单重复", "同一辖区有两份同类清单（或同一乡镇两份履职清单）"),
     "bad-parent": ("上级类型错误", "上级不是镇、乡或街道"),
+    "control-character": ("控制字符", "编码或名称中含控制字符（制表符、换行等）"),
+    "invisible-character": ("不可见字符", "编码或名称中含零宽字符"),
+    "bidi-control": ("双向控制字符", "编码或名称中含双向文本控制字符"),
+    "id-whitespace": ("编码首尾空白", "编码开头或结尾有空白"),
+    "mixed-script": ("混淆字符", "拉丁文或中文中夹杂形似的西里尔或希腊字母"),
     "assessment-columns": ("评估表缺列", "评估表缺少必需的列"),
     "assessment-unknown-item": ("评估事项未知", "评估行的事项不在赋权清单中"),
     "assessment-unknown-unit": ("评估乡镇未知", "评估行的乡镇不在登记表中"),

@@ -50,9 +50,10 @@ def test_invalid_case_reports_exactly_the_expected_findings(
     found = {(e["file"], e["code"], e["line"], e["column"]) for e in report["errors"]}
     assert found == _expected(case)
     assert len(report["errors"]) == len(found), "a finding is reported twice"
+    severities = {c.code: c.severity.value for c in all_checks()}
     for error in report["errors"]:
         assert error["message"].strip()
-        assert error["severity"] == "error"
+        assert error["severity"] == severities[error["code"]]
 
 
 def test_every_check_that_a_file_can_trigger_is_covered() -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from dutylist.catalog.load import Document, parse_catalog, read_document
 from dutylist.model.schema import json_schema
+from dutylist.normalize import normalize_name
 
 RunCli = Callable[..., Any]
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "catalogs"
@@ -171,6 +172,27 @@ def test_every_misreadable_plain_scalar_is_refused_alike(
     # quoted, the same text is fine
     target.write_text(text.replace(old, f'{field}: "{value}"'), encoding="utf-8")
     assert run_cli("validate", "j").exit_code == 0
+
+
+def test_invisible_and_look_alike_twins_are_the_same_name() -> None:
+    plain = normalize_name("对公路标志的行政处罚")
+    assert normalize_name("对公路\u200b标志的\u202e行政处罚\ufeff") == plain
+    assert normalize_name("City 道路") == normalize_name("Сity道路")  # Cyrillic С
+    assert normalize_name("γ射线") != normalize_name("y射线")  # a Greek letter meant as one
+
+
+def test_diff_refuses_a_zero_width_twin(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "old")
+    shutil.copytree(MINIMAL, tmp_path / "new")
+    target = tmp_path / "new" / "empowerment.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("林木采伐", "林木\u200b采伐"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("diff", "old", "new")
+    one_line_error(result)
+    assert "DL122" in result.stderr
 
 
 # The schema and the validator judge the same JSON documents (JSON is YAML; its strings are
