@@ -262,3 +262,33 @@ def test_schema_and_validator_agree(field: tuple[str, str], value: Any, tmp_path
     )
     schema_ok = validator.is_valid(json.loads(path.read_text(encoding="utf-8")))
     assert _schema_level(path) == schema_ok, (field, value)
+
+
+_YAMLISH = st.text(
+    alphabet=st.sampled_from(list(" :-[]{}#&*!|>'\",\n\t0123456789aeyno~.%@`\u200b\u202e"))
+)
+_TEXT = st.one_of(
+    st.text(max_size=300), _YAMLISH.map(lambda t: "dutylist: 1\ncatalog: {kind: empowerment}\n" + t)
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=_TEXT)
+def test_any_text_gives_validate_and_diff_an_exit_code(
+    text: str, run_cli: RunCli, tmp_path: Path
+) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    if not old.exists():
+        shutil.copytree(MINIMAL, old)
+        shutil.copytree(MINIMAL, new)
+    (new / "empowerment.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+    for args in (
+        ("validate", str(new)),
+        ("diff", str(old), str(new)),
+        ("diff", str(old / "empowerment.yaml"), str(new / "empowerment.yaml")),
+    ):
+        result = run_cli(*args)
+        assert result.exit_code in (0, 1, 2), args
+        assert "Traceback" not in result.stdout + result.stderr
