@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import CHANGE_CLASSES
 
@@ -51,17 +52,6 @@ def _format(fmt: DiffFormat | None, output: Path | None) -> str:
     if output is not None and fmt.value == "xlsx" and suffix != ".xlsx":
         raise UserError(f"--format xlsx writes a workbook: -o must end in .xlsx, not {output.name}")
     return fmt.value
-
-
-def _not_an_input(output: Path | None, *sources: str) -> None:
-    """-o must not replace a compared catalog: the input file, or a YAML file of an input folder."""
-    if output is None:
-        return
-    target = output.resolve()
-    for source in map(Path, sources):
-        inside = source.is_dir() and target.suffix in (".yaml", ".yml")
-        if target == source.resolve() or (inside and target.is_relative_to(source.resolve())):
-            raise UserError(f"-o {output} is an input of the diff: not overwritten")
 
 
 def _classes(values: list[str] | None) -> set[str] | None:
@@ -138,7 +128,7 @@ def diff(
     classes = _classes(only)
     language = lang_of(lang)
     form = _format(fmt, output)
-    _not_an_input(output, old, new)
+    guard([("-o", output)], old, new)
     result = diff_paths(old, new, similarity_ratio(similarity))
     dep = result.department_id(department) if department is not None else None
     result = result.select(classes, dep)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, finish, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, OutputError
 
 ForceOption = Annotated[
@@ -48,7 +49,7 @@ def import_(
     from dutylist.onboarding.importer import import_table
 
     language = lang_of(lang)
-    _check_output(output, source, force, example=f"{kind}.yaml")
+    _check_output(output, source, force, example=f"{kind}.yaml", registry=jurisdiction)
     result = import_table(
         source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
         version=version, unit=unit, add_names=add_names,
@@ -69,12 +70,18 @@ def import_(
     finish(ExitCode.PROBLEMS if left else ExitCode.OK)
 
 
-def _check_output(output: Path, source: Path, force: bool, example: str) -> None:
-    """Refuse an output that is a folder, the input itself, or (without --force) a file."""
+def _check_output(
+    output: Path, source: Path, force: bool, example: str, registry: Path | None = None
+) -> None:
+    """Refuse an output that is a folder, an input (the source, its registry, the
+    --jurisdiction registry), or (without --force) a file."""
     if output.is_dir():  # --force cannot help here, so it is not offered
         raise OutputError(f"{output} is a folder: name the file to write, e.g. {output / example}")
-    if output.exists() and output.resolve() == source.resolve():
-        raise OutputError(f"{output} is the input: choose another output file")
+    from dutylist.catalog.workspace import REGISTRY_NAMES
+
+    folders = [output.parent] + ([registry] if registry is not None else [])
+    registries = [folder / name for folder in folders for name in REGISTRY_NAMES]
+    guard([("-o", output)], source, *registries)
     if output.exists() and not force:
         raise OutputError(f"{output} exists: not overwritten (use --force)")
 
