@@ -17,6 +17,7 @@ from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
+from dutylist.report.safe import safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,7 +63,8 @@ def guarded(func: F) -> F:
         except UserError as exc:
             if os.environ.get("DUTYLIST_DEBUG"):
                 raise
-            typer.echo(_("dutylist: error: {message}", message=exc), err=True)
+            message = safe(str(exc), lines=True)  # a file name may hold control characters
+            typer.echo(_("dutylist: error: {message}", message=message), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(_("dutylist: interrupted"), err=True)

@@ -156,14 +156,15 @@ def git_diff_driver(
     """For git: `git config diff.dutylist.command 'dutylist git-diff-driver'`."""
     from dutylist.diff.driver import driver_diff
     from dutylist.report.diff import render
+    from dutylist.report.safe import safe
 
     result = driver_diff(args)
     if isinstance(result, str):  # not a catalog: the plain line diff git would show
-        emit(result, None)
+        emit(safe(result, lines=True), None)
         finish(ExitCode.OK)
         return
     text = render(result, "text", lang_of(lang))
-    emit(f"dutylist diff a/{args[0]} b/{args[0]}\n" + str(text), None)
+    emit(f"dutylist diff a/{safe(args[0])} b/{safe(args[0])}\n" + str(text), None)
     finish(ExitCode.OK)
 
 
