@@ -17,6 +17,7 @@ from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
+from dutylist.io.files import STDOUT_ERRNOS, stdout_failed
 from dutylist.report.safe import safe
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,6 +74,12 @@ def guarded(func: F) -> F:
             # `dutylist diff ... | head` closes the pipe early; that is not an error
             sys.stderr.close()
             raise typer.Exit(ExitCode.OK) from None
+        except OSError as exc:
+            if exc.errno not in STDOUT_ERRNOS:  # any other failure is a bug: a traceback
+                raise
+            # a line echoed to a full or closed standard output (files raise OutputError)
+            typer.echo(_("dutylist: error: {message}", message=stdout_failed(exc)), err=True)
+            raise typer.Exit(ExitCode.ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -13,6 +13,7 @@ import errno
 import os
 import signal
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -67,6 +68,38 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
             temporaries.remove(tmp)
         except OSError as exc:
             raise OutputError(_("cannot write {path}: {why}", path=path, why=_why(exc))) from None
+
+
+def write_stdout(text: str) -> None:
+    """Text to standard output. A closed or full one (`>&-`, `> /dev/full`) is an
+    OutputError; a pipe closed by its reader (`| head`) stays the BrokenPipeError that
+    the CLI ends quietly on."""
+    stream = sys.stdout
+    if stream is None:  # Python's stdout when the process started with it closed
+        raise OutputError(_("standard output is closed: nothing was written"))
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_failed(exc) from None
+
+
+STDOUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT})
+"""Errors of a write to a full, closed or broken standard output."""
+
+
+def stdout_failed(exc: OSError) -> OutputError:
+    """The error to report for a failed write to standard output. What is left in its
+    buffer goes to /dev/null, or Python would fail again flushing it at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (a test runner's buffer)
+    return OutputError(_("cannot write to standard output: {why}", why=_why(exc)))
 
 
 def is_stream(path: Path) -> bool:
