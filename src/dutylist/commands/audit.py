@@ -130,15 +130,15 @@ def default_target() -> Path:
 def write_outputs(
     result: Any, fmt: str, by: str, output: Path | None, lang: Any, *, inputs: Any = ()
 ) -> None:
-    from dutylist.io.files import write_atomic
+    from dutylist.io.files import make_folder, name_max, write_atomic
     from dutylist.report.audit import render
     from dutylist.report.audit_units import unit_lists
 
     if by == "unit" and output is not None:
         if output.exists() and not output.is_dir():
             raise UserError(f"{output} is a file: --by unit -o needs a folder")
-        output.mkdir(parents=True, exist_ok=True)
-        lists = unit_lists(result, lang, fmt)
+        make_folder(output)
+        lists = unit_lists(result, lang, fmt, name_max(output))
         guard([("-o", output / name) for name in lists], *inputs)
         for name, payload in lists.items():
             write_atomic(output / name, payload)

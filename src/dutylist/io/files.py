@@ -41,12 +41,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
     if not overwrite and target.exists():
         raise OutputError(_("{path} exists: not overwritten (use --force)", path=path))
     folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            _("cannot make the folder {folder}: {why}", folder=folder, why=_why(exc))
-        ) from None
+    make_folder(folder)
     mode, owner = _mode_of(target)
     with _removed_on_signal() as temporaries:
         try:
@@ -68,6 +63,24 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
             temporaries.remove(tmp)
         except OSError as exc:
             raise OutputError(_("cannot write {path}: {why}", path=path, why=_why(exc))) from None
+
+
+def make_folder(folder: Path) -> None:
+    """A folder and its missing parents, or an OutputError saying why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            _("cannot make the folder {folder}: {why}", folder=folder, why=_why(exc))
+        ) from None
+
+
+def name_max(folder: Path) -> int:
+    """Bytes a file name may have in `folder` (NAME_MAX where the system does not say)."""
+    try:
+        return min(NAME_MAX, os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError):
+        return NAME_MAX
 
 
 def write_stdout(text: str) -> None:
