@@ -132,9 +132,10 @@ def fmt(
             f"{'需整理' if check else '已整理'} {name}",
             f"{'would reformat' if check else 'reformatted'} {name}",
         )
-    for where, why in result.failed:
+    for where, why in result.failed + result.refused:
         typer.echo(f"{where}: {why}", err=True)
-    done, same, bad = len(result.changed), len(result.unchanged), len(result.failed)
+    done, same = len(result.changed), len(result.unchanged)
+    bad = len(result.failed) + len(result.refused)
     _say(
         language,
         f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动"
@@ -143,6 +144,8 @@ def fmt(
         + (f", {bad} not formatted (above)" if bad else ""),
         err=True,
     )
+    if result.refused and not check:  # a comment would be lost: the run could not do its job
+        finish(ExitCode.ERROR)
     finish(ExitCode.PROBLEMS if bad or (check and result.changed) else ExitCode.OK)
 
 
