@@ -119,6 +119,25 @@ def test_a_device_is_written_into_not_replaced(run_cli: RunCli, tmp_path: Path) 
     assert [p.name for p in tmp_path.iterdir()] == ["null"]
 
 
+@pytest.mark.parametrize("into", ["pipe", "file"])
+def test_dev_stdout_is_written_as_it_is(tmp_path: Path, into: str) -> None:
+    """`-o /dev/stdout` writes to what the shell opened, never replacing it."""
+    args = [sys.executable, "-m", "dutylist", "schema", "empowerment", "-o", "/dev/stdout"]
+    if into == "pipe":
+        done = subprocess.run(args, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)
+        return
+    out = tmp_path / "out.json"
+    with out.open("w") as handle:
+        before = os.fstat(handle.fileno()).st_ino
+        done = subprocess.run(args, stdout=handle, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_ino == before
+    assert json.loads(out.read_text())
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
 def test_dev_null_stays_a_device(run_cli: RunCli) -> None:
     assert run_cli("schema", "empowerment", "-o", "/dev/null").exit_code == 0
     assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
