@@ -80,6 +80,15 @@ def test_a_symlink_is_written_through_and_kept(run_cli: RunCli, tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
 
 
+def test_a_symlink_loop_is_one_message(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.json").symlink_to("b.json")
+    (tmp_path / "b.json").symlink_to("a.json")
+    result = run_cli("schema", "empowerment", "-o", str(tmp_path / "a.json"))
+    assert result.exit_code == 2
+    assert all(p.is_symlink() for p in tmp_path.iterdir())
+    assert len(list(tmp_path.iterdir())) == 2
+
+
 def test_missing_folders_are_made(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "out" / "deeper" / "schema.json"
     assert run_cli("schema", "empowerment", "-o", str(out)).exit_code == 0

@@ -36,6 +36,11 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
         _write_stream(path, payload)
         return
     target = Path(os.path.realpath(path))  # a symlink is written through, the link kept
+    if target.is_symlink():  # realpath stops at a loop: writing would replace a link
+        try:
+            target.stat()
+        except OSError as exc:
+            raise OutputError(_("cannot write {path}: {why}", path=path, why=_why(exc))) from None
     if target.is_dir():
         raise OutputError(_("cannot write {path}: it is a folder", path=path))
     if not overwrite and target.exists():
