@@ -5,7 +5,7 @@ Codes never change meaning; a retired check keeps its code unused.
 
 from __future__ import annotations
 
-from dutylist.findings import Check
+from dutylist.findings import Check, Severity
 
 _ALL = (
     # reading the file
@@ -54,6 +54,22 @@ _ALL = (
     Check("DL118", "missing-alternative", "an abolished certificate without its alternative"),
     Check("DL119", "duplicate-kind", "two catalogs of one kind (or of one unit) in a jurisdiction"),
     Check("DL120", "bad-parent", "a unit's parent is not a town, township or street"),
+    # legal bases (laws.yaml, spec section 12)
+    Check("DL140", "basis-repealed", "an item cites a repealed law"),
+    Check(
+        "DL141",
+        "basis-not-yet-in-force",
+        "an item cites a law not yet in force",
+        Severity.WARNING,
+    ),
+    Check(
+        "DL142",
+        "basis-article-out-of-range",
+        "an article number beyond the law's last article",
+        Severity.WARNING,
+    ),
+    Check("DL143", "law-title-clash", "two laws of laws.yaml claim the same title or alias"),
+    Check("DL144", "unknown-replacement", "a law's replaced_by is not a law of the registry"),
     # assessment data
     Check("DL201", "assessment-columns", "an assessment table lacks a required column"),
     Check("DL202", "assessment-unknown-item", "an assessment row names no empowerment item"),
@@ -100,6 +116,11 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "missing-alternative": ("缺少替代方式", "取消的证明事项没有写明替代方式"),
     "duplicate-kind": ("清单重复", "同一辖区有两份同类清单（或同一乡镇两份履职清单）"),
     "bad-parent": ("上级类型错误", "上级不是镇、乡或街道"),
+    "basis-repealed": ("依据已废止", "事项引用的法律法规已废止"),
+    "basis-not-yet-in-force": ("依据尚未施行", "事项引用的法律法规尚未施行"),
+    "basis-article-out-of-range": ("条款超出范围", "引用的条款序号超过该法律法规的条文总数"),
+    "law-title-clash": ("法规名称重复", "laws.yaml 中两部法律法规使用了相同的名称或别名"),
+    "unknown-replacement": ("替代法规未知", "replaced_by 不是登记表中的法律法规"),
     "assessment-columns": ("评估表缺列", "评估表缺少必需的列"),
     "assessment-unknown-item": ("评估事项未知", "评估行的事项不在赋权清单中"),
     "assessment-unknown-unit": ("评估乡镇未知", "评估行的乡镇不在登记表中"),

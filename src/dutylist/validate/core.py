@@ -10,11 +10,13 @@ from pathlib import Path
 from dutylist.catalog.assessment import read_assessment
 from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
 from dutylist.catalog.workspace import (
+    LAWS_NAMES,
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
     Jurisdiction,
     find_jurisdictions,
     is_jurisdiction,
+    laws_files,
     load_catalog_file,
     load_jurisdiction,
     owning_jurisdiction,
@@ -30,6 +32,8 @@ from dutylist.normalize import normalize_names
 class ValidationResult:
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # shared laws.yaml files already reported: every jurisdiction below reads them
+    shared: set[str] = field(default_factory=set, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -50,6 +54,13 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
                     f"no jurisdiction.yaml under {display_path(path)}: nothing to validate"
                 )
             roots.extend(found)
+        elif path.is_file() and path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
+            # a shared laws.yaml: it and every jurisdiction that reads it
+            below = [p for p in find_jurisdictions(path.parent) if p.parent == path.parent]
+            if below:
+                roots.extend(below)
+            else:
+                loose.append(path)
         elif path.is_file():
             root = owning_jurisdiction(path)
             if root is None and path.suffix.lower() in TABLE_SUFFIXES:
@@ -68,7 +79,7 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
     for root, files in singles.items():
         if root in roots:
             continue
-        if any(p.name.startswith("jurisdiction.") for p in files):
+        if any(p.name.startswith("jurisdiction.") or p.name in LAWS_NAMES for p in files):
             _collect(result, load_jurisdiction(root), whole=True)
         else:
             _collect(result, load_jurisdiction(root, only=files), whole=False)
@@ -79,9 +90,11 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
 
 
 def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> None:
-    result.files.extend(juris.files)
-    result.findings.extend(juris.findings)
-    result.findings.extend(cross_checks(juris, whole=whole))
+    seen = set(result.shared)
+    result.shared.update(juris.display(p) for p, shared in laws_files(juris.root) if shared)
+    result.files.extend(f for f in juris.files if f not in seen)
+    found = [*juris.findings, *cross_checks(juris, whole=whole)]
+    result.findings.extend(f for f in found if f.file not in seen)
     for path in juris.assessments:
         result.files.append(juris.display(path))
         result.findings.extend(assessment_checks(juris, path))
@@ -118,6 +131,10 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         territorial = _sibling_territorial(juris)
     for loaded in grids:
         yield from grid_checks(loaded, territorial)
+    if juris.laws:
+        from dutylist.laws.checks import laws_checks
+
+        yield from laws_checks(juris)
 
 
 def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:
