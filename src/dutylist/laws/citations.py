@@ -21,7 +21,7 @@ _ARTICLE = rf"第{_NUM}条(?:之{_NUM})?(?:第{_NUM}款)?(?:第{_NUM}项)?"
 # a closed title (nested 〈〉 allowed), else an unclosed one that ends where an article,
 # a punctuation mark, another 《 or the entry ends; then the run of articles after it
 _CITATION = re.compile(
-    r"《\s*(?:(?P<closed>(?:[^《》〈〉]|〈[^《》〈〉]*〉)+?)\s*》"
+    r"《\s*(?:(?P<closed>[^《》〈〉]*(?:〈[^《》〈〉]*〉[^《》〈〉]*)*)》"
     rf"|(?P<open>[^《》〈〉，。；;,、\s]+?)(?=第{_NUM}条|[，。；;,、\s]|《|$))"
     rf"\s*(?P<articles>{_ARTICLE}(?:\s*[、，,和及与]?\s*{_ARTICLE})*)?"
 )
@@ -32,6 +32,7 @@ _DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
+@lru_cache(maxsize=10_000)
 def chinese_number(text: str) -> int | None:
     """七十九 -> 79, 一百零五 -> 105, 两千 -> 2000, 一〇五 -> 105, 79 and ７９ -> 79."""
     if not text:
@@ -99,11 +100,16 @@ def parse_entry(entry: str) -> tuple[Citation, ...]:
         if not title:
             continue
         run = match.group("articles")
-        articles = tuple(
-            Article(a.group(0), chinese_number(a.group("n"))) for a in _ONE_ARTICLE.finditer(run)
-        ) if run else ()
+        articles = _articles(run) if run else ()
         found.append(Citation(title, title_key(title), articles, closed is not None))
     return tuple(found)
+
+
+@lru_cache(maxsize=20_000)
+def _articles(run: str) -> tuple[Article, ...]:
+    return tuple(
+        Article(a.group(0), chinese_number(a.group("n"))) for a in _ONE_ARTICLE.finditer(run)
+    )
 
 
 def parse_basis(basis: list[str] | tuple[str, ...]) -> list[Citation]:
@@ -112,3 +118,21 @@ def parse_basis(basis: list[str] | tuple[str, ...]) -> list[Citation]:
     for entry in basis:
         out.extend(parse_entry(entry))
     return out
+
+
+def citation_changes(old: list[str], new: list[str]) -> dict[str, list[str]]:
+    """The citations a basis gained and lost, as `《title》第N条` labels: compared by title
+    key and articles, so a re-worded entry citing the same article is no change."""
+
+    def cited(basis: list[str]) -> dict[tuple[str, tuple[str, ...]], str]:
+        out: dict[tuple[str, tuple[str, ...]], str] = {}
+        for c in parse_basis(basis):
+            numbers = tuple(a.text for a in c.articles)
+            out.setdefault((c.key, numbers), c.label())
+        return out
+
+    before, after = cited(old), cited(new)
+    return {
+        "added": [label for key, label in after.items() if key not in before],
+        "removed": [label for key, label in before.items() if key not in after],
+    }

@@ -4,6 +4,8 @@ Only with a laws registry present. An entry such as `公路法第七十九条` o
 names no law the registry can check; an item of a category that needs a basis (every
 category but public-service and other) should cite its law as `《title》`.
 
+Why: 有法可依、有据可循: a basis that names no law cannot be checked when laws change.
+
 Passes:
 
 ```yaml

@@ -4,6 +4,9 @@ Only with a laws registry present. A title the registry lacks cannot be checked 
 repeal or revision; the finding names the closest registry title (a typo, 条例 for
 办法) when there is one.
 
+Why: a list must be 有法可依: a law the registry does not know is a law nobody watches
+for its revision or repeal.
+
 Passes:
 
 ```yaml
