@@ -14,8 +14,8 @@ import typer
 from dutylist import __version__
 from dutylist.commands import audit as audit_commands
 from dutylist.commands import core, onboarding, report
-from dutylist.commands import laws as laws_commands
 from dutylist.commands import diff as diff_commands
+from dutylist.commands import laws as laws_commands
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
 

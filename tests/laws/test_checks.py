@@ -89,7 +89,11 @@ def test_no_registry_no_basis_findings(tree: Path) -> None:
             3,
         ),
         ("dutylist: 1\nlaws:\n  - {id: a, title: 某法, level: statute}\n", "invalid-choice", 3),
-        ("dutylist: 1\nlaws:\n  - {id: a, title: 某法, level: law, artcles: 3}\n", "unknown-field", 3),
+        (
+            "dutylist: 1\nlaws:\n  - {id: a, title: 某法, level: law, artcles: 3}\n",
+            "unknown-field",
+            3,
+        ),
         ("dutylist: 1\nlaws:\n  - {id: A_1, title: 某法, level: law}\n", "invalid-value", 3),
         (
             "dutylist: 1\nlaws:\n  - {id: a, title: 某法, level: law, articles: true}\n",

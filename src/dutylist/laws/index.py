@@ -207,8 +207,6 @@ def _keep(report: LawsReport, wanted: str, registries: list[LawRegistry]) -> Non
     key = title_key(wanted.strip().strip("《》"))
     kept = [u for u in report.unknown if title_key(u.title) == key]
     if not kept:
-        raise InputError(
-            _("no law {law!r} in laws.yaml and no item cites it", law=wanted)
-        )
+        raise InputError(_("no law {law!r} in laws.yaml and no item cites it", law=wanted))
     report.laws = []
     report.unknown = kept

@@ -50,8 +50,9 @@ class LawRegistry:
         choices = self.by_key
         if not choices:
             return None
+        # keys are short (公路法): one wrong character of three is still a likely typo
         best = process.extractOne(
-            title_key(title), list(choices), scorer=fuzz.ratio, score_cutoff=75
+            title_key(title), list(choices), scorer=fuzz.ratio, score_cutoff=66
         )
         if best is None:
             return None

@@ -24,9 +24,9 @@ LAW_STATUS = {"in-force": "现行有效", "repealed": "已废止", "not-yet": "�
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 IMPACT = {
-    "repealed": N_("《{title}》 is repealed: {items} items in {lists} lists cite it"),
-    "not-yet": N_("《{title}》 is not yet in force: {items} items in {lists} lists cite it"),
-    "in-force": N_("《{title}》 is in force: {items} items in {lists} lists cite it"),
+    "repealed": N_("《{title}》 is repealed: {items} item(s) in {lists} list(s) cite it"),
+    "not-yet": N_("《{title}》 is not yet in force: {items} item(s) in {lists} list(s) cite it"),
+    "in-force": N_("《{title}》 is in force: {items} item(s) in {lists} list(s) cite it"),
 }
 HEAD = (
     N_("catalog"),
@@ -65,7 +65,9 @@ def describe(use: LawUse, lang: Lang) -> str:
 
 
 def unknown_line(entry: UnknownTitle) -> str:
-    line = _("《{title}》: {items} items", title=clean(entry.title), items=len(entry.items))
+    line = _(
+        "《{title}》: cited by {items} item(s)", title=clean(entry.title), items=len(entry.items)
+    )
     if entry.did_you_mean:
         line += " — " + _("did you mean 《{title}》?", title=clean(entry.did_you_mean))
     return line
@@ -103,20 +105,24 @@ def report_text(report: LawsReport, lang: Lang) -> str:
     buffer = io.StringIO()
     console = make_console(buffer)
     # a pipe or a file gets 120 columns (spec section 10), COLUMNS wins everywhere
-    console.width = int(os.environ.get("COLUMNS", "0") or 0) or (console.width if console.is_terminal else 120)
+    console.width = int(os.environ.get("COLUMNS", "0") or 0) or (
+        console.width if console.is_terminal else 120
+    )
     if report.law_filter is None:
-        console.print(f"[bold]{escape(heading(report))}[/]")
-    for use in report.laws:
-        console.print()
-        console.print(f"[bold]{escape(impact(use))}[/]")
-        console.print(f"  {escape(describe(use, lang))}")
+        console.print(f"[bold]{escape(heading(report))}[/]", soft_wrap=False)
+    for n, use in enumerate(report.laws):
+        if n or report.law_filter is None:
+            console.print()
+        console.print(f"[bold]{escape(impact(use))}[/]", soft_wrap=False)
+        console.print(f"  {escape(describe(use, lang))}", soft_wrap=False)
         if use.items:
             console.print(_table(Table, [row(c, lang) for c in use.items]))
     if report.unknown:
-        console.print()
+        if report.laws or report.law_filter is None:
+            console.print()
         console.print(f"[bold]{escape(_('Titles cited that laws.yaml lacks'))}[/]")
         for entry in report.unknown:
-            console.print(f"  {escape(unknown_line(entry))}")
+            console.print(f"  {escape(unknown_line(entry))}", soft_wrap=False)
             if report.law_filter is not None:
                 console.print(_table(Table, [row(c, lang) for c in entry.items]))
     return buffer.getvalue()
@@ -176,11 +182,13 @@ def report_xlsx(report: LawsReport, lang: Lang) -> bytes:
     if report.unknown:
         head = [_("title cited"), _("did you mean"), *(_(h) for h in HEAD)]
         rows = [
-            [clean(u.title), clean(u.did_you_mean or "")] + row(c, lang)
+            [clean(u.title), clean(u.did_you_mean or ""), *row(c, lang)]
             for u in report.unknown
             for c in u.items
         ]
-        sheets.append((_("Titles not in laws.yaml"), _("Titles cited that laws.yaml lacks"), head, rows))
+        sheets.append(
+            (_("Titles not in laws.yaml"), _("Titles cited that laws.yaml lacks"), head, rows)
+        )
     for name, title, head, rows in sheets:
         sheet = book.add_worksheet(name[:31])
         widths = [min(max(display_width(h), 6), 40) for h in head]

@@ -1,0 +1,89 @@
+"""The review rules of the legal bases: revised since the catalog took effect, a title the
+registry lacks (with a did-you-mean), a power's basis that cites no 《title》."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dutylist.audit.config import AuditSettings
+from dutylist.audit.core import run_audit
+from dutylist.findings import Severity
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "laws" / "registry"
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Path:
+    """The fixture with the repealed law in force again: validate passes, audit runs."""
+    shutil.copytree(FIXTURE, tmp_path / "registry")
+    local = tmp_path / "registry" / "county" / "laws.yaml"
+    text = local.read_text(encoding="utf-8")
+    text = text.replace("status: repealed\n    repealed_on: 2024-01-01\n", "status: in-force\n")
+    local.write_text(text, encoding="utf-8")
+    return tmp_path / "registry" / "county"
+
+
+def _basis(path: Path, **settings: object) -> list[tuple[str, str | None, str, str]]:
+    result = run_audit(path, settings=AuditSettings.model_validate(settings))
+    return sorted(
+        (f.rule, f.item, f.severity.value, f.message_zh)
+        for f in result.findings
+        if f.rule.startswith("basis-")
+    )
+
+
+def test_basis_rules(county: Path) -> None:
+    assert _basis(county) == [
+        (
+            "basis-revised-since",
+            "A4",
+            "warning",
+            "《中华人民共和国行政处罚法》于2021-01-22修订，晚于本清单施行日期（2020-06-01）："
+            "请对照现行文本复核该事项",
+        ),
+        (
+            "basis-uncited",
+            "A6",
+            "info",
+            "实施依据“公路法第七十六条”未以《法律法规名称》引用任何法律法规：请写明法律法规名称及条款",
+        ),
+        (
+            "basis-unknown-law",
+            "A5",
+            "info",
+            "《中华人民共和国公路发》不在 laws.yaml 登记表中：是否为《中华人民共和国公路法》？",
+        ),
+    ]
+
+
+def test_revised_before_the_catalog_took_effect_is_no_finding(county: Path) -> None:
+    path = county / "empowerment.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2020-06-01", "2024-08-19"), encoding="utf-8"
+    )
+    assert "basis-revised-since" not in {r for r, *_ in _basis(county)}
+
+
+def test_settings_override_and_disable(county: Path) -> None:
+    found = _basis(
+        county,
+        severity={"basis-unknown-law": Severity.WARNING},
+        disable=["basis-uncited", "basis-revised-since"],
+    )
+    assert [(r, s) for r, _, s, _ in found] == [("basis-unknown-law", "warning")]
+
+
+def test_without_a_registry_the_rules_are_silent(county: Path) -> None:
+    (county / "laws.yaml").unlink()
+    (county.parent / "laws.yaml").unlink()
+    assert _basis(county) == []
+
+
+def test_a_repealed_law_stops_the_audit_like_every_validate_error() -> None:
+    from dutylist.errors import InputError
+
+    with pytest.raises(InputError, match="DL140"):
+        run_audit(FIXTURE / "county")
