@@ -115,10 +115,23 @@ def test_chinese_numbers_read_what_laws_write(n: int) -> None:
 
 
 def test_citation_changes_compare_keys_and_articles() -> None:
-    old = ["《中华人民共和国公路法》第七十九条", "《森林防火条例》第五条"]
-    new = ["依据《公路法》第七十九条", "《中华人民共和国森林法》第三十四条"]
+    old = ["《中华人民共和国公路法》第七十九条", "《森林防火条例》第五条、第二十四条"]
+    new = [
+        "依据《公路法》第七十九条",
+        "《中华人民共和国森林法》第三十四条",
+        "《森林防火条例》第五条",
+    ]
     assert citation_changes(old, new) == {
         "added": ["《中华人民共和国森林法》第三十四条"],
-        "removed": ["《森林防火条例》第五条"],
+        "removed": ["《森林防火条例》第二十四条"],
+    }
+    # digits and Chinese numerals spell one article; another 款 is another provision
+    assert citation_changes(["《某法》第79条"], ["《某法》第七十九条"]) == {
+        "added": [],
+        "removed": [],
+    }
+    assert citation_changes(["《某法》第三条第一款"], ["《某法》第三条第二款"]) == {
+        "added": ["《某法》第三条第二款"],
+        "removed": ["《某法》第三条第一款"],
     }
     assert citation_changes(old, old) == {"added": [], "removed": []}

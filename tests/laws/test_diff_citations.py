@@ -20,9 +20,10 @@ def test_json_keeps_old_and_new_and_adds_the_citations(run_cli: RunCli) -> None:
     basis = fire["fields"]["basis"]
     assert basis["old"] == ["《森林防火条例》第二十五条、第五十条"]
     assert basis["new"] == ["《中华人民共和国森林法》第三十四条", "《森林防火条例》第五十条"]
+    # per law and article: 第五十条 stays, 第二十五条 goes, the forest law comes in
     assert basis["citations"] == {
-        "added": ["《中华人民共和国森林法》第三十四条", "《森林防火条例》第五十条"],
-        "removed": ["《森林防火条例》第二十五条、第五十条"],
+        "added": ["《中华人民共和国森林法》第三十四条"],
+        "removed": ["《森林防火条例》第二十五条"],
     }
     # a re-worded entry citing the same law and article: amended, but no citation changed
     road = changes["JH-JT-001"]["fields"]["basis"]
@@ -38,4 +39,4 @@ def test_text_and_markdown_show_the_citations(run_cli: RunCli) -> None:
         # text wraps long lines under the change: read it as one run of text
         out = "".join(line.strip() for line in result.stdout.splitlines())
         assert "引用的法律法规：+《中华人民共和国森林法》第三十四条" in out, fmt
-        assert "−《森林防火条例》第二十五条、第五十条" in out, fmt
+        assert "−《森林防火条例》第二十五条" in out, fmt

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "catalogs"
 VALID = sorted(p.name for p in (CASES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p.name for p in (CASES / "invalid").iterdir() if p.is_dir())
+SEVERITY_OF = {c.code: c.severity.value for c in all_checks()}
 
 
 def _args(case: Path) -> list[str]:
@@ -52,7 +53,7 @@ def test_invalid_case_reports_exactly_the_expected_findings(
     assert len(report["errors"]) == len(found), "a finding is reported twice"
     for error in report["errors"]:
         assert error["message"].strip()
-        assert error["severity"] == "error"
+        assert error["severity"] == SEVERITY_OF[error["code"]]
 
 
 def test_every_check_that_a_file_can_trigger_is_covered() -> None:

@@ -120,15 +120,24 @@ def parse_basis(basis: list[str] | tuple[str, ...]) -> list[Citation]:
     return out
 
 
-def citation_changes(old: list[str], new: list[str]) -> dict[str, list[str]]:
-    """The citations a basis gained and lost, as `《title》第N条` labels: compared by title
-    key and articles, so a re-worded entry citing the same article is no change."""
+_NUMERAL = re.compile(_NUM)
 
-    def cited(basis: list[str]) -> dict[tuple[str, tuple[str, ...]], str]:
-        out: dict[tuple[str, tuple[str, ...]], str] = {}
+
+def _numbered(article: str) -> str:
+    """第七十九条第二款 -> 第79条第2款: one spelling of an article for comparing."""
+    return _NUMERAL.sub(lambda m: str(chinese_number(m.group(0))), article)
+
+
+def citation_changes(old: list[str], new: list[str]) -> dict[str, list[str]]:
+    """The citations a basis gained and lost, one `《title》第N条` per law and article:
+    compared by title key and article, so a re-worded entry citing the same article is no
+    change (第79条 is 第七十九条), and `第二十五条、第五十条` -> `第五十条` loses 第二十五条 only."""
+
+    def cited(basis: list[str]) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
         for c in parse_basis(basis):
-            numbers = tuple(a.text for a in c.articles)
-            out.setdefault((c.key, numbers), c.label())
+            for text in [a.text for a in c.articles] or [""]:
+                out.setdefault((c.key, _numbered(text)), f"《{c.title}》{text}")
         return out
 
     before, after = cited(old), cited(new)
