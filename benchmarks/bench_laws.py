@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 
 from dutylist.catalog.workspace import load_jurisdiction
-from dutylist.laws.citations import parse_basis, parse_entry, title_key
+from dutylist.laws.citations import parse_bases, parse_entry, title_key
 from dutylist.laws.index import laws_report
 from generate import cached
 from timing import ms, table
@@ -20,7 +20,7 @@ def _clear() -> None:
 
 
 def _parse_all(bases: list[list[str]]) -> int:
-    return sum(len(parse_basis(b)) for b in bases)
+    return sum(len(c) for item in parse_bases(bases) for c in item)
 
 
 def _timed(func: Callable[..., object], *args: object) -> float:

@@ -11,7 +11,7 @@ from dutylist.catalog.workspace import Jurisdiction
 from dutylist.checks import check
 from dutylist.findings import Finding
 from dutylist.i18n import _
-from dutylist.laws.citations import parse_entry, title_key
+from dutylist.laws.citations import parse_bases, title_key
 from dutylist.laws.registry import LawRegistry, merge
 from dutylist.model.laws import Law
 
@@ -77,10 +77,11 @@ def replacement_checks(registry: LawRegistry) -> Iterator[Finding]:
 
 def basis_checks(loaded: LoadedCatalog, registry: LawRegistry) -> Iterator[Finding]:
     doc = loaded.doc
-    for index, item in enumerate(loaded.model.items):
+    parsed = parse_bases(item.basis for item in loaded.model.items)
+    for index, entries in enumerate(parsed):
         i = loaded.position(index)
-        for j, entry in enumerate(item.basis):
-            for citation in parse_entry(entry):
+        for j, citations in enumerate(entries):
+            for citation in citations:
                 law = registry.match(citation.key)
                 if law is None:
                     continue

@@ -10,9 +10,11 @@ and a title are parsed and normalised once however many items repeat them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
+from dutylist.io.yamlload import gc_paused
 from dutylist.normalize import normalize_name
 
 PREFIX = "中华人民共和国"
@@ -60,14 +62,14 @@ def chinese_number(text: str) -> int | None:
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+# tuples, not dataclasses: a frozen dataclass is built through object.__setattr__, and a
+# catalog of 100k items builds one per citation
+class Article(NamedTuple):
     text: str  # as written: 第三十条第二款
     number: int | None  # the article (条): 30
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """One `《title》` of a basis entry: the title as written, its comparison key, its articles."""
 
     title: str
@@ -112,7 +114,15 @@ def _articles(run: str) -> tuple[Article, ...]:
     )
 
 
-def parse_basis(basis: list[str] | tuple[str, ...]) -> list[Citation]:
+def parse_bases(bases: Iterable[Sequence[str]]) -> list[list[tuple[Citation, ...]]]:
+    """The citations of many items' bases, per item and entry: what the checks and the
+    index read. The cyclic collector is paused, as for loading: parsing builds many small
+    acyclic tuples, and each collection would walk the whole loaded catalog."""
+    with gc_paused():
+        return [[parse_entry(entry) for entry in basis] for basis in bases]
+
+
+def parse_basis(basis: Sequence[str]) -> list[Citation]:
     """The citations of every entry of an item's basis."""
     out: list[Citation] = []
     for entry in basis:

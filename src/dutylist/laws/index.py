@@ -11,7 +11,7 @@ from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
 from dutylist.errors import InputError
 from dutylist.i18n import _
-from dutylist.laws.citations import Citation, parse_entry
+from dutylist.laws.citations import Citation, parse_bases
 from dutylist.laws.registry import LawRegistry, merge
 from dutylist.model.laws import Law
 
@@ -163,10 +163,11 @@ def _index(
         else {}
     )
     for loaded in juris.catalogs:
-        for item in loaded.model.items:
+        parsed = parse_bases(item.basis for item in loaded.model.items)
+        for item, entries in zip(loaded.model.items, parsed, strict=True):
             cited: dict[str, tuple[Citation, list[str]]] = {}
-            for entry in item.basis:
-                for citation in parse_entry(entry):
+            for citations in entries:
+                for citation in citations:
                     law = registry.match(citation.key)
                     key = f"law:{law.id}" if law is not None else f"title:{citation.key}"
                     _, articles = cited.setdefault(key, (citation, []))
