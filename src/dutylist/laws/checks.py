@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dutylist.catalog.load import LoadedCatalog, LoadedLaws
+from dutylist.catalog.load import Document, LoadedCatalog, LoadedLaws
 from dutylist.catalog.workspace import Jurisdiction
 from dutylist.checks import check
 from dutylist.findings import Finding
-from dutylist.i18n import _
+from dutylist.i18n import N_, _
 from dutylist.laws.citations import parse_bases, title_key
 from dutylist.laws.registry import LawRegistry, merge
 from dutylist.model.laws import Law
@@ -75,7 +75,19 @@ def replacement_checks(registry: LawRegistry) -> Iterator[Finding]:
         yield entry.source.doc.finding(check("unknown-replacement"), message, path)
 
 
+# the checks on what items cite: findings of validate that audit reports too (spec 12), and
+# that do not stop diff, audit or export (a repealed basis is no broken data)
+BASIS_CHECKS = ("basis-repealed", "basis-not-yet-in-force", "basis-article-out-of-range")
+NOT_YET = N_("《{title}》 is not yet in force: this basis cannot be applied yet")
+OUT_OF_RANGE = N_("《{title}》 has {count} articles: {article} does not exist")
+REPEALED_BY = N_(
+    "《{title}》 was repealed on {date} and replaced by 《{replacement}》: cite the law in force"
+)
+REPEALED = N_("《{title}》 was repealed on {date}: cite the law that now grants this power")
+
+
 def basis_checks(loaded: LoadedCatalog, registry: LawRegistry) -> Iterator[Finding]:
+    """Findings whose `extra` holds the message id and its fields (audit shows both languages)."""
     doc = loaded.doc
     parsed = parse_bases(item.basis for item in loaded.model.items)
     for index, entries in enumerate(parsed):
@@ -87,39 +99,39 @@ def basis_checks(loaded: LoadedCatalog, registry: LawRegistry) -> Iterator[Findi
                     continue
                 path = ("items", i, "basis", j)
                 if law.status == "repealed":
-                    yield doc.finding(check("basis-repealed"), _repealed(law, registry), path)
+                    yield _finding(doc, "basis-repealed", path, law, _repealed(law, registry))
                 elif law.status == "not-yet":
-                    message = _(
-                        "《{title}》 is not yet in force: this basis cannot be applied yet",
-                        title=law.title,
-                    )
-                    yield doc.finding(check("basis-not-yet-in-force"), message, path)
+                    message: tuple[str, dict[str, object]] = (NOT_YET, {"title": law.title})
+                    yield _finding(doc, "basis-not-yet-in-force", path, law, message)
                 if law.articles is None:
                     continue
                 for article in citation.articles:
                     if article.number is not None and article.number > law.articles:
-                        message = _(
-                            "《{title}》 has {count} articles: {article} does not exist",
-                            title=law.title,
-                            count=law.articles,
-                            article=article.text,
-                        )
-                        yield doc.finding(check("basis-article-out-of-range"), message, path)
+                        fields: dict[str, object] = {
+                            "title": law.title,
+                            "count": law.articles,
+                            "article": article.text,
+                        }
+                        name = "basis-article-out-of-range"
+                        yield _finding(doc, name, path, law, (OUT_OF_RANGE, fields))
 
 
-def _repealed(law: Law, registry: LawRegistry) -> str:
+def _finding(
+    doc: Document,
+    name: str,
+    path: tuple[str | int, ...],
+    law: Law,
+    message: tuple[str, dict[str, object]],
+) -> Finding:
+    msgid, fields = message
+    found = doc.finding(check(name), _(msgid, **fields), path)
+    found.extra = {"msgid": msgid, "fields": fields, "law": law.id}
+    return found
+
+
+def _repealed(law: Law, registry: LawRegistry) -> tuple[str, dict[str, object]]:
     replacement = registry.get(law.replaced_by) if law.replaced_by else None
     when = law.repealed_on.isoformat() if law.repealed_on else "?"
     if replacement is not None:
-        return _(
-            "《{title}》 was repealed on {date} and replaced by 《{replacement}》: "
-            "cite the law in force",
-            title=law.title,
-            date=when,
-            replacement=replacement.title,
-        )
-    return _(
-        "《{title}》 was repealed on {date}: cite the law that now grants this power",
-        title=law.title,
-        date=when,
-    )
+        return REPEALED_BY, {"title": law.title, "date": when, "replacement": replacement.title}
+    return REPEALED, {"title": law.title, "date": when}

@@ -31,7 +31,7 @@ def _basis(path: Path, **settings: object) -> list[tuple[str, str | None, str, s
     return sorted(
         (f.rule, f.item, f.severity.value, f.message_zh)
         for f in result.findings
-        if f.rule.startswith("basis-")
+        if f.code in ("DL340", "DL341", "DL342")
     )
 
 
@@ -82,8 +82,35 @@ def test_without_a_registry_the_rules_are_silent(county: Path) -> None:
     assert _basis(county) == []
 
 
-def test_a_repealed_law_stops_the_audit_like_every_validate_error() -> None:
-    from dutylist.errors import InputError
+def test_the_audit_reports_validates_basis_checks_too() -> None:
+    """A repealed basis does not stop the review (it is no broken data): audit reports it,
+    under validate's code, as an error naming the replacement, and settings apply."""
+    result = run_audit(FIXTURE / "county")
+    found = sorted(
+        (f.rule, f.code, f.item, f.severity.value)
+        for f in result.findings
+        if f.code in ("DL140", "DL141", "DL142")
+    )
+    assert found == [
+        ("basis-article-out-of-range", "DL142", "A2", "warning"),
+        ("basis-not-yet-in-force", "DL141", "A7", "warning"),
+        ("basis-repealed", "DL140", "A3", "error"),
+        ("basis-repealed", "DL140", "T1", "error"),
+    ]
+    repealed = next(f for f in result.findings if f.item == "A3")
+    assert "《中华人民共和国森林法》" in repealed.message_zh
+    assert repealed.line == 24
+    quiet = AuditSettings.model_validate(
+        {"severity": {"basis-repealed": "warning"}, "disable": ["basis-not-yet-in-force"]}
+    )
+    quieter = run_audit(FIXTURE / "county", settings=quiet).findings
+    pairs = [(f.rule, f.severity.value) for f in quieter]
+    assert ("basis-repealed", "warning") in pairs
+    assert "basis-not-yet-in-force" not in {r for r, _ in pairs}
 
-    with pytest.raises(InputError, match="DL140"):
-        run_audit(FIXTURE / "county")
+
+def test_diff_runs_on_a_catalog_citing_a_repealed_law() -> None:
+    from dutylist.diff import diff_paths
+
+    county = FIXTURE / "county"
+    assert diff_paths(str(county), str(county)).summary == {"unchanged": 8}

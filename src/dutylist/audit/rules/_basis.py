@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from dutylist.audit.rules.base import AuditFinding
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.i18n import translate
 from dutylist.laws.registry import LawRegistry, merge
@@ -32,3 +33,32 @@ def items(ctx: AuditContext) -> Iterator[tuple[LoadedCatalog, Item, int]]:
 def both(msgid: str, **fields: Any) -> tuple[str, str]:
     """A message in English and Chinese, as an AuditFinding carries it."""
     return translate(msgid, "en").format(**fields), translate(msgid, "zh").format(**fields)
+
+
+def validity_findings(ctx: AuditContext) -> Iterator[AuditFinding]:
+    """validate's checks of what items cite (repealed, not yet in force, no such article),
+    reported by the audit too (spec section 12), under validate's codes and names."""
+    from dutylist.audit.rules.base import RuleInfo
+    from dutylist.checks import check
+    from dutylist.laws.checks import basis_checks
+
+    laws = registry(ctx)
+    if not laws:
+        return
+    for loaded in ctx.juris.catalogs:
+        items = {item.id: item for item in loaded.model.items}
+        for found in basis_checks(loaded, laws):
+            chk = check(found.name)
+            rule = RuleInfo(chk.code, chk.name, chk.severity, chk.summary)
+            en, zh = both(str(found.extra["msgid"]), **found.extra["fields"])
+            yield ctx.finding(
+                rule,
+                loaded,
+                items.get(found.item or ""),
+                message=en,
+                message_zh=zh,
+                suggestion="fix",
+                subject=str(found.extra["law"]),
+                path=found.path,
+                extra={"law": found.extra["law"]},
+            )
