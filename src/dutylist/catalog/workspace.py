@@ -19,6 +19,7 @@ from dutylist.catalog.load import (
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
+from dutylist.i18n import _
 
 REGISTRY_NAMES = ("jurisdiction.yaml", "jurisdiction.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -119,7 +120,9 @@ def load_jurisdiction(
         doc = _read(reg, display, result)
         if doc is not None:
             if document_kind(doc) != "jurisdiction":
-                message = "jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`"
+                message = _(
+                    "jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`"
+                )
                 result.findings.append(doc.finding(check("unknown-document"), message, ()))
             else:
                 result.registry, problems = parse_registry(doc)
@@ -148,9 +151,11 @@ def _read(path: Path, display: Display, into: Jurisdiction) -> Document | None:
 
 def _add_catalog(doc: Document, into: Jurisdiction) -> None:
     if "catalog" not in doc.data:
-        message = "a catalog file starts with `dutylist: 1` and a `catalog:` header (kind, title, version)"
+        message = _(
+            "a catalog file starts with `dutylist: 1` and a `catalog:` header (kind, title, version)"
+        )
         if "jurisdiction" in doc.data:
-            message = "a registry belongs in jurisdiction.yaml, not here"
+            message = _("a registry belongs in jurisdiction.yaml, not here")
         into.findings.append(doc.finding(check("unknown-document"), message, ()))
         return
     loaded, problems = parse_catalog(doc)
@@ -162,7 +167,7 @@ def _add_catalog(doc: Document, into: Jurisdiction) -> None:
 def load_catalog_file(path: Path, display: Display = display_path) -> Jurisdiction:
     """A single catalog file with the registry of its folder, when it has one."""
     if not path.is_file():
-        raise InputError(f"no such file: {display(path)}")
+        raise InputError(_("no such file: {path}", path=display(path)))
     root = owning_jurisdiction(path)
     if root is None:
         holder = Jurisdiction(path.parent, display=display)
@@ -181,7 +186,10 @@ def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
     if path.is_dir():
         if not is_jurisdiction(path):
             raise InputError(
-                f"{display(path)} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file"
+                _(
+                    "{path} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file",
+                    path=display(path),
+                )
             )
         return load_jurisdiction(path, display=display)
-    raise InputError(f"no such file or folder: {display(path)}")
+    raise InputError(_("no such file or folder: {path}", path=display(path)))

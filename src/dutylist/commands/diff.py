@@ -12,7 +12,7 @@ import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
 from dutylist.errors import ExitCode, UserError
-from dutylist.i18n import CHANGE_CLASSES
+from dutylist.i18n import CHANGE_CLASSES, _
 
 
 class DiffFormat(str, Enum):
@@ -45,11 +45,21 @@ def _format(fmt: DiffFormat | None, output: Path | None) -> str:
         return "csv" if suffix == ".csv" else SUFFIXES.get(suffix, "text")
     if output is not None and suffix in KNOWN and suffix not in FITS[fmt.value]:
         raise UserError(
-            f"--format {fmt.value} does not write a {suffix} file: "
-            f"use -o FILE{min(FITS[fmt.value])} or leave out --format"
+            _(
+                "--format {format} does not write a {suffix} file: "
+                "use -o FILE{fits} or leave out --format",
+                format=fmt.value,
+                suffix=suffix,
+                fits=min(FITS[fmt.value]),
+            )
         )
     if output is not None and fmt.value == "xlsx" and suffix != ".xlsx":
-        raise UserError(f"--format xlsx writes a workbook: -o must end in .xlsx, not {output.name}")
+        raise UserError(
+            _(
+                "--format xlsx writes a workbook: -o must end in .xlsx, not {name}",
+                name=output.name,
+            )
+        )
     return fmt.value
 
 
@@ -61,7 +71,7 @@ def _not_an_input(output: Path | None, *sources: str) -> None:
     for source in map(Path, sources):
         inside = source.is_dir() and target.suffix in (".yaml", ".yml")
         if target == source.resolve() or (inside and target.is_relative_to(source.resolve())):
-            raise UserError(f"-o {output} is an input of the diff: not overwritten")
+            raise UserError(_("-o {path} is an input of the diff: not overwritten", path=output))
 
 
 def _classes(values: list[str] | None) -> set[str] | None:
@@ -71,11 +81,19 @@ def _classes(values: list[str] | None) -> set[str] | None:
     unknown = sorted(wanted - set(CHANGE_CLASSES))
     if unknown:
         close = difflib.get_close_matches(unknown[0], CHANGE_CLASSES, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise typer.BadParameter(
-            f"unknown class {', '.join(unknown)}: {hint}use {', '.join(CHANGE_CLASSES)}",
-            param_hint="--only",
-        )
+        classes = ", ".join(CHANGE_CLASSES)
+        if close:
+            message = _(
+                "unknown class {names}: did you mean '{close}'? use {classes}",
+                names=", ".join(unknown),
+                close=close[0],
+                classes=classes,
+            )
+        else:
+            message = _(
+                "unknown class {names}: use {classes}", names=", ".join(unknown), classes=classes
+            )
+        raise typer.BadParameter(message, param_hint="--only")
     return wanted
 
 

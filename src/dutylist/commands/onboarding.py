@@ -10,6 +10,7 @@ import typer
 
 from dutylist.commands.options import LangOption, finish, lang_of
 from dutylist.errors import ExitCode, OutputError
+from dutylist.i18n import _
 
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite files that exist (never done without it).")
@@ -72,11 +73,17 @@ def import_(
 def _check_output(output: Path, source: Path, force: bool, example: str) -> None:
     """Refuse an output that is a folder, the input itself, or (without --force) a file."""
     if output.is_dir():  # --force cannot help here, so it is not offered
-        raise OutputError(f"{output} is a folder: name the file to write, e.g. {output / example}")
+        raise OutputError(
+            _(
+                "{path} is a folder: name the file to write, e.g. {example}",
+                path=output,
+                example=output / example,
+            )
+        )
     if output.exists() and output.resolve() == source.resolve():
-        raise OutputError(f"{output} is the input: choose another output file")
+        raise OutputError(_("{path} is the input: choose another output file", path=output))
     if output.exists() and not force:
-        raise OutputError(f"{output} exists: not overwritten (use --force)")
+        raise OutputError(_("{path} exists: not overwritten (use --force)", path=output))
 
 
 def _write_registry(path: Path | None, text: str | None, new: bool, lang: str) -> None:
@@ -158,7 +165,7 @@ def init(
     from dutylist.onboarding.scaffold import plan, write
 
     if level not in ("province", "city", "county"):
-        raise typer.BadParameter("use province, city or county", param_hint="--level")
+        raise typer.BadParameter(_("use province, city or county"), param_hint="--level")
     scaffold = plan(folder, name=name, code=code, level=level, slug=slug)
     written = write(scaffold, force=force)
     language = lang_of(lang)
@@ -178,13 +185,15 @@ def export(
         bool, typer.Option("--public", help="公开版: leave out notes, support and admission.")
     ] = False,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
+    lang_of(lang)
     from dutylist.io.files import write_atomic
     from dutylist.onboarding.export import export_catalog
 
     if output.suffix.lower() != ".xlsx":
-        raise typer.BadParameter("the output is an .xlsx file", param_hint="-o")
+        raise typer.BadParameter(_("the output is an .xlsx file"), param_hint="-o")
     data = export_catalog(catalog, public=public)  # a bad input is reported first
     _check_output(output, catalog, force, example="清单.xlsx")
     write_atomic(output, data)

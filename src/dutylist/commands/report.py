@@ -12,6 +12,7 @@ import typer
 
 from dutylist.commands.options import LangOption, emit, lang_of
 from dutylist.errors import UserError
+from dutylist.i18n import _
 from dutylist.io.files import write_atomic
 
 
@@ -62,7 +63,12 @@ def report(
     from dutylist.stats.monthly import monthly_report
 
     if output.suffix.lower() != ".xlsx":
-        raise UserError(f"report writes an Excel workbook: -o must end in .xlsx, not {output.name}")
+        raise UserError(
+            _(
+                "report writes an Excel workbook: -o must end in .xlsx, not {name}",
+                name=output.name,
+            )
+        )
     language = lang_of(lang)
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:

@@ -7,22 +7,27 @@ import os
 import tempfile
 from pathlib import Path
 
-from dutylist.errors import OutputError
+from dutylist.errors import OutputError, os_reason
+from dutylist.i18n import _
 
 
 def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+        raise OutputError(
+            _("cannot write {path}: the folder {folder} does not exist", path=path, folder=folder)
+        )
     if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
+        raise OutputError(_("cannot write {path}: it is a folder", path=path))
     if not overwrite and path.exists():
-        raise OutputError(f"{path} exists: not overwritten (use --force)")
+        raise OutputError(_("{path} exists: not overwritten (use --force)", path=path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot write in {folder}: {reason}", folder=folder, reason=os_reason(exc))
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -31,7 +36,9 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot write {path}: {reason}", path=path, reason=os_reason(exc))
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dutylist.errors import UserError
+from dutylist.i18n import _
 from dutylist.model.catalog import KINDS, file_model
 from dutylist.model.registry import JurisdictionFile
 
@@ -27,7 +28,13 @@ def json_schema(kind: str | None) -> dict[str, Any]:
         }
         schema["properties"]["catalog"] = {"$ref": f"#/$defs/CatalogHeader_{kind}"}
     else:
-        raise UserError(f"unknown kind {kind!r}: use one of {', '.join((*KINDS, 'jurisdiction'))}")
+        raise UserError(
+            _(
+                "unknown kind '{kind}': use one of {kinds}",
+                kind=kind,
+                kinds=", ".join((*KINDS, "jurisdiction")),
+            )
+        )
     schema["title"] = f"dutylist {kind} file"
     return {"$schema": SCHEMA_DIALECT, **schema}
 
