@@ -10,6 +10,8 @@ usage error is translated when it is shown: the language is read from the argume
 from __future__ import annotations
 
 import re
+import shutil
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
@@ -226,8 +228,23 @@ class _Translated:
     """Help pages and usage errors in the output language (mixed into typer's classes)."""
 
     def get_help(self, ctx: Any) -> str:
+        if current_lang() == "en":
+            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
         _translate_texts(self)
-        return _translate_help(super().get_help(ctx))  # type: ignore[misc]
+        option = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        if option is not None and option.help:
+            option.help = help_text(option.help)
+        # click wraps by characters; a Chinese character takes two columns, so the page is
+        # laid out unwrapped and wrapped here by display width
+        width = max(min(shutil.get_terminal_size().columns, ctx.max_content_width or 80) - 2, 50)
+        saved = ctx.terminal_width, ctx.max_content_width
+        ctx.terminal_width = ctx.max_content_width = 10_000
+        try:
+            page = super().get_help(ctx)  # type: ignore[misc]
+        finally:
+            ctx.terminal_width, ctx.max_content_width = saved
+        lines = _translate_help(page).splitlines()
+        return "\n".join(part for line in lines for part in _wrap(line, width))
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
@@ -256,3 +273,42 @@ class TranslatedGroup(_Translated, TyperGroup):
 
 class TranslatedCommand(_Translated, TyperCommand):
     pass
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """A help line wrapped at `width` display columns, continued under its text: under the
+    description of an option row, else under the line's own indentation."""
+    if sum(map(_columns, line)) <= width:
+        return [line]
+    row = re.match(r"(\s*\S.*?\s{2,})(?=\S)", line)
+    indent = len(row.group(1)) if row and line.startswith("  -") else len(line) - len(line.lstrip())
+    if indent > width // 2:
+        indent = len(line) - len(line.lstrip())
+    lines: list[str] = []
+    current, used, last_space = line[:indent], indent, -1
+    for char in line[indent:]:
+        if used + _columns(char) > width:
+            if (
+                last_space > indent
+                and char != " "
+                and _columns(current[last_space + 1 : last_space + 2] or "a") == 1
+            ):
+                head, tail = current[:last_space], current[last_space + 1 :]
+            else:
+                head, tail = current, ""
+            lines.append(head.rstrip())
+            current = " " * indent + tail
+            used = sum(map(_columns, current))
+            last_space = -1
+            if char == " ":
+                continue
+        if char == " ":
+            last_space = len(current)
+        current += char
+        used += _columns(char)
+    lines.append(current.rstrip())
+    return lines
