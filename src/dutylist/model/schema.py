@@ -8,6 +8,7 @@ from dutylist.errors import UserError
 from dutylist.i18n import _
 from dutylist.model.catalog import KINDS, file_model
 from dutylist.model.registry import JurisdictionFile
+from dutylist.model.schema_labels import label_schema
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -35,6 +36,7 @@ def json_schema(kind: str | None) -> dict[str, Any]:
                 kinds=", ".join((*KINDS, "jurisdiction")),
             )
         )
+    label_schema(schema)
     schema["title"] = f"dutylist {kind} file"
     return {"$schema": SCHEMA_DIALECT, **schema}
 
