@@ -184,6 +184,13 @@ CASES: list[tuple[str, ...]] = [
     ("export", "catalogs/jinghong/empowerment.yaml", "-o", "{out}/x.txt"),
     ("init", "{out}/repo", "--name", "勐海县", "--code", "532822"),
     ("init", "{out}/repo", "--code", "12"),
+    ("diff", "HEAD:catalogs/jinghong", "catalogs/jinghong"),
+    ("report", "--from", "HEAD", "catalogs/jinghong", "-o", "{out}/r.xlsx", "--markdown", "-"),
+    ("audit", "catalogs/jinghong", "--config", "nowhere.yaml"),
+    ("audit", "catalogs/jinghong", "--accept", "catalogs/jinghong/jurisdiction.yaml"),
+    ("import", "examples/import/赋权事项清单.csv", "--kind", "duties", "-o", "{out}/d.yaml"),
+    ("import", "examples/import/赋权事项清单.csv", "--kind", "territorial", "-o", "{out}/t.yaml"),
+    ("rules", "--format", "text"),
     ("schema", "bogus"),
     ("nosuchcommand",),
 ]

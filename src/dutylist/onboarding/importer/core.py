@@ -379,6 +379,8 @@ def _message(error: Any) -> str:
     where = ".".join(str(p) for p in error["loc"] if "[" not in str(p))
     if error["type"] == "missing":
         return _("no value for {field}", field=where)
+    if error["type"] == "extra_forbidden":
+        return _("{field}: not a field of this kind of catalog", field=where)
     if current_lang() != "en":  # pydantic's own wording is English only
         return _("{field}: not a valid value", field=where or "-")
     return f"{where}: {error['msg']}" if where else str(error["msg"])
