@@ -15,6 +15,7 @@ from dutylist import __version__
 from dutylist.commands import audit as audit_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
+from dutylist.commands import history as history_commands
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
 
@@ -76,7 +77,7 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, audit_commands, report, onboarding)
+MODULES = (core, diff_commands, audit_commands, report, onboarding, history_commands)
 
 
 def _register() -> None:

@@ -290,16 +290,21 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
 __all__ = ["YAML_SUFFIXES", "ValidationResult", "validate_paths"]
 
 
-def require_valid(juris: Jurisdiction) -> None:
-    """Raise when validate would find errors: diff, audit and export work on the data
-    and would otherwise count, review or publish a misspelt department as a real one."""
+def blocking_findings(juris: Jurisdiction) -> list[Finding]:
+    """The problems that stop diff, audit and history from using a jurisdiction."""
     # a lone catalog file (a blob read from git) has no registry to check against:
     # that stops validate, not a diff of its items
-    errors = juris.findings or [
+    return juris.findings or [
         f
         for f in cross_checks(juris, whole=juris.whole)
         if f.level.value == "error" and f.name != "missing-registry"
     ]
+
+
+def require_valid(juris: Jurisdiction) -> None:
+    """Raise when validate would find errors: diff, audit and export work on the data
+    and would otherwise count, review or publish a misspelt department as a real one."""
+    errors = blocking_findings(juris)
     if errors:
         errors.sort(key=Finding.sort_key)
         first = errors[0]
