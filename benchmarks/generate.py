@@ -369,7 +369,9 @@ def mutate(src: Path, dst: Path, fraction: float = 0.05, seed: int = 0) -> dict[
 
     counts = dict.fromkeys(CLASSES, 0)
     out: dict[int, list[Item]] = {}  # old position -> its items in the new version
-    serial = len(items) + 1
+    # after the highest serial in use, so that mutations can be chained (a history)
+    suffixes = [int(it.id.rsplit("-", 1)[-1]) for it in items if it.id.rsplit("-", 1)[-1].isdigit()]
+    serial = max([len(items), *suffixes]) + 1
 
     def next_id(it: Item) -> str:
         nonlocal serial

@@ -94,6 +94,11 @@ def new_repo(tmp_path: Path) -> Callable[[str], Repo]:
 
 
 @pytest.fixture
+def repo_class() -> type[Repo]:
+    return Repo
+
+
+@pytest.fixture
 def generator() -> Iterator[Any]:
     """benchmarks/generate.py: generated jurisdictions and their known mutations."""
     bench = str(Path(__file__).resolve().parents[2] / "benchmarks")
