@@ -24,8 +24,11 @@ def history(
     ] = None,
     *,
     path: Annotated[
-        str, typer.Option("--path", help="A jurisdiction folder or a folder of them.")
-    ] = "catalogs",
+        str | None,
+        typer.Option(
+            "--path", help="A jurisdiction folder or a folder of them [default: catalogs/]."
+        ),
+    ] = None,
     since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
     unit: Annotated[
@@ -57,7 +60,7 @@ def history(
 
 def _view(
     items: list[str],
-    path: str,
+    path: str | None,
     tz: str,
     lang: Lang,
     *,
@@ -82,7 +85,9 @@ def _view(
         parse_date(since, zone, end=False, option="--since") if since else None,
         parse_date(until, zone, end=True, option="--until") if until else None,
     )
-    history = build_history(path, tz=tz)
+    from dutylist.stats.monthly import default_path
+
+    history = build_history(path or default_path(), tz=tz)
     if unit is not None:
         units = query.unit_history(history, unit, window)
         return View(history, [], units, window, lang)

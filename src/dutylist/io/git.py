@@ -83,9 +83,18 @@ def rev_at(
 def _repo_path(path: str, cwd: Path | None) -> str:
     """PATH relative to the current directory, as a path from the repository top."""
     _check_arg(path, "path")
-    prefix = run_git(["rev-parse", "--show-prefix"], cwd).decode("utf-8").strip()
+    given = path.replace("\\", "/")
+    if Path(path).is_absolute():  # a path from the file system, inside the work tree
+        top = repo_root(cwd).resolve()
+        try:
+            given = Path(path).resolve().relative_to(top).as_posix()
+        except ValueError:
+            raise GitError(f"{path} is outside the repository") from None
+        prefix = ""
+    else:
+        prefix = run_git(["rev-parse", "--show-prefix"], cwd).decode("utf-8").strip()
     parts: list[str] = []
-    for part in PurePosixPath(prefix, path.replace("\\", "/")).parts:
+    for part in PurePosixPath(prefix, given).parts:
         if part == "..":
             if not parts:
                 raise GitError(f"{path} is outside the repository")
