@@ -400,7 +400,8 @@ def mutate(src: Path, dst: Path, fraction: float = 0.05, seed: int = 0) -> dict[
             elif cls == "reclassified":
                 # an item without basis stays in a category that needs none: adding a basis
                 # would make it `amended` too, and the oracle counts one class per item
-                others = [c for c in _POWER if c != it.category] if it.basis else ["other"]
+                free = [c for c in ("other", "public-service") if c != it.category]
+                others = [c for c in _POWER if c != it.category] if it.basis else free
                 out[i] = [replace(it, category=rng.choice(others))]
             elif cls == "transferred":
                 others = [d for d, _, _ in _DEPARTMENTS if d != it.department]

@@ -115,6 +115,7 @@ def test_library_entry_point_for_other_tools(timeline: Path) -> None:
         "classes": ["recoded"],
         "id": "N3",
         "old_id": "E3",
+        "message": "re-code E3 and E4",
     }
     assert "jurisdiction" not in record  # PATH is the jurisdiction itself
 

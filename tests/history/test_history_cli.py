@@ -1,7 +1,7 @@
 """`dutylist history` end to end: golden text (Chinese, English) and JSON, the overview,
 units, filters, SQLite, and one clear message for every input it cannot use.
 
-Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change."""
+Set DUTYLIST_UPDATE_GOLDEN=1 (`make golden`) to rewrite the golden files after an intended change."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "history" / "golden"
 
 def _golden(name: str, text: str) -> None:
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("DUTYLIST_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
 
@@ -57,7 +57,7 @@ def test_json_is_the_shape_of_spec_section_11(
     (item,) = doc["items"]
     assert list(item)[:5] == ["id", "ids", "kind", "name", "present"]
     added, recoded = item["events"]
-    assert set(added) == {"commit", "date", "version", "classes", "id"}
+    assert set(added) == {"commit", "date", "version", "classes", "id", "message"}
     assert recoded["old_id"] == "E3" and len(recoded["commit"]) == 7
     assert doc["skipped"][0]["jurisdiction"] == "test"
 

@@ -62,7 +62,7 @@ class Builder:
         old_all = _townships(old_reg or new_reg)
         new_all = _townships(new_reg or old_reg)
         for cat in diff_jurisdictions(step.old, step.new):
-            self._catalog(cat, step.commit, date, jurisdiction, (old_all, new_all))
+            self._catalog(cat, step, date, jurisdiction, (old_all, new_all))
         if new_reg is not None or old_reg is not None:
             self.unit_counts.setdefault(jurisdiction, []).append(
                 (step.commit, _holding(step, new_all))
@@ -71,7 +71,7 @@ class Builder:
     def _catalog(
         self,
         cat: CatalogDiff,
-        commit: str,
+        step: Step,
         date: dt.datetime,
         jurisdiction: str | None,
         townships: tuple[list[str], list[str]],
@@ -91,7 +91,7 @@ class Builder:
         ended_here: set[str] = set()
         for change in cat.changes:
             event = Event(
-                commit=commit,
+                commit=step.commit,
                 date=date,
                 version=version,
                 classes=list(change.classes),
@@ -100,6 +100,7 @@ class Builder:
                 new_ids=list(change.new_ids) or ([change.id] if change.id else []),
                 fields=change.fields,
                 department=change.department,
+                message=step.subject,
             )
             if cat.kind == "empowerment":
                 before: set[str] = set()
@@ -177,6 +178,7 @@ class Builder:
                 new_ids=list(event.new_ids),
                 primary=False,
                 department=old_life.department,
+                message=event.message,
             )
             old_life.events.append(end)
             old_life.present = False

@@ -11,6 +11,7 @@ from dutylist.history.build import Builder
 from dutylist.history.model import CommitInfo, History, Skipped
 from dutylist.history.walk import GitCommit, HistoryWalk, Stepped, check_not_shallow, to_date
 from dutylist.i18n import _
+from dutylist.io.yamlload import gc_paused
 from dutylist.model.registry import JurisdictionFile
 
 Progress = Callable[[str], None]
@@ -50,7 +51,9 @@ def build_history(
     stepped: list[Stepped] = []
     registries: dict[str | None, JurisdictionFile] = {}
     tell = progress or (lambda _step: None)
-    with git.ObjectReader(cwd) as reader:
+    # the loaded models are millions of objects: full collections triggered by the small
+    # objects built here would walk them all again and again (as in diff_catalogs)
+    with git.ObjectReader(cwd) as reader, gc_paused():
         walk = HistoryWalk(reader, git.repo_path(path, cwd))
         for step in walk.steps(commits, trees, blocking_findings, stepped):
             key = None if step.key == "." else step.key

@@ -33,6 +33,7 @@ class Event:
     fields: dict[str, dict[str, Any]] = field(default_factory=dict)
     primary: bool = True
     department: str = ""
+    message: str = ""  # the commit's subject
     gained: list[str] = field(default_factory=list)  # units the item was devolved to anew
     lost: list[str] = field(default_factory=list)  # units it was taken from
 
@@ -57,6 +58,8 @@ class Event:
             record["old_id"] = self.old_ids[0]
         if self.fields:
             record["fields"] = self.fields
+        if self.message:
+            record["message"] = self.message
         return record
 
 

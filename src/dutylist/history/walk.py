@@ -43,6 +43,7 @@ class Step:
     key: str  # the jurisdiction's folder relative to PATH ("." for PATH itself)
     old: Jurisdiction | None
     new: Jurisdiction | None
+    subject: str = ""  # the commit message's first line: often the reason
 
 
 @dataclass
@@ -194,7 +195,19 @@ class HistoryWalk:
                 if old is None and new is None:
                     continue
                 commit.changed = True
-                yield Step(commit.sha, commit.time, key, old, new)
+                yield Step(commit.sha, commit.time, key, old, new, commit.subject)
+            self._keep(files_at)
+
+    def _keep(self, files_at: dict[str, Files]) -> None:
+        """Forget parsed documents no jurisdiction holds any more: a long history
+        would otherwise keep every version's models alive."""
+        live = {
+            ("/".join(p for p in (self.repo_path, "" if key == "." else key) if p), name, sha)
+            for key, files in files_at.items()
+            for name, sha in files
+        }
+        for cached in [k for k in self._parsed if k not in live]:
+            del self._parsed[cached]
 
 
 def _is_yaml(name: str) -> bool:

@@ -172,6 +172,8 @@ def _life_text(life: ItemHistory, w: _Words) -> list[str]:
     lines.append("  " + " · ".join(info))
     for event in life.events:
         lines.append(f"  {w.when(event)}  {w.classes(event)}  {w.ids(event)}")
+        if event.message:
+            lines.append(f"      « {safe(event.message)} »")
         lines += [f"      {line}" for line in w.fields(event)]
     lines.append("")
     return lines
@@ -195,6 +197,9 @@ def _unit_text(unit: UnitHistory, w: _Words) -> list[str]:
         lines.append(
             f"  {point.date:%Y-%m-%d %H:%M}  {point.commit[:7]}  {point.version or '-'}  {held}"
         )
+        first = (point.gained or point.lost)[0][1]
+        if first.message:
+            lines.append(f"      « {safe(first.message)} »")
         for sign, pairs in (("+", point.gained), ("−", point.lost)):
             for life, event in pairs:
                 lines.append(
