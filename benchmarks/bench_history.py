@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -80,6 +81,17 @@ def bare_loads(folders: list[Path]) -> None:
             load_path(folder)
 
 
+def alternating(
+    bare: Callable[[], object], ours: Callable[[], object], n: int = 3
+) -> tuple[float, float]:
+    """Best of n of each, run in turns: on a shared machine, load drifts between blocks."""
+    best_bare = best_ours = float("inf")
+    for _ in range(n):
+        best_bare = min(best_bare, best_of(bare, 1))
+        best_ours = min(best_ours, best_of(ours, 1))
+    return best_bare, best_ours
+
+
 def main(sizes: list[int]) -> None:
     del sizes  # the shape of the history is the point here, not the catalog size
     cases = [(20, 100), (20, 200), (40, 200)]
@@ -87,8 +99,10 @@ def main(sizes: list[int]) -> None:
     rows = []
     for changed, total in cases:
         folders = versions(changed)
-        t_bare = best_of(partial(bare_loads, folders), 3)
-        t_hist = best_of(partial(build_history, "catalogs", cwd=repos[(changed, total)]), 3)
+        t_bare, t_hist = alternating(
+            partial(bare_loads, folders),
+            partial(build_history, "catalogs", cwd=repos[(changed, total)]),
+        )
         rows.append(
             [
                 f"{total} commits",

@@ -163,3 +163,23 @@ def test_outside_a_repository(
     monkeypatch.chdir(tmp_path)
     result = run_cli("history")
     assert result.exit_code == 2 and "not inside a git repository" in result.stderr
+
+
+def test_control_characters_in_catalog_text_are_escaped(
+    run_cli: RunCli, new_repo: Callable[[str], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = new_repo("escapes")
+    folder = repo.root / "catalogs"
+    folder.mkdir()
+    fixtures = GOLDEN.parent
+    (folder / "jurisdiction.yaml").write_bytes((fixtures / "jurisdiction.yaml").read_bytes())
+    text = (fixtures / "versions" / "1-start.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: 事项一", 'name: "事项一\\e]0;owned\\a\\e[2J"')
+    (folder / "empowerment.yaml").write_text(text, encoding="utf-8")
+    repo.commit("2024-01-01T10:00:00+08:00", "title \x1b[31mred")
+    monkeypatch.chdir(repo.root)
+    for fmt in ("text", "markdown"):
+        result = run_cli("history", "E1", "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\a" not in result.stdout
+        assert "\\u001b]0;owned" in result.stdout

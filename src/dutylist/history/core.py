@@ -51,14 +51,14 @@ def build_history(
     stepped: list[Stepped] = []
     registries: dict[str | None, JurisdictionFile] = {}
     tell = progress or (lambda _step: None)
-    # the loaded models are millions of objects: full collections triggered by the small
-    # objects built here would walk them all again and again (as in diff_catalogs)
-    with git.ObjectReader(cwd) as reader, gc_paused():
+    with git.ObjectReader(cwd) as reader:
         walk = HistoryWalk(reader, git.repo_path(path, cwd))
         for step in walk.steps(commits, trees, blocking_findings, stepped):
             key = None if step.key == "." else step.key
             tell(f"{step.commit[:7]} {step.key}")
-            builder.apply(step, to_date(step.time, zone), key)
+            # the diff's small objects would trigger full collections over every loaded model
+            with gc_paused():
+                builder.apply(step, to_date(step.time, zone), key)
             if step.new is not None and step.new.registry is not None:
                 registries[key] = step.new.registry.model
     if not walk.seen:

@@ -75,6 +75,9 @@ class _Words:
         return f"{event.date:%Y-%m-%d %H:%M}  {event.commit[:7]}  {event.version or '-'}"
 
     def ids(self, event: Event) -> str:
+        return safe(self._ids(event))
+
+    def _ids(self, event: Event) -> str:
         if event.grouped:
             return f"{'、'.join(event.old_ids)} → {'、'.join(event.new_ids)}"
         old = event.old_ids[0] if event.old_ids else None
@@ -146,7 +149,7 @@ def report_text(view: View) -> str:
     elif view.overview:
         for life in view.items:
             first, last = life.events[0], life.events[-1]
-            lines.append(f"{life.id}  {safe(life.name)}")
+            lines.append(f"{safe(life.id)}  {safe(life.name)}")
             lines.append(
                 f"    {w.kind(life)} · {w.department(life.department)} · "
                 f"{first.date:%Y-%m-%d} {w.classes(first)} → {last.date:%Y-%m-%d} "
@@ -163,7 +166,7 @@ def report_text(view: View) -> str:
 
 
 def _life_text(life: ItemHistory, w: _Words) -> list[str]:
-    lines = [f"{life.id}  {safe(life.name)}"]
+    lines = [f"{safe(life.id)}  {safe(life.name)}"]
     info = [w.kind(life), w.department(life.department), w.state(life)]
     if len(life.ids) > 1:
         info.append(_("ids: {ids}", ids=" → ".join(life.ids)))
@@ -203,7 +206,7 @@ def _unit_text(unit: UnitHistory, w: _Words) -> list[str]:
         for sign, pairs in (("+", point.gained), ("−", point.lost)):
             for life, event in pairs:
                 lines.append(
-                    f"      {sign} {event.id or life.id}  {safe(life.name)}  ({w.classes(event)})"
+                    f"      {sign} {safe(event.id or life.id)}  {safe(life.name)}  ({w.classes(event)})"
                 )
     if not unit.points:
         lines.append("  " + _("no event in this period"))
