@@ -174,12 +174,17 @@ def test_control_characters_in_catalog_text_are_escaped(
     fixtures = GOLDEN.parent
     (folder / "jurisdiction.yaml").write_bytes((fixtures / "jurisdiction.yaml").read_bytes())
     text = (fixtures / "versions" / "1-start.yaml").read_text(encoding="utf-8")
+    (folder / "empowerment.yaml").write_text(text, encoding="utf-8")
+    repo.commit("2024-01-01T10:00:00+08:00", "title \x1b]0;owned\x07 \x1b[2J")
+    # a name holding escapes does not validate: the commit is stepped over, and said so
     text = text.replace("name: 事项一", 'name: "事项一\\e]0;owned\\a\\e[2J"')
     (folder / "empowerment.yaml").write_text(text, encoding="utf-8")
-    repo.commit("2024-01-01T10:00:00+08:00", "title \x1b[31mred")
+    repo.commit("2024-02-01T10:00:00+08:00", "escapes")
     monkeypatch.chdir(repo.root)
     for fmt in ("text", "markdown"):
         result = run_cli("history", "E1", "--format", fmt)
         assert result.exit_code == 0, result.stderr
         assert "\x1b" not in result.stdout and "\a" not in result.stdout
-        assert "\\u001b]0;owned" in result.stdout
+        assert "]0;owned" in result.stdout  # shown, escaped
+        assert "does not validate" in result.stdout
+    assert "\\u001b]0;owned" in run_cli("history", "E1").stdout  # the commit's subject
