@@ -167,7 +167,3 @@ class History:
     unit_counts: dict[str | None, list[tuple[str, Counter[str]]]]  # per jurisdiction
     unit_names: dict[str | None, dict[str, str]]
     department_names: dict[str | None, dict[str, str]]
-
-    @property
-    def several(self) -> bool:
-        return len(self.unit_names) > 1 or None not in self.unit_names
