@@ -54,6 +54,10 @@ _ALL = (
     Check("DL118", "missing-alternative", "an abolished certificate without its alternative"),
     Check("DL119", "duplicate-kind", "two catalogs of one kind (or of one unit) in a jurisdiction"),
     Check("DL120", "bad-parent", "a unit's parent is not a town, township or street"),
+    # guidance catalogs (section 13)
+    Check("DL130", "guide-for", "a guide without `for`, or `for` on another kind"),
+    Check("DL131", "unknown-guide", "a `guides:` path that is not a guide catalog"),
+    Check("DL132", "guide-unknown-item", "`guide:` names no item of the jurisdiction's guides"),
     # assessment data
     Check("DL201", "assessment-columns", "an assessment table lacks a required column"),
     Check("DL202", "assessment-unknown-item", "an assessment row names no empowerment item"),
@@ -100,6 +104,9 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "missing-alternative": ("缺少替代方式", "取消的证明事项没有写明替代方式"),
     "duplicate-kind": ("清单重复", "同一辖区有两份同类清单（或同一乡镇两份履职清单）"),
     "bad-parent": ("上级类型错误", "上级不是镇、乡或街道"),
+    "guide-for": ("指导目录类别", "指导目录缺少 for，或其他清单写了 for"),
+    "unknown-guide": ("指导目录无效", "guides 中的路径不是指导目录"),
+    "guide-unknown-item": ("指导事项未知", "guide 引用的事项不在所遵循的指导目录中"),
     "assessment-columns": ("评估表缺列", "评估表缺少必需的列"),
     "assessment-unknown-item": ("评估事项未知", "评估行的事项不在赋权清单中"),
     "assessment-unknown-unit": ("评估乡镇未知", "评估行的乡镇不在登记表中"),

@@ -13,6 +13,7 @@ import typer
 
 from dutylist import __version__
 from dutylist.commands import audit as audit_commands
+from dutylist.commands import conform as conform_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
@@ -76,7 +77,7 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, audit_commands, report, onboarding)
+MODULES = (core, diff_commands, audit_commands, conform_commands, report, onboarding)
 
 
 def _register() -> None:

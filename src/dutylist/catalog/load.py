@@ -193,6 +193,8 @@ _CUSTOM = {
     "unit_required": "duties-unit",
     "unit_not_allowed": "duties-unit",
     "posts_not_allowed": "unknown-field",
+    "for_required": "guide-for",
+    "for_not_allowed": "guide-for",
 }
 
 
@@ -200,6 +202,8 @@ _FILE_RULE_PATHS: dict[str, Path_] = {
     "unit_required": ("catalog",),
     "unit_not_allowed": ("catalog", "unit"),
     "posts_not_allowed": ("posts",),
+    "for_required": ("catalog",),
+    "for_not_allowed": ("catalog", "for"),
 }
 
 

@@ -113,6 +113,8 @@ def default_target() -> Path:
 
     root = Path("catalogs")
     found = find_jurisdictions(root) if root.is_dir() else []
+    if len(found) > 1:  # a city folder holding only its guides (指导目录) is not audited
+        found = [r for r in found if not _guides_only(r)] or found
     if len(found) == 1:
         return found[0]
     if not found:
@@ -121,6 +123,13 @@ def default_target() -> Path:
         )
     names = ", ".join(p.as_posix() for p in found)
     raise InputError(f"several jurisdictions under catalogs/ ({names}): give the one to audit")
+
+
+def _guides_only(root: Path) -> bool:
+    from dutylist.catalog.workspace import load_jurisdiction
+
+    kinds = {c.kind for c in load_jurisdiction(root).catalogs}
+    return kinds <= {"guide"}
 
 
 def write_outputs(result: Any, fmt: str, by: str, output: Path | None, lang: Any) -> None:

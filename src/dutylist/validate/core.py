@@ -24,6 +24,7 @@ from dutylist.errors import InputError
 from dutylist.findings import Finding
 from dutylist.model.codes import division_code_problem, uscc_problem
 from dutylist.normalize import normalize_names
+from dutylist.validate.guides import guide_checks
 
 
 @dataclass
@@ -100,6 +101,8 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
     kinds_seen: dict[str, LoadedCatalog] = {}
     for loaded in juris.catalogs:
         key = loaded.kind if loaded.kind != "duties" else f"duties:{loaded.model.catalog.unit}"
+        if loaded.kind == "guide":  # a city issues several guides, even of one kind
+            key = f"guide:{loaded.doc.display}"
         if key in kinds_seen:
             first = kinds_seen[key].doc.display
             message = (
@@ -118,6 +121,7 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         territorial = _sibling_territorial(juris)
     for loaded in grids:
         yield from grid_checks(loaded, territorial)
+    yield from guide_checks(juris)
 
 
 def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:

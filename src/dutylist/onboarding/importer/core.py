@@ -23,6 +23,7 @@ from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
 from dutylist.normalize import normalize_name
 from dutylist.onboarding.importer import values as v
+from dutylist.onboarding.importer.guide import fill_guide, read_guide
 from dutylist.onboarding.importer.headers import HEADER_WORDS, columns, find_header
 from dutylist.onboarding.importer.names import Names, Registry
 from dutylist.onboarding.importer.sheet import Sheet, fill_down, read_sheet
@@ -62,6 +63,7 @@ class ImportResult:
     registry_path: Path | None = None
     registry_new: bool = False
     notes: list[str] = field(default_factory=list)
+    guide_filled: int | None = None  # with --guide: items given their guide item's id
 
 
 def import_table(
@@ -74,6 +76,7 @@ def import_table(
     version: str | None = None,
     unit: str | None = None,
     add_names: bool = False,
+    guide: Path | None = None,
 ) -> ImportResult:
     """Read the spreadsheet `source` as a catalog of `kind`. Names map to the ids of
     `jurisdiction`/jurisdiction.yaml, else of `beside`/jurisdiction.yaml, else new ids
@@ -84,6 +87,7 @@ def import_table(
     shown = display_path(source)
     if not source.is_file():
         raise InputError(f"no such file: {shown}")
+    guide_items = read_guide(guide, kind) if guide is not None else None
     table = read_sheet(source, shown, sheet)
     header, cols = _header(table, kind, shown)
     title = _title(table, header) or KIND[kind]
@@ -106,6 +110,10 @@ def import_table(
     if kind == "duties":
         header_data["unit"] = _duties_unit(unit, registry)
     result = ImportResult("", len(builder.items), title, builder.problems)
+    if guide_items is not None:
+        match = fill_guide(builder.items, builder.rows, guide_items)
+        result.guide_filled = match.filled
+        result.notes.extend(match.near)
     if builder.unnamed:
         result.notes.append(
             f"{builder.unnamed} rows had no 事项编码: they were given ids ITEM-001...; "
@@ -233,6 +241,7 @@ class _Builder:
         self.cols = cols
         self.registry = registry
         self.items: list[dict[str, Any]] = []
+        self.rows: list[int] = []
         self.problems: list[RowProblem] = []
         self.posts = Names("post", create=True)
         self.unnamed = 0
@@ -258,6 +267,7 @@ class _Builder:
         self._ids.add(item["id"])
         self._names.add(normalize_name(item["name"]))
         self.items.append(item)
+        self.rows.append(number)
 
     def _item(self, cell: dict[str, str | None], errors: list[str]) -> dict[str, Any]:
         item: dict[str, Any] = {"id": cell.get("id"), "name": cell["name"]}
