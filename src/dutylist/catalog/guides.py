@@ -42,8 +42,11 @@ class GuideSet:
     guides: list[Guide] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
-    def for_kind(self, kind: str) -> list[Guide]:
-        return [g for g in self.guides if g.for_kind == kind]
+    def for_list(self, loaded: LoadedCatalog) -> list[Guide]:
+        """The guides a catalog answers to (a guide never answers to itself)."""
+        kind = guided_kind(loaded)
+        own = loaded.doc.path.resolve()
+        return [g for g in self.guides if g.for_kind == kind and g.path != own]
 
 
 # a problem is kept untranslated (msgid, kind): one run may change the language

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dutylist.catalog.guides import Guide, GuideSet, guided_kind, load_guides
+from dutylist.catalog.guides import Guide, GuideSet, load_guides
 from dutylist.catalog.load import LoadedCatalog, display_path
 from dutylist.catalog.workspace import (
     Jurisdiction,
@@ -40,6 +40,7 @@ class ListReport:
     catalog: str
     kind: str
     unit: str | None
+    unit_name: str | None = None
     adopted: dict[str, list[str]] = field(default_factory=dict)  # guide id -> item ids
     not_adopted: list[str] = field(default_factory=list)
     beyond: list[str] = field(default_factory=list)
@@ -47,7 +48,9 @@ class ListReport:
     @property
     def column(self) -> str:
         """The list's heading in a matrix: the jurisdiction, and the unit for duties."""
-        return f"{self.jurisdiction_name}/{self.unit}" if self.unit else self.jurisdiction_name
+        if self.unit is None:
+            return self.jurisdiction_name
+        return f"{self.jurisdiction_name}/{self.unit_name or self.unit}"
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _check_list(
     settings: ConformSettings,
     into: list[Finding],
 ) -> Iterator[tuple[Guide, ListReport]]:
-    mine = guides.for_kind(guided_kind(loaded))
+    mine = guides.for_list(loaded)
     if not mine:
         return
     owner: dict[str, Guide] = {}
@@ -124,8 +127,10 @@ def _check_list(
             owner.setdefault(ident, guide)
     info = juris.registry.model.jurisdiction if juris.registry else None
     code, name = (info.code, info.name) if info else (juris.root.name, juris.name)
+    unit = loaded.model.catalog.unit
+    units = {u.id: u.name for u in juris.registry.model.units} if juris.registry else {}
     lists = {
-        g.path: ListReport(code, name, loaded.doc.display, loaded.kind, loaded.model.catalog.unit)
+        g.path: ListReport(code, name, loaded.doc.display, loaded.kind, unit, units.get(unit or ""))
         for g in mine
     }
     rules = _Rules(loaded, settings)

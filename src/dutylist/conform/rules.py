@@ -38,3 +38,13 @@ RULES: tuple[RuleInfo, ...] = (
 )
 RULE_NAMES: frozenset[str] = frozenset(r.name for r in RULES)
 CHECKS: dict[str, Check] = {r.name: Check(r.code, r.name, r.summary, r.severity) for r in RULES}
+
+# names of the rules in Chinese output (the kebab-case name stays in JSON)
+LABEL_ZH: dict[str, str] = {
+    "unknown-guide": "指导目录无效",
+    "guide-unknown-item": "指导事项未知",
+    "guide-adopted-twice": "重复采用",
+    "outside-guide": "目录外事项",
+    "guide-name-drift": "同事不同名",
+    "guide-not-adopted": "未采用",
+}

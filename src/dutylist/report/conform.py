@@ -14,6 +14,7 @@ from typing import Any
 from rich.markup import escape
 
 from dutylist.conform.core import ConformResult, GuideReport, ListReport
+from dutylist.conform.rules import LABEL_ZH
 from dutylist.conform.variants import Variant
 from dutylist.findings import Finding
 from dutylist.i18n import CATEGORY, KIND, SEVERITY, Lang, _, label
@@ -25,6 +26,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202
 def clean(text: object) -> str:
     """Catalog text with control characters shown as escapes (spec section 10)."""
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", str(text))
+
+
+def rule_label(name: str, lang: Lang) -> str:
+    return LABEL_ZH.get(name, name) if lang == "zh" else name
 
 
 def finding_record(f: Finding) -> dict[str, Any]:
@@ -175,7 +180,7 @@ def report_text(result: ConformResult, lang: Lang) -> str:
             level = f.level.value
             console.print(
                 f"  [{styles[level]}]{label(SEVERITY, level, lang)} {f.code}[/] "
-                f"[dim]{f.name}[/] {escape(clean(f.item or ''))}  "
+                f"[dim]{rule_label(f.name, lang)}[/] {escape(clean(f.item or ''))}  "
                 f"[dim]{escape(clean(f.file))}:{f.line}[/]"
             )
             console.print(f"    {escape(clean(f.message))}")
@@ -240,7 +245,7 @@ def report_markdown(result: ConformResult, lang: Lang) -> str:
         out += [f"## {_md(_('Findings'))}", ""]
         for f in shown:
             out.append(
-                f"- **{label(SEVERITY, f.level.value, lang)}** `{f.code}` {f.name} "
+                f"- **{label(SEVERITY, f.level.value, lang)}** `{f.code}` {rule_label(f.name, lang)} "
                 f"`{_md(f.item or '')}` ({_md(f.file)}:{f.line}): {_md(f.message)}"
             )
         out.append("")

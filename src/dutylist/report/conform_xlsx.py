@@ -9,7 +9,7 @@ from typing import Any
 
 from dutylist.conform.core import ConformResult
 from dutylist.i18n import CATEGORY, KIND, SEVERITY, Lang, _, label
-from dutylist.report.conform import clean, matrix_rows
+from dutylist.report.conform import clean, matrix_rows, rule_label
 from dutylist.report.excel import display_width, safe_workbook
 
 _A4 = 9  # xlsxwriter's paper code
@@ -113,7 +113,14 @@ def workbook(result: ConformResult, lang: Lang) -> bytes:
     out.sheet(_("Variants"), _("Variants across jurisdictions"), head, rows)
     head = [_("Severity"), _("Code"), _("Rule"), _("Item"), _("Message"), _("File"), _("Line")]
     rows = [
-        [label(SEVERITY, f.level.value, lang), f.code, f.name, f.item or "", f.message, *where]
+        [
+            label(SEVERITY, f.level.value, lang),
+            f.code,
+            rule_label(f.name, lang),
+            f.item or "",
+            f.message,
+            *where,
+        ]
         for f in result.findings
         for where in [(f.file, f.line)]
     ]

@@ -32,7 +32,7 @@ def _has_guide_field(loaded: LoadedCatalog) -> bool:
 
 def unknown_guide_items(loaded: LoadedCatalog, guides: GuideSet) -> Iterator[Finding]:
     kind = guided_kind(loaded)
-    mine = guides.for_kind(kind)
+    mine = guides.for_list(loaded)
     known: dict[str, None] = {}
     for guide in mine:
         known.update(dict.fromkeys(guide.items))
