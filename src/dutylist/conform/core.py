@@ -20,6 +20,7 @@ from dutylist.catalog.workspace import (
     load_catalog_file,
     load_jurisdiction,
 )
+from dutylist.conform.lines import Lines
 from dutylist.conform.rules import CHECKS
 from dutylist.conform.settings import ConformSettings
 from dutylist.conform.variants import Variant, find_variants
@@ -211,6 +212,7 @@ class _Rules:
         self.loaded = loaded
         self.settings = settings
         self.findings: list[Finding] = []
+        self.lines: Lines | None = None
 
     def emit(
         self,
@@ -222,11 +224,10 @@ class _Rules:
     ) -> None:
         if rule in self.settings.disable:
             return
-        if index is None:
-            path: tuple[str | int, ...] = ("catalog",)
-        else:
-            path = ("items", self.loaded.position(index), *sub)
-        finding = self.loaded.doc.finding(CHECKS[rule], message, path)
+        if self.lines is None:
+            self.lines = Lines(self.loaded.doc)
+        where = None if index is None else self.loaded.position(index)
+        finding = self.lines.finding(CHECKS[rule], message, where, item, sub)
         finding.item = item
         finding.severity = self.settings.severity.get(rule)
         self.findings.append(finding)
