@@ -14,8 +14,11 @@ import re
 from dutylist.catalog.load import Document
 from dutylist.findings import Check, Finding
 
-_TOP = re.compile(r"[A-Za-z_][\w-]*\s*:")
-_ITEM = re.compile(r"(\s*)-\s+(id\s*:\s*)(\S.*?)\s*(#.*)?$")
+_ITEMS = re.compile(r"^items[ \t]*:[ \t]*(#.*)?$", re.MULTILINE)
+_NEXT_TOP = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
+_ITEM_RE = re.compile(
+    r"^([ \t]*)-[ \t]+(id[ \t]*:[ \t]*)(\S[^\n]*?)[ \t]*(#[^\n]*)?\r?$", re.MULTILINE
+)
 _KEY = re.compile(r"(\s+)([\w-]+)\s*:\s*(\S)?")
 
 
@@ -27,22 +30,26 @@ class Lines:
         self.doc = doc
         self.text = doc.text.splitlines()
         self.starts: list[tuple[int, int, int, str]] = []  # line index, column, indent, id
+        self._head: tuple[int, int] | bool | None = False  # the `catalog:` place, once found
         self._scan()
 
     def _scan(self) -> None:
-        inside = False
-        for n, line in enumerate(self.text):
-            if _TOP.match(line):
-                inside = line.startswith("items")
-                continue
-            if not inside:
-                continue
-            match = _ITEM.match(line)
-            if match:
-                ident = match.group(3).strip()
-                if len(ident) >= 2 and ident[0] == ident[-1] and ident[0] in "\"'":
-                    ident = ident[1:-1]
-                self.starts.append((n, match.start(2) + 1, len(match.group(1)), ident))
+        # one regex pass over the `items:` section, not a Python loop over its lines
+        text = self.doc.text
+        head = _ITEMS.search(text)
+        if head is None:
+            return
+        following = _NEXT_TOP.search(text, head.end())
+        end = following.start() if following else len(text)
+        line, last = text.count("\n", 0, head.start()), head.start()
+        for match in _ITEM_RE.finditer(text, head.end(), end):
+            line += text.count("\n", last, match.start())
+            last = match.start()
+            ident = match.group(3).strip()
+            if len(ident) >= 2 and ident[0] == ident[-1] and ident[0] in "\"'":
+                ident = ident[1:-1]
+            column = match.start(2) - match.start() + 1
+            self.starts.append((line, column, len(match.group(1)), ident))
 
     def finding(
         self, chk: Check, message: str, index: int | None, ident: str, sub: tuple[str, ...] = ()
@@ -75,6 +82,11 @@ class Lines:
         return None
 
     def _catalog(self) -> tuple[int, int] | None:
+        if self._head is False:
+            self._head = self._find_catalog()
+        return self._head if isinstance(self._head, tuple) else None
+
+    def _find_catalog(self) -> tuple[int, int] | None:
         for n, line in enumerate(self.text):
             if line.startswith("catalog:") and not line[8:].split("#")[0].strip():
                 for m in range(n + 1, len(self.text)):

@@ -83,6 +83,9 @@ def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> N
     result.files.extend(juris.files)
     result.findings.extend(juris.findings)
     result.findings.extend(cross_checks(juris, whole=whole))
+    # not in cross_checks: diff and audit compare and review a list whether or not the
+    # city's guide is at hand (a copied folder, a revision read from git)
+    result.findings.extend(guide_checks(juris, whole=whole))
     for path in juris.assessments:
         result.files.append(juris.display(path))
         result.findings.extend(assessment_checks(juris, path))
@@ -121,7 +124,6 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         territorial = _sibling_territorial(juris)
     for loaded in grids:
         yield from grid_checks(loaded, territorial)
-    yield from guide_checks(juris)
 
 
 def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:

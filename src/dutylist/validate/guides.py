@@ -14,14 +14,17 @@ from dutylist.findings import Finding
 from dutylist.i18n import _
 
 
-def guide_checks(juris: Jurisdiction) -> Iterator[Finding]:
+def guide_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding]:
+    """The `guides:` entries (when the registry is checked: the whole folder) and the
+    `guide:` fields of the catalogs loaded."""
     if juris.registry is None:
         return
     uses = any(_has_guide_field(c) for c in juris.catalogs)
-    if not uses and not juris.registry.model.guides:
+    if not uses and not (whole and juris.registry.model.guides):
         return
     guides = load_guides(juris)
-    yield from guides.findings
+    if whole:
+        yield from guides.findings
     for loaded in juris.catalogs:
         yield from unknown_guide_items(loaded, guides)
 
@@ -36,6 +39,8 @@ def unknown_guide_items(loaded: LoadedCatalog, guides: GuideSet) -> Iterator[Fin
     known: dict[str, None] = {}
     for guide in mine:
         known.update(dict.fromkeys(guide.items))
+    if not mine and guides.findings:
+        return  # a guide that could not be read is reported once, at its `guides:` entry
     for index, item in enumerate(loaded.model.items):
         value = item.__dict__.get("guide")
         if value is None:

@@ -17,7 +17,7 @@ from dutylist.catalog.load import display_path, parse_registry, read_document
 from dutylist.catalog.workspace import registry_path
 from dutylist.errors import InputError
 from dutylist.findings import Finding
-from dutylist.i18n import KIND
+from dutylist.i18n import KIND, _
 from dutylist.io.yamlwrite import append_entries, dump
 from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
@@ -84,6 +84,10 @@ def import_table(
     registry lacks get new ids and are added to it."""
     if kind not in KINDS:
         raise InputError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    if kind == "guide":
+        raise InputError(
+            _("import a guide as the kind it guides, then write `kind: guide` and `for:` in it")
+        )
     shown = display_path(source)
     if not source.is_file():
         raise InputError(f"no such file: {shown}")
@@ -311,6 +315,9 @@ class _Builder:
         for name in ("replaces", "tags"):
             if cell.get(name):
                 item[name] = v.split_list(cell[name] or "")
+        if cell.get("guide"):
+            parts = v.split_list(cell["guide"] or "")
+            item["guide"] = parts[0] if len(parts) == 1 else parts
         if cell.get("notes"):
             item["notes"] = cell["notes"]
         return {k: value for k, value in item.items() if value is not None}

@@ -49,6 +49,8 @@ def fill_guide(items: list[dict[str, Any]], rows: list[int], guide: dict[str, st
     keys = list(by_name)
     out = GuideMatch()
     for item, row in zip(items, rows, strict=True):
+        if "guide" in item:  # the sheet's own 指导事项编码 column wins
+            continue
         key = normalize_name(item["name"])
         if key in by_name:
             item["guide"] = by_name[key]
