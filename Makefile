@@ -60,6 +60,9 @@ demo: install
 	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024 --format xlsx -o out/调整统计表.xlsx
 	@echo "wrote out/调整统计表.xlsx"
 	sh examples/history-demo.sh $(BIN)/dutylist
+	$(BIN)/dutylist conform catalogs
+	$(BIN)/dutylist conform catalogs --format xlsx -o out/指导目录对照表.xlsx
+	@echo "wrote out/指导目录对照表.xlsx"
 
 bench: install
 	$(PY) benchmarks/run.py

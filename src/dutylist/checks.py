@@ -65,6 +65,10 @@ _ALL = (
         "Cyrillic or Greek look-alike letters among Latin or Chinese text",
         Severity.WARNING,
     ),
+    # guidance catalogs (section 13)
+    Check("DL130", "guide-for", "a guide without `for`, or `for` on another kind"),
+    Check("DL131", "unknown-guide", "a `guides:` path that is not a guide catalog"),
+    Check("DL132", "guide-unknown-item", "`guide:` names no item of the jurisdiction's guides"),
     # legal bases (laws.yaml, spec section 12)
     Check("DL140", "basis-repealed", "an item cites a repealed law"),
     Check(
@@ -133,6 +137,9 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "bidi-control": ("双向控制字符", "编码或名称中含双向文本控制字符"),
     "id-whitespace": ("编码首尾空白", "编码开头或结尾有空白"),
     "mixed-script": ("混淆字符", "拉丁文或中文中夹杂形似的西里尔或希腊字母"),
+    "guide-for": ("指导目录类别", "指导目录缺少 for，或其他清单写了 for"),
+    "unknown-guide": ("指导目录无效", "guides 中的路径不是指导目录"),
+    "guide-unknown-item": ("指导事项未知", "guide 引用的事项不在所遵循的指导目录中"),
     "basis-repealed": ("依据已废止", "事项引用的法律法规已废止"),
     "basis-not-yet-in-force": ("依据尚未施行", "事项引用的法律法规尚未施行"),
     "basis-article-out-of-range": ("条款超出范围", "引用的条款序号超过该法律法规的条文总数"),

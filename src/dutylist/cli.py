@@ -14,6 +14,7 @@ import typer
 
 from dutylist import __version__
 from dutylist.commands import audit as audit_commands
+from dutylist.commands import conform as conform_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.commands import history as history_commands
@@ -104,7 +105,16 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, audit_commands, report, onboarding, laws_commands, history_commands)
+MODULES = (
+    core,
+    diff_commands,
+    audit_commands,
+    conform_commands,
+    report,
+    onboarding,
+    laws_commands,
+    history_commands,
+)
 
 
 def _register() -> None:

@@ -142,6 +142,7 @@ KIND = {
     "village-affairs": "村级组织工作事务清单",
     "certificates": "村级证明事项清单",
     "duties": "履职清单",
+    "guide": "指导目录",
 }
 ROLE = {"basic": "基本履职", "cooperating": "配合履职", "reclaimed": "上级部门收回"}
 HANDLING = {"perform": "可办理", "assist": "协助办理", "excluded": "不可办理"}

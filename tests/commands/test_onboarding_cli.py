@@ -180,7 +180,7 @@ def test_export_refuses_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
 def test_fmt_check_then_fmt(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(JINGHONG, tmp_path / "catalogs" / "jinghong")
+    shutil.copytree(JINGHONG.parent, tmp_path / "catalogs")
     monkeypatch.chdir(tmp_path)
     target = Path("catalogs/jinghong/empowerment.yaml")
     target.write_text(

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dutylist.conform.settings import ConformSettings
 from dutylist.errors import InputError, os_reason
 from dutylist.findings import Severity
 from dutylist.i18n import N_, _
@@ -49,6 +50,7 @@ class AuditSettings(_Strict):
 
 class ConfigFile(_Strict):
     audit: AuditSettings = Field(default_factory=AuditSettings)
+    conform: ConformSettings = Field(default_factory=ConformSettings)
 
 
 def find_config(start: Path) -> Path | None:
@@ -71,8 +73,18 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
     if path is None:
         return AuditSettings()
     from dutylist.audit.rules import RULE_NAMES
-    from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
     from dutylist.laws.checks import BASIS_CHECKS
+
+    config, text, shown = load_config(path, display)
+    settings = config.audit
+    known = frozenset(RULE_NAMES) | frozenset(BASIS_CHECKS)
+    check_rule_names("audit", settings.severity, settings.disable, known, text, shown)
+    return settings
+
+
+def load_config(path: Path, display: str | None = None) -> tuple[ConfigFile, str, str]:
+    """The whole configuration file, its text and its name as shown."""
+    from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
 
     shown = display or path.as_posix()
     try:
@@ -85,25 +97,43 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
     except LoadProblem as problem:
         raise InputError(problem.message, file=shown, line=problem.line) from None
     try:
-        settings = ConfigFile.model_validate(data or {}).audit
+        config = ConfigFile.model_validate(data or {})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = tuple(error["loc"])
         line, _column = Locator(text).locate(loc, key=True)
         raise InputError(config_message(error), file=shown, line=line) from None
+    return config, text, shown
+
+
+def check_rule_names(  # noqa: PLR0917
+    section: str,
+    severity: dict[str, Severity],
+    disable: list[str],
+    known: frozenset[str],
+    text: str,
+    shown: str,
+) -> None:
+    """Every rule a section names must exist: a typo must not silently do nothing."""
+    from dutylist.io.yamlload import Locator
+
     places: list[tuple[str, tuple[str | int, ...]]] = [
-        (name, ("audit", "severity", name)) for name in settings.severity
+        (name, (section, "severity", name)) for name in severity
     ]
-    places += [(name, ("audit", "disable", i)) for i, name in enumerate(settings.disable)]
+    places += [(name, (section, "disable", i)) for i, name in enumerate(disable)]
     for name, loc in places:
-        if name not in RULE_NAMES and name not in BASIS_CHECKS:
+        if name not in known:
             line, _column = Locator(text).locate(loc, key=True)
+            message = (
+                _("`{name}` is not an audit rule (see `dutylist rules`)", name=name)
+                if section == "audit"
+                else _("`{name}` is not a conform rule (see `dutylist rules`)", name=name)
+            )
             raise InputError(
-                _("`{name}` is not an audit rule (see `dutylist rules`)", name=name),
+                message,
                 file=shown,
                 line=line,
             )
-    return settings
 
 
 def key_text(loc: tuple[Any, ...]) -> str:

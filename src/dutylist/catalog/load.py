@@ -243,6 +243,8 @@ _CUSTOM = {
     "unit_not_allowed": "duties-unit",
     "posts_not_allowed": "unknown-field",
     "repealed_on_required": "missing-field",
+    "for_required": "guide-for",
+    "for_not_allowed": "guide-for",
 }
 
 
@@ -250,6 +252,8 @@ _FILE_RULE_PATHS: dict[str, Path_] = {
     "unit_required": ("catalog",),
     "unit_not_allowed": ("catalog", "unit"),
     "posts_not_allowed": ("posts",),
+    "for_required": ("catalog",),
+    "for_not_allowed": ("catalog", "for"),
 }
 
 

@@ -118,6 +118,8 @@ def default_target() -> Path:
 
     root = Path("catalogs")
     found = find_jurisdictions(root) if root.is_dir() else []
+    if len(found) > 1:  # a city folder holding only its guides (指导目录) is not audited
+        found = [r for r in found if not _guides_only(r)] or found
     if len(found) == 1:
         return found[0]
     if not found:
@@ -128,6 +130,13 @@ def default_target() -> Path:
     raise InputError(
         _("several jurisdictions under catalogs/ ({names}): give the one to audit", names=names)
     )
+
+
+def _guides_only(root: Path) -> bool:
+    from dutylist.catalog.workspace import load_jurisdiction
+
+    kinds = {c.kind for c in load_jurisdiction(root).catalogs}
+    return kinds <= {"guide"}
 
 
 def write_outputs(

@@ -42,6 +42,12 @@ def import_(
         bool,
         typer.Option("--add-names", help="Add unknown departments and units to jurisdiction.yaml."),
     ] = False,
+    guide: Annotated[
+        Path | None,
+        typer.Option(
+            "--guide", help="A guide (指导目录): fill `guide:` for items named as its items."
+        ),
+    ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -53,7 +59,7 @@ def import_(
     _check_output(output, source, force, example=f"{kind}.yaml", registry=jurisdiction)
     result = import_table(
         source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
-        version=version, unit=unit, add_names=add_names,
+        version=version, unit=unit, add_names=add_names, guide=guide,
     )  # fmt: skip
     write_atomic(output, result.catalog_text)
     for problem in result.problems:
@@ -61,6 +67,8 @@ def import_(
     for note in result.notes:
         typer.echo(f"dutylist: {note}", err=True)
     _write_registry(result.registry_path, result.registry_text, result.registry_new, language)
+    if result.guide_filled is not None:
+        typer.echo(_("guide: filled for {count} items", count=result.guide_filled), err=True)
     left = len(result.problems)
     _say(
         language,

@@ -182,6 +182,8 @@ def _by_key(loaded: Jurisdiction | None) -> dict[tuple[str, str], LoadedCatalog]
     out: dict[tuple[str, str], LoadedCatalog] = {}
     for cat in loaded.catalogs if loaded else []:
         key = (cat.kind, cat.model.catalog.unit or "")
+        if cat.kind == "guide":  # several guides per folder: paired by what they guide and file
+            key = (cat.kind, f"{cat.model.catalog.for_}:{cat.doc.path.name}")
         out.setdefault(key, cat)
     return out
 

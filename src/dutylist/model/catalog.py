@@ -18,6 +18,7 @@ from dutylist.model.common import (
     CertStatus,
     Date,
     DateOrText,
+    GuidedKind,
     Handling,
     ItemId,
     Kind,
@@ -68,6 +69,9 @@ class Item(Strict):
     support: Support | None = None
     admission: Admission | None = None
     replaces: list[ItemId] = Field(default_factory=list)
+    guide: ItemId | list[ItemId] | None = Field(
+        None, description="the guide item(s) it adopts (指导目录, section 13)"
+    )
     tags: list[Text] = Field(default_factory=list)
     notes: str | None = None
 
@@ -153,6 +157,12 @@ class CertificateItem(Item):
         return self
 
 
+class GuideItem(Item):
+    """An item of a 指导目录 that lower levels choose from."""
+
+    group: Text | None = Field(None, description="the guide's 类 (13类37项)")
+
+
 class Post(Strict):
     """A post of a unit's post directory (岗位目录)."""
 
@@ -167,6 +177,7 @@ class CatalogHeader(Strict):
     version: VersionText
     effective: Date | None = None
     unit: Slug | None = None
+    for_: GuidedKind | None = Field(None, alias="for", description="guide: the kind it guides")
 
 
 ItemT = TypeVar("ItemT", bound=Item)
@@ -189,6 +200,15 @@ class CatalogFile(Strict, Generic[ItemT]):
             raise PydanticCustomError(
                 "unit_not_allowed", _("only a duties catalog has `catalog.unit`: remove it")
             )
+        if kind == "guide" and self.catalog.for_ is None:
+            raise PydanticCustomError(
+                "for_required",
+                _("a guide names the kind of list it guides: add `for:` under `catalog:`"),
+            )
+        if kind != "guide" and self.catalog.for_ is not None:
+            raise PydanticCustomError(
+                "for_not_allowed", _("only a guide has `catalog.for`: remove it")
+            )
         if kind != "duties" and self.posts:
             raise PydanticCustomError(
                 "posts_not_allowed", _("only a duties catalog has a post directory (`posts:`)")
@@ -203,8 +223,11 @@ ITEM_MODELS: dict[str, type[Item]] = {
     "village-affairs": VillageAffairsItem,
     "certificates": CertificateItem,
     "duties": DutiesItem,
+    "guide": GuideItem,
 }
 KINDS: tuple[str, ...] = tuple(ITEM_MODELS)
+
+GUIDED_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "guide")
 
 KIND_FIELDS: dict[str, frozenset[str]] = {
     kind: frozenset(model.model_fields) - frozenset(Item.model_fields)
@@ -217,3 +240,11 @@ def file_model(kind: str) -> type[CatalogFile[Any]]:
     """The model of a whole catalog file of one kind."""
     model: type[CatalogFile[Any]] = CatalogFile.__class_getitem__(ITEM_MODELS[kind])  # type: ignore[assignment]
     return model
+
+
+def guide_ids(item: Item) -> list[str]:
+    """The guide item ids an item adopts (none, one, or several for a merged item)."""
+    value = item.__dict__.get("guide")
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)

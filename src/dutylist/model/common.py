@@ -60,7 +60,12 @@ Category = Literal[
 Technical = Literal["low", "medium", "high"]
 UnitType = Literal["town", "township", "street", "village", "community"]
 Level = Literal["province", "city", "county"]
-Kind = Literal["empowerment", "territorial", "grid", "village-affairs", "certificates", "duties"]
+Kind = Literal[
+    "empowerment", "territorial", "grid", "village-affairs", "certificates", "duties", "guide"
+]
+GuidedKind = Literal[
+    "empowerment", "territorial", "grid", "village-affairs", "certificates", "duties"
+]
 Method = Literal["devolve", "entrust"]
 Role = Literal["basic", "cooperating", "reclaimed"]
 Handling = Literal["perform", "assist", "excluded"]

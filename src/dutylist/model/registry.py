@@ -41,6 +41,9 @@ class JurisdictionFile(Strict):
     jurisdiction: JurisdictionInfo
     units: list[Unit] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
+    guides: list[Text] = Field(
+        default_factory=list, description="paths (relative to this folder) of the guides it follows"
+    )
 
     def township_ids(self) -> list[str]:
         """The units `scope: all` devolves to, in registry order."""

@@ -106,6 +106,18 @@ FIELDS: dict[str, tuple[str, str, str]] = {
     ),
     "replaced_by": ("替代法规", "取代它的法律法规编码", "id of the law that replaces it"),
     "articles": ("条数", "共有多少条", "the number of its articles"),
+    "for": ("指导清单类型", "指导目录所指导的清单类型", "the kind of list the guide guides"),
+    "group": ("类别", "指导目录中的类（如 13类37项 的类）", "the guide's group of items"),
+    "guide": (
+        "指导事项",
+        "本事项采用的指导目录事项编码（合并多项时写列表）",
+        "the guide item(s) this item adopts",
+    ),
+    "guides": (
+        "指导目录",
+        "本辖区遵循的指导目录文件（相对本文件夹的路径）",
+        "paths of the guides this jurisdiction follows",
+    ),
 }
 
 # (definition, field) where a field means something else than FIELDS says

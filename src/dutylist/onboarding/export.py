@@ -16,6 +16,7 @@ from dutylist.catalog.load import LoadedCatalog, display_path
 from dutylist.catalog.workspace import load_path
 from dutylist.errors import InputError
 from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS, _
+from dutylist.model.catalog import guide_ids
 from dutylist.model.registry import JurisdictionFile
 from dutylist.report.excel import display_width, safe_workbook
 from dutylist.validate.core import require_valid
@@ -48,6 +49,8 @@ def export_catalog(path: Path, *, public: bool = False) -> bytes:
     catalog = juris.catalogs[0]
     registry = juris.registry.model if juris.registry else None
     columns = _columns(catalog.kind, registry, public)
+    if any(guide_ids(item) for item in catalog.model.items):  # 指导目录 adopted: round-trips
+        columns.insert(len(columns) - 2, ("指导事项编码", lambda i: "、".join(guide_ids(i))))
     rows = [[get(item) for _, get in columns] for item in catalog.model.items]
     return _workbook(_titles(catalog), [h for h, _ in columns], rows)
 
@@ -100,6 +103,7 @@ def _columns(
             ("状态", lambda i: STATUS[i.status]),
             ("替代方式", lambda i: i.alternative or ""),
         ],
+        "guide": [("所属类别", lambda i: i.group or "")],
     }
     cols += by_kind[kind]
     cols += [

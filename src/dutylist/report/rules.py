@@ -37,6 +37,19 @@ def rule_records() -> list[dict[str, str]]:
         }
         for r in RULES
     )
+    from dutylist.conform.rules import RULES as CONFORM_RULES
+
+    records.extend(
+        {
+            "code": r.code,
+            "name": r.name,
+            "severity": r.severity.value,
+            "command": "conform",
+            "summary": r.summary,
+            "summary_zh": r.summary_zh,
+        }
+        for r in CONFORM_RULES
+    )
     return records
 
 

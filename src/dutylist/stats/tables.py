@@ -222,9 +222,10 @@ def _statistics(
         units += _unit_rows(group)
         changes.extend(_change_rows(group))
     summary: dict[str, int] = {}
-    for diff in diffs:
-        for name, count in diff.summary.items():
-            summary[name] = summary.get(name, 0) + count
+    for group in groups:
+        for cat in group.catalogs:
+            for name, count in cat.summary.items():
+                summary[name] = summary.get(name, 0) + count
     if labels is None:
         labels = (_side_label(diffs[0], "old"), _side_label(diffs[0], "new")) if diffs else ("", "")
     return Statistics(
@@ -278,6 +279,8 @@ def _groups(diff: DiffResult) -> list[_Group]:
     """One group per jurisdiction: a diff of folders of jurisdictions holds several."""
     by_key: dict[str | None, _Group] = {}
     for cat in diff.catalogs:
+        if cat.kind == "guide":  # a guide devolves nothing: not an adjustment of the lists
+            continue
         group = by_key.get(cat.jurisdiction)
         if group is None:
             old = cat.old_registry or diff.old_registry

@@ -27,6 +27,7 @@ from dutylist.findings import Finding
 from dutylist.i18n import _
 from dutylist.model.codes import division_code_problem, uscc_problem
 from dutylist.normalize import normalize_names
+from dutylist.validate.guides import guide_checks
 from dutylist.validate.text import text_checks
 
 
@@ -103,6 +104,9 @@ def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> N
     result.files.extend(f for f in juris.files if f not in seen)
     found = [*juris.findings, *cross_checks(juris, whole=whole)]
     result.findings.extend(f for f in found if f.file not in seen)
+    # not in cross_checks: diff and audit compare and review a list whether or not the
+    # city's guide is at hand (a copied folder, a revision read from git)
+    result.findings.extend(guide_checks(juris, whole=whole))
     for path in juris.assessments:
         result.files.append(juris.display(path))
         result.findings.extend(assessment_checks(juris, path))
@@ -123,6 +127,8 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
     kinds_seen: dict[str, LoadedCatalog] = {}
     for loaded in juris.catalogs:
         key = loaded.kind if loaded.kind != "duties" else f"duties:{loaded.model.catalog.unit}"
+        if loaded.kind == "guide":  # a city issues several guides, even of one kind
+            key = f"guide:{loaded.doc.display}"
         if key in kinds_seen:
             first = kinds_seen[key].doc.display
             message = _(

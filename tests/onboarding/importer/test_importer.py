@@ -88,6 +88,8 @@ def workdir(tmp_path: Path) -> Path:
     folder = tmp_path / "jinghong"
     folder.mkdir()
     shutil.copy(JINGHONG / "jurisdiction.yaml", folder / "jurisdiction.yaml")
+    # the guide its `guides:` names, at the same relative path
+    shutil.copytree(JINGHONG.parent / "xishuangbanna", tmp_path / "xishuangbanna")
     return folder
 
 

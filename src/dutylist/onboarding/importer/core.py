@@ -23,6 +23,7 @@ from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
 from dutylist.normalize import normalize_name
 from dutylist.onboarding.importer import values as v
+from dutylist.onboarding.importer.guide import fill_guide, read_guide
 from dutylist.onboarding.importer.headers import HEADER_WORDS, columns, find_header
 from dutylist.onboarding.importer.names import Names, Registry
 from dutylist.onboarding.importer.sheet import Sheet, fill_down, read_sheet
@@ -62,6 +63,7 @@ class ImportResult:
     registry_path: Path | None = None
     registry_new: bool = False
     notes: list[str] = field(default_factory=list)
+    guide_filled: int | None = None  # with --guide: items given their guide item's id
 
 
 def import_table(
@@ -74,6 +76,7 @@ def import_table(
     version: str | None = None,
     unit: str | None = None,
     add_names: bool = False,
+    guide: Path | None = None,
 ) -> ImportResult:
     """Read the spreadsheet `source` as a catalog of `kind`. Names map to the ids of
     `jurisdiction`/jurisdiction.yaml, else of `beside`/jurisdiction.yaml, else new ids
@@ -83,9 +86,14 @@ def import_table(
         raise InputError(
             _("unknown kind '{kind}': use one of {kinds}", kind=kind, kinds=", ".join(KINDS))
         )
+    if kind == "guide":
+        raise InputError(
+            _("import a guide as the kind it guides, then write `kind: guide` and `for:` in it")
+        )
     shown = display_path(source)
     if not source.is_file():
         raise InputError(_("no such file: {path}", path=shown))
+    guide_items = read_guide(guide, kind) if guide is not None else None
     table = read_sheet(source, shown, sheet)
     header, cols = _header(table, kind, shown)
     title = _title(table, header) or KIND[kind]
@@ -108,6 +116,10 @@ def import_table(
     if kind == "duties":
         header_data["unit"] = _duties_unit(unit, registry)
     result = ImportResult("", len(builder.items), title, builder.problems)
+    if guide_items is not None:
+        match = fill_guide(builder.items, builder.rows, guide_items)
+        result.guide_filled = match.filled
+        result.notes.extend(match.near)
     if builder.unnamed:
         result.notes.append(
             _(
@@ -247,6 +259,7 @@ class _Builder:
         self.cols = cols
         self.registry = registry
         self.items: list[dict[str, Any]] = []
+        self.rows: list[int] = []
         self.problems: list[RowProblem] = []
         self.posts = Names("post", create=True)
         self.unnamed = 0
@@ -272,6 +285,7 @@ class _Builder:
         self._ids.add(item["id"])
         self._names.add(normalize_name(item["name"]))
         self.items.append(item)
+        self.rows.append(number)
 
     def _item(self, cell: dict[str, str | None], errors: list[str]) -> dict[str, Any]:
         item: dict[str, Any] = {"id": cell.get("id"), "name": cell["name"]}
@@ -320,6 +334,9 @@ class _Builder:
         for name in ("replaces", "tags"):
             if cell.get(name):
                 item[name] = v.split_list(cell[name] or "")
+        if cell.get("guide"):
+            parts = v.split_list(cell["guide"] or "")
+            item["guide"] = parts[0] if len(parts) == 1 else parts
         if cell.get("notes"):
             item["notes"] = cell["notes"]
         return {k: value for k, value in item.items() if value is not None}

@@ -49,6 +49,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "technical": ("技术要求", "专业技术要求", "technical"),
     "replaces": ("原事项编码", "原编码", "replaces"),
     "tags": ("标签", "tags"),
+    "guide": ("指导事项编码", "指导目录编码", "guide"),
     IGNORED: ("序号", "序", "no", "no."),
 }
 

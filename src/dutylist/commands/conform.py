@@ -1,0 +1,86 @@
+"""conform: every list of a guided kind against its guides (指导目录, spec section 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
+from dutylist.errors import ExitCode, OutputError
+from dutylist.i18n import _
+
+
+class ConformFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+def conform(
+    path: Annotated[
+        Path,
+        typer.Argument(help="A catalog file, a jurisdiction folder or a folder of them."),
+    ] = Path("catalogs"),
+    *,
+    similarity: Annotated[
+        float | None,
+        typer.Option(
+            "--similarity",
+            min=0.01,
+            max=1.0,
+            metavar="RATIO",
+            help="Also group item names this close across jurisdictions (e.g. 0.9).",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Settings file [default: dutylist.yaml]."),
+    ] = None,
+    fmt: Annotated[
+        ConformFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ConformFormat.text,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """What each list adopted from its guide, what it added, and the same item under other names."""
+    from dutylist.audit.config import find_config
+    from dutylist.conform.config import load_conform_settings
+    from dutylist.conform.core import run_conform
+
+    language = lang_of(lang)
+    _check_output(output, path, fmt)
+    settings = load_conform_settings(config or find_config(path))
+    result = run_conform(path, similarity=similarity, settings=settings)
+    write_output(result, fmt.value, output, language)
+    finish(ExitCode.PROBLEMS if result.failing() else ExitCode.OK)
+
+
+def _check_output(output: Path | None, source: Path, fmt: ConformFormat) -> None:
+    if fmt is ConformFormat.xlsx and output is None:
+        raise OutputError(_("--format xlsx needs -o FILE.xlsx"))
+    if output is None:
+        return
+    target = output.resolve()
+    inside = source.is_dir() and target.is_relative_to(source.resolve())
+    if target == source.resolve() or (inside and target.suffix.lower() in (".yaml", ".yml")):
+        raise OutputError(_("-o {output} is an input of conform: not overwritten", output=output))
+
+
+def write_output(result: Any, fmt: str, output: Path | None, lang: Any) -> None:
+    if fmt == "xlsx" and output is not None:
+        from dutylist.io.files import write_atomic
+        from dutylist.report.conform_xlsx import workbook
+
+        write_atomic(output, workbook(result, lang))
+        return
+    from dutylist.report.conform import render
+
+    emit(render(result, fmt, lang), output)
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {"conform": conform}
