@@ -12,6 +12,7 @@ import typer
 from dutylist.commands.options import LangOption, emit, finish, lang_of
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, InputError, UserError
+from dutylist.i18n import _
 
 
 class AuditFormat(str, Enum):
@@ -121,10 +122,12 @@ def default_target() -> Path:
         return found[0]
     if not found:
         raise InputError(
-            "no jurisdiction under catalogs/: give the folder or catalog file to audit"
+            _("no jurisdiction under catalogs/: give the folder or catalog file to audit")
         )
     names = ", ".join(p.as_posix() for p in found)
-    raise InputError(f"several jurisdictions under catalogs/ ({names}): give the one to audit")
+    raise InputError(
+        _("several jurisdictions under catalogs/ ({names}): give the one to audit", names=names)
+    )
 
 
 def write_outputs(
@@ -136,7 +139,7 @@ def write_outputs(
 
     if by == "unit" and output is not None:
         if output.exists() and not output.is_dir():
-            raise UserError(f"{output} is a file: --by unit -o needs a folder")
+            raise UserError(_("{path} is a file: --by unit -o needs a folder", path=output))
         make_folder(output)
         lists = unit_lists(result, lang, fmt, name_max(output))
         guard([("-o", output / name) for name in lists], *inputs)
@@ -145,7 +148,7 @@ def write_outputs(
         return
     if fmt == "xlsx":
         if output is None:
-            raise UserError("--format xlsx needs -o FILE.xlsx")
+            raise UserError(_("--format xlsx needs -o FILE.xlsx"))
         from dutylist.report.audit_xlsx import workbook
 
         title = (

@@ -13,6 +13,7 @@ import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
 from dutylist.errors import ExitCode, InputError
+from dutylist.i18n import _
 
 
 class ValidateFormat(str, Enum):
@@ -44,7 +45,7 @@ def validate(
 
     targets = paths or [Path("catalogs")]
     if not paths and not targets[0].exists():
-        raise InputError("no catalogs/ folder here: give the catalog files or folders to check")
+        raise InputError(_("no catalogs/ folder here: give the catalog files or folders to check"))
     result = validate_paths(targets)
     buffer = io.StringIO()
     REPORTERS[fmt.value](result, buffer, lang_of(lang))
@@ -60,8 +61,10 @@ def schema(
         ),
     ] = None,
     output: OutputOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of a catalog kind (for editor completion)."""
+    lang_of(lang)
     from dutylist.model.schema import json_schema
 
     emit(json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n", output)

@@ -13,7 +13,7 @@ import typer
 from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, UserError
-from dutylist.i18n import CHANGE_CLASSES
+from dutylist.i18n import CHANGE_CLASSES, _
 
 
 class DiffFormat(str, Enum):
@@ -46,11 +46,21 @@ def _format(fmt: DiffFormat | None, output: Path | None) -> str:
         return "csv" if suffix == ".csv" else SUFFIXES.get(suffix, "text")
     if output is not None and suffix in KNOWN and suffix not in FITS[fmt.value]:
         raise UserError(
-            f"--format {fmt.value} does not write a {suffix} file: "
-            f"use -o FILE{min(FITS[fmt.value])} or leave out --format"
+            _(
+                "--format {format} does not write a {suffix} file: "
+                "use -o FILE{fits} or leave out --format",
+                format=fmt.value,
+                suffix=suffix,
+                fits=min(FITS[fmt.value]),
+            )
         )
     if output is not None and fmt.value == "xlsx" and suffix != ".xlsx":
-        raise UserError(f"--format xlsx writes a workbook: -o must end in .xlsx, not {output.name}")
+        raise UserError(
+            _(
+                "--format xlsx writes a workbook: -o must end in .xlsx, not {name}",
+                name=output.name,
+            )
+        )
     return fmt.value
 
 
@@ -61,11 +71,19 @@ def _classes(values: list[str] | None) -> set[str] | None:
     unknown = sorted(wanted - set(CHANGE_CLASSES))
     if unknown:
         close = difflib.get_close_matches(unknown[0], CHANGE_CLASSES, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise typer.BadParameter(
-            f"unknown class {', '.join(unknown)}: {hint}use {', '.join(CHANGE_CLASSES)}",
-            param_hint="--only",
-        )
+        classes = ", ".join(CHANGE_CLASSES)
+        if close:
+            message = _(
+                "unknown class {names}: did you mean '{close}'? use {classes}",
+                names=", ".join(unknown),
+                close=close[0],
+                classes=classes,
+            )
+        else:
+            message = _(
+                "unknown class {names}: use {classes}", names=", ".join(unknown), classes=classes
+            )
+        raise typer.BadParameter(message, param_hint="--only")
     return wanted
 
 
