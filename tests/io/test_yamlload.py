@@ -242,3 +242,17 @@ def test_arbitrary_yamlish_text_never_raises(
         assert result.line >= 1
         assert result.column >= 1
         assert result.message
+
+
+def test_libyaml_own_depth_limit_is_nesting_too_deep() -> None:
+    # libyaml 0.2.6 reports deep nesting itself; whichever libyaml runs, the finding is one
+    import yaml
+
+    from dutylist.io.yamlload import _syntax
+
+    mark = yaml.Mark("<text>", 1002, 0, 1002, None, 0)
+    exc = yaml.scanner.ScannerError(
+        "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+    )
+    found = _syntax(exc)
+    assert (found.kind, found.line, found.column) == ("nesting-too-deep", 1, 1003)
