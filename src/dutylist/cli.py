@@ -98,7 +98,7 @@ def guarded(func: F) -> F:
                 said = str(stdout_failed(exc))
             if said is None or os.environ.get("DUTYLIST_DEBUG"):
                 raise  # any other failure is a bug: a traceback
-            typer.echo(_("dutylist: error: {message}", message=said), err=True)
+            typer.echo(_("dutylist: error: {message}", message=safe(said)), err=True)
             raise typer.Exit(ExitCode.ERROR) from None
 
     return wrapper  # type: ignore[return-value]

@@ -140,3 +140,12 @@ def test_fmt_keeps_data_comments_and_line_ends(case: tuple[str, list[int]], crlf
         assert out.count("\n") == out.count("\r\n")
         assert out == format_text(text).replace("\n", "\r\n")
     assert format_text(out) == out
+
+
+def test_a_file_name_with_escapes_is_shown_escaped(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "\x1b]0;owned\x07.yaml"
+    path.write_text("dutylist: 1\ncatalog: [\n", encoding="utf-8")
+    result = run_cli("fmt", str(path))
+    assert result.exit_code == 1
+    assert "\\x1b]0;owned\\x07.yaml" in result.stderr
+    assert "\x1b" not in result.stderr

@@ -48,7 +48,7 @@ def test_a_long_unit_name_is_cut_to_fit(run_cli: RunCli, county: Path, name: str
     assert not [p for p in lists.iterdir() if p.name.endswith(".tmp")]
 
 
-@pytest.mark.parametrize("name", ["../../escaped", "..", "a/b\\c", "NUL", "\x1b[2J"])
+@pytest.mark.parametrize("name", ["../../escaped", "..", "a/b\\c", "NUL", "a:b*c?"])
 def test_a_unit_name_never_leaves_the_folder(run_cli: RunCli, county: Path, name: str) -> None:
     unit = rename_unit(county, name)
     top = county.parent.parent

@@ -45,39 +45,53 @@ def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def hostile_copy(base: Path, name: str, ident: str, note: str) -> tuple[Path, Path, Path]:
-    """(old catalog, new catalog, jurisdiction folder) with the hostile text in an item's
-    name and notes, a new item's id, and a unit's name."""
+def hostile_copy(base: Path, name: str, ident: str, note: str) -> dict[str, Path]:
+    """Catalogs holding the hostile text: a new version with it in an item's notes and
+    basis (diff shows them); a jurisdiction folder whose own name holds it (every finding
+    of audit names its file), with it in notes too; and a folder with it in an item's
+    name and id and in a unit's name (validate reports those, and diff and audit refuse
+    such a catalog with a message)."""
     shutil.copytree(ROOT / "examples", base / "examples")
-    shutil.copytree(ROOT / "catalogs" / "jinghong", base / "jinghong")
+    county = base / f"jh{name}"
+    shutil.copytree(ROOT / "catalogs" / "jinghong", county)
+    shutil.copytree(ROOT / "catalogs" / "jinghong", base / "named")
     old = base / "examples" / "jinghong-2023" / "empowerment.yaml"
     new = base / "examples" / "jinghong-2024" / "empowerment.yaml"
+
+    def hostile_notes(data: dict[str, Any]) -> None:
+        first = data["items"][0]
+        first["notes"] = note + name
+        first["basis"] = [*first.get("basis", []), name]
 
     def hostile_items(data: dict[str, Any]) -> None:
         first = data["items"][0]
         first["name"] = name + first["name"]
-        first["notes"] = note
         data["items"].append({**first, "id": ident, "name": name + "新增"})
 
     def hostile_unit(data: dict[str, Any]) -> None:
         data["units"][0]["name"] += name
 
-    _edit(new, hostile_items)
-    _edit(base / "jinghong" / "empowerment.yaml", hostile_items)
-    _edit(base / "jinghong" / "jurisdiction.yaml", hostile_unit)
-    return old, new, base / "jinghong"
+    _edit(new, hostile_notes)
+    _edit(county / "empowerment.yaml", hostile_notes)
+    _edit(base / "named" / "empowerment.yaml", hostile_items)
+    _edit(base / "named" / "jurisdiction.yaml", hostile_unit)
+    return {"old": old, "new": new, "county": county, "named": base / "named"}
 
 
-def outputs(run_cli: RunCli, old: Path, new: Path, county: Path) -> dict[str, str]:
+def outputs(run_cli: RunCli, paths: dict[str, Path]) -> dict[str, str]:
+    old, new, county, named = (str(paths[k]) for k in ("old", "new", "county", "named"))
     runs = {
-        "validate text": ("validate", str(county)),
-        "validate github": ("validate", str(county), "--format", "github"),
-        "diff text": ("diff", str(old), str(new)),
-        "diff markdown": ("diff", str(old), str(new), "--format", "markdown"),
-        "audit text": ("audit", str(county)),
-        "audit markdown": ("audit", str(county), "--format", "markdown"),
-        "audit github": ("audit", str(county), "--format", "github"),
-        "audit by unit": ("audit", str(county), "--by", "unit"),
+        "validate text": ("validate", named),
+        "validate github": ("validate", named, "--format", "github"),
+        "validate folder name": ("validate", county, "--format", "github"),
+        "diff text": ("diff", old, new),
+        "diff markdown": ("diff", old, new, "--format", "markdown"),
+        "diff of named": ("diff", str(ROOT / "catalogs" / "jinghong"), named),
+        "audit text": ("audit", county, "--fail-on", "none"),
+        "audit markdown": ("audit", county, "--format", "markdown"),
+        "audit github": ("audit", county, "--format", "github"),
+        "audit by unit": ("audit", county, "--by", "unit"),
+        "audit of named": ("audit", named),
     }
     found = {}
     for what, args in runs.items():
@@ -89,17 +103,17 @@ def outputs(run_cli: RunCli, old: Path, new: Path, county: Path) -> dict[str, st
 
 
 def test_escape_sequences_in_names_are_shown_not_run(run_cli: RunCli, tmp_path: Path) -> None:
-    old, new, county = hostile_copy(tmp_path, RETITLE + CLEAR, "JH-JT-\x1b[2J", "注\x9b31m意")
-    found = outputs(run_cli, old, new, county)
+    paths = hostile_copy(tmp_path, RETITLE + CLEAR, "JH-JT-\x1b[2J", "注\x9b31m意")
+    found = outputs(run_cli, paths)
     for what, text in found.items():
         assert is_safe(text, lines=True), what
-    # such names are validate errors (DL121), so diff refuses them, saying why, safely
-    assert "DL121" in found["diff text (stderr)"]
-    assert "DL121" in found["diff markdown (stderr)"]
-    assert "owned" in found["validate text"]
+    shown = "\\x1b]0;owned\\x07"
+    for what in ("diff text", "diff markdown", "audit text", "audit markdown", "audit github"):
+        assert shown in found[what], what
+    assert "JH-JT-\\x1b[2J" in found["validate text"] + found["validate github"]
 
 
-CONTROL = st.characters(categories=("Cc", "Cf", "Zl", "Zp"), exclude_characters="\n\t\r\ufeff")
+CONTROL = st.characters(categories=("Cc", "Cf", "Zl", "Zp"), exclude_characters="\x00\n\t\r\ufeff")
 HOSTILE = st.text(st.one_of(CONTROL, st.sampled_from("景洪ab[]|%:,")), min_size=1, max_size=8)
 
 
@@ -113,15 +127,15 @@ def test_no_output_holds_a_raw_control_character(
     run_cli: RunCli, name: str, ident: str, note: str
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        old, new, county = hostile_copy(Path(folder), name, ident, note)
-        for what, text in outputs(run_cli, old, new, county).items():
+        for what, text in outputs(run_cli, hostile_copy(Path(folder), name, ident, note)).items():
             assert is_safe(text, lines=True), (what, text)
 
 
 def test_the_git_diff_driver_escapes_names(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    old, new, _ = hostile_copy(tmp_path, RETITLE, "JH-JT-900", "")
+    paths = hostile_copy(tmp_path, RETITLE, "JH-JT-900", "")
+    old, new = paths["old"], paths["new"]
     monkeypatch.chdir(new.parent)
     args = [new.name, str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"]
     result = run_cli("git-diff-driver", *args)

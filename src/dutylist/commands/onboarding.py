@@ -138,6 +138,7 @@ def fmt(
 ) -> None:
     """Rewrite catalogs and jurisdiction.yaml in the canonical layout (comments kept)."""
     from dutylist.onboarding.fmt import format_paths
+    from dutylist.report.safe import safe
 
     language = lang_of(lang)
     result = format_paths(paths or [Path("catalogs")], check=check)
@@ -148,7 +149,7 @@ def fmt(
             f"{'would reformat' if check else 'reformatted'} {name}",
         )
     for where, why in result.failed + result.refused:
-        typer.echo(f"{where}: {why}", err=True)
+        typer.echo(safe(f"{where}: {why}"), err=True)  # a file name may hold escapes
     done, same = len(result.changed), len(result.unchanged)
     bad = len(result.failed) + len(result.refused)
     _say(

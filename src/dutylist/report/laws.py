@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 from collections.abc import Callable
 from typing import Any
 
 from dutylist.i18n import KIND, N_, Lang, _, label
 from dutylist.laws.index import Citing, LawsReport, LawUse, UnknownTitle
 from dutylist.report.excel import display_width, safe_workbook
+from dutylist.report.safe import safe
 
 LEVEL = {
     "law": "法律",
@@ -21,7 +21,6 @@ LEVEL = {
     "normative": "规范性文件",
 }
 LAW_STATUS = {"in-force": "现行有效", "repealed": "已废止", "not-yet": "尚未施行"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 IMPACT = {
     "repealed": N_("《{title}》 is repealed: {items} item(s) in {lists} list(s) cite it"),
@@ -40,7 +39,7 @@ HEAD = (
 
 def clean(text: str) -> str:
     """Catalog text with control characters shown as escapes (spec section 10)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return safe(text)  # the one sanitiser of every reporter (bidi controls too)
 
 
 def impact(use: LawUse) -> str:
