@@ -68,41 +68,43 @@ def _wrap_line(text: str, width: int, first: str, indent: str) -> list[str]:
         return [prefix + text]
     out: list[str] = []
     line, used = "", cell_len(prefix)
-    brk = -1  # index in `line` after which a break is allowed
+    brk = -1  # the last index of `line` before which it may break
     for ch in text:
         w = _char_width(ch)
-        room = width - used
-        if w > room and line:
-            if ch == " ":
-                out.append(prefix + line.rstrip())
-                prefix, line, used, brk = indent, "", cell_len(indent), -1
-                continue
-            cut = _last_break(line) if ch in _NO_START else brk
-            cut = cut if cut > 0 else _fallback_break(line, ch)
-            head, tail = line[:cut].rstrip(), line[cut:].lstrip(" ")
-            out.append(prefix + head)
-            prefix, line = indent, tail
-            used = cell_len(indent) + cell_len(line)
+        if w > width - used and line:
+            cut = len(line) if _can_break(line[-1], ch) else brk
+            while True:
+                cut = cut if cut > 0 else _fallback_break(line, ch)
+                out.append(prefix + line[:cut].rstrip())
+                prefix, line = indent, line[cut:].lstrip(" ")
+                used = cell_len(indent) + cell_len(line)
+                if used + w <= width or not line:
+                    break
+                cut = _last_break(line)  # the rest is still too long: break it again
             brk = _last_break(line)
-            if used + w > width and line:  # the rest is still too long: fold it
-                out.append(prefix + line)
-                line, used, brk = "", cell_len(indent), -1
         if not line and ch == " ":
             continue
+        if line and _can_break(line[-1], ch):
+            brk = len(line)
         line += ch
         used += w
-        if ch == " " or (w == 2 and ch not in _NO_END) or ch in _NO_START:
-            brk = len(line)
-        elif w == 1 and line[:-1] and _char_width(line[-2]) == 2 and line[-2] not in _NO_END:
-            brk = len(line) - 1
     if line or not out:
         out.append(prefix + line.rstrip())
     return out
 
 
+def _can_break(before: str, after: str) -> bool:
+    """A line may break between these two characters: after a space, or beside a wide
+    character unless that leaves an opening bracket at a line's end or a comma at its start."""
+    if before == " ":
+        return True
+    wide = _char_width(before) == 2 or _char_width(after) == 2
+    return wide and before not in _NO_END and after not in _NO_START and after != " "
+
+
 def _last_break(line: str) -> int:
     for i in range(len(line) - 1, 0, -1):
-        if line[i - 1] == " " or (_char_width(line[i - 1]) == 2 and line[i] not in _NO_START):
+        if _can_break(line[i - 1], line[i]):
             return i
     return -1
 
