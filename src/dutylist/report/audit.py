@@ -6,9 +6,7 @@ All are built from the same AuditFinding records; the per-unit problem lists
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from dutylist.audit.core import AuditResult
@@ -28,8 +26,6 @@ from dutylist.report.audit_labels import (
 )
 from dutylist.report.findings import github_escape
 from dutylist.report.layout import Painter, text_width, wrap, write_text
-
-Reporter = Callable[[AuditResult, TextIO, Lang, str], None]
 
 
 def report_text(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
@@ -160,17 +156,3 @@ def report_markdown(result: AuditResult, out: TextIO, lang: Lang, by: str = "dep
     for group, findings in grouped(result, by, lang).items():
         out.write(markdown(result, findings, lang, group, nested=True) + "\n")
     out.write("\n".join(summary(result, lang)) + "\n")
-
-
-def render(result: AuditResult, fmt: str, lang: Lang, by: str) -> str:
-    buffer = io.StringIO()
-    REPORTERS[fmt](result, buffer, lang, by)
-    return buffer.getvalue()
-
-
-REPORTERS: dict[str, Reporter] = {
-    "text": report_text,
-    "json": report_json,
-    "markdown": report_markdown,
-    "github": report_github,
-}

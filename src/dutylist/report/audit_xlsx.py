@@ -116,3 +116,9 @@ def workbook(
     sheet.freeze_panes(2, 0)
     book.close()
     return buffer.getvalue()
+
+
+def report_xlsx(result: AuditResult, lang: Lang, by: str = "department") -> bytes:
+    """`audit --format xlsx -o FILE`: every finding of the jurisdiction."""
+    title = f"{result.jurisdiction}问题清单" if lang == "zh" else f"Audit of {result.jurisdiction}"
+    return workbook(result, result.findings, lang, title)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from typing import TextIO
 
 from dutylist.checks import CHECKS_ZH
@@ -12,8 +11,6 @@ from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.layout import Painter, text_width, wrap, write_text
 from dutylist.validate.core import ValidationResult
-
-Reporter = Callable[[ValidationResult, TextIO, Lang], None]
 
 
 def as_json(result: ValidationResult) -> dict[str, object]:
@@ -100,6 +97,3 @@ def report_text(result: ValidationResult, out: TextIO, lang: Lang) -> None:
 
 def out_is_tty(out: TextIO) -> bool:
     return hasattr(out, "isatty") and bool(out.isatty())
-
-
-REPORTERS: dict[str, Reporter] = {"text": report_text, "json": report_json, "github": report_github}
