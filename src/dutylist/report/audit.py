@@ -7,6 +7,8 @@ All are built from the same AuditFinding records; the per-unit problem lists
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from dutylist.audit.core import AuditResult
@@ -24,18 +26,26 @@ from dutylist.report.audit_labels import (
     unit_evidence,
     unit_suggestion,
 )
-from dutylist.report.findings import github_escape
-from dutylist.report.layout import Painter, text_width, wrap, write_text
+from dutylist.report.findings import github_escape, out_is_tty
+from dutylist.report.layout import Painter, text_width, write_text
+from dutylist.report.layout import wrap as layout_wrap
 
 
 def report_text(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
     """A review to act on: first what to take back and whom to keep, then every finding
     grouped by department (who acts) or by unit, then the counts; built as lines at the
-    output's width and written once."""
-    write_text(out, text_lines(result, lang, by, text_width(out), Painter(out)))
+    output's width and written once. In a pipe (no COLUMNS) each record stays on its
+    line, for grep and editors, as validate's do."""
+    paint = Painter(out)
+    folds = paint.enabled or bool(os.environ.get("COLUMNS")) or out_is_tty(out)
+    write_text(out, text_lines(result, lang, by, text_width(out) if folds else None, paint))
 
 
-def text_lines(result: AuditResult, lang: Lang, by: str, width: int, paint: Painter) -> list[str]:
+def text_lines(
+    result: AuditResult, lang: Lang, by: str, width: int | None, paint: Painter
+) -> list[str]:
+    """The lines of the text report; `width` None: not wrapped."""
+    wrap = _wrapper(width)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     zh = lang == "zh"
     lines = [paint(line, "bold") for line in wrap(heading(result, lang), width, "  ")]
@@ -66,6 +76,16 @@ def text_lines(result: AuditResult, lang: Lang, by: str, width: int, paint: Pain
     for line in summary(result, lang):
         lines += [paint(part, style) for part in wrap(line, width, "  ")]
     return lines
+
+
+def _wrapper(width: int | None) -> Callable[..., list[str]]:
+    if width is not None:
+        return layout_wrap
+
+    def unwrapped(text: str, _width: object, _indent: str = "", first: str = "") -> list[str]:
+        return [first + text]
+
+    return unwrapped
 
 
 def as_json(result: AuditResult) -> dict[str, Any]:

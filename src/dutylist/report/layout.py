@@ -9,12 +9,12 @@ closing punctuation (，。、) nor after an opening bracket, as Chinese typeset
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TextIO
+from typing import Any, TextIO
 
 PIPE_WIDTH = 120
 """Width of the text written to a pipe or a file."""
@@ -23,6 +23,8 @@ NARROWEST = 20
 
 _NO_START = frozenset("，。、；：？！）》」』】〉”’,.;:?!)]}%·")
 _NO_END = frozenset("（《「『【〈“‘([{")
+_NO_START_CHARS = "".join(sorted(_NO_START))
+_NO_END_CHARS = "".join(sorted(_NO_END))
 
 
 def text_width(out: TextIO | None = None) -> int:
@@ -38,18 +40,32 @@ def text_width(out: TextIO | None = None) -> int:
     return PIPE_WIDTH
 
 
-@lru_cache(maxsize=4096)
+_WIDE_CLASS = (  # East Asian Width W and F: the blocks of CJK, kana, hangul, full-width forms
+    "\u1100-\u115f\u231a-\u231b\u2329-\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
+    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
+    "\U00020000-\U0003fffd"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use (some 50 ms): validate's pre-commit run never wraps."""
+    return (
+        re.compile(f"[{_WIDE_CLASS}]"),
+        re.compile(f"([{_WIDE_CLASS}]+)|( +)|([^ {_WIDE_CLASS}]+)"),
+    )
+
+
 def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch) or ch in "\u200b\u200d":
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return 2 if _patterns()[0].match(ch) else 1
 
 
 def cell_len(text: str) -> int:
     """Columns a text takes in a terminal: wide and full-width characters count two."""
     if text.isascii():
         return len(text)
-    return sum(_char_width(ch) for ch in text)
+    return len(text) + len(_patterns()[0].findall(text))
 
 
 def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
@@ -62,60 +78,91 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     return lines
 
 
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """Runs a line may break between: (text, kind) with kind 0 for a run of wide
+    characters (breakable inside), 1 for spaces, 2 for a run of narrow ones (a word).
+    Punctuation that may not start a line joins the run before it, an opening bracket
+    the run after it."""
+    out: list[list[Any]] = []
+    for match in _patterns()[1].finditer(text):
+        kind = match.lastindex or 1
+        out.append([match.group(kind), kind - 1])
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev[1] == 1 or cur[1] == 1:
+            continue
+        head = len(cur[0]) - len(cur[0].lstrip(_NO_START_CHARS))
+        if head:
+            prev[0], cur[0] = prev[0] + cur[0][:head], cur[0][head:]
+        tail = len(prev[0]) - len(prev[0].rstrip(_NO_END_CHARS))
+        if tail:
+            prev[0], cur[0] = prev[0][:-tail], prev[0][-tail:] + cur[0]
+    return [(t, k) for t, k in out if t]
+
+
 def _wrap_line(text: str, width: int, first: str, indent: str) -> list[str]:
     prefix = first
     if cell_len(prefix) + cell_len(text) <= width:
         return [prefix + text]
     out: list[str] = []
-    line, used = "", cell_len(prefix)
-    brk = -1  # the last index of `line` before which it may break
-    for ch in text:
-        w = _char_width(ch)
-        if w > width - used and line:
-            cut = len(line) if _can_break(line[-1], ch) else brk
-            while True:
-                cut = cut if cut > 0 else _fallback_break(line, ch)
-                out.append(prefix + line[:cut].rstrip())
-                prefix, line = indent, line[cut:].lstrip(" ")
-                used = cell_len(indent) + cell_len(line)
-                if used + w <= width or not line:
-                    break
-                cut = _last_break(line)  # the rest is still too long: break it again
-            brk = _last_break(line)
-        if not line and ch == " ":
+    line: list[str] = []
+    used = cell_len(prefix)
+    space = False
+    for token, kind in _tokens(text):
+        if kind == 1:
+            space = bool(line)
             continue
-        if line and _can_break(line[-1], ch):
-            brk = len(line)
-        line += ch
-        used += w
+        need = cell_len(token) + space
+        if used + need <= width:
+            line.append(" " + token if space else token)
+            used += need
+            space = False
+            continue
+        if kind == 2 and line:  # a word goes whole to the next line
+            out.append(prefix + "".join(line))
+            prefix, line, used = indent, [], cell_len(indent)
+        elif space:
+            used += 1
+            line.append(" ")
+        space = False
+        rest = token
+        while used + cell_len(rest) > width:
+            k = _fit(rest, width - used, force=not line, breakable=kind == 0)
+            if k:
+                line.append(rest[:k])
+                rest = rest[k:]
+            out.append(prefix + "".join(line).rstrip())
+            prefix, line, used = indent, [], cell_len(indent)
+        line.append(rest)
+        used += cell_len(rest)
     if line or not out:
-        out.append(prefix + line.rstrip())
+        out.append(prefix + "".join(line).rstrip())
     return out
 
 
-def _can_break(before: str, after: str) -> bool:
-    """A line may break between these two characters: after a space, or beside a wide
-    character unless that leaves an opening bracket at a line's end or a comma at its start."""
-    if before == " ":
-        return True
-    wide = _char_width(before) == 2 or _char_width(after) == 2
-    return wide and before not in _NO_END and after not in _NO_START and after != " "
-
-
-def _last_break(line: str) -> int:
-    for i in range(len(line) - 1, 0, -1):
-        if _can_break(line[i - 1], line[i]):
-            return i
-    return -1
-
-
-def _fallback_break(line: str, nxt: str) -> int:
-    """Where to break a line that has no break opportunity left: before its last
-    (wide) character when the next one may not start a line, else at the end (a word
-    is not split for a comma)."""
-    if nxt in _NO_START and len(line) > 1 and _char_width(line[-1]) == 2:
-        return len(line) - 1
-    return len(line)
+def _fit(token: str, room: int, *, force: bool, breakable: bool) -> int:
+    """How many characters of `token` go on a line with `room` columns left: as many as
+    fit, less a closing mark that may not start the next line; a word is broken only
+    when it is alone on its line (`force`)."""
+    if not breakable and not force:
+        return 0
+    if room <= 0:
+        k = 0
+    elif cell_len(token) == 2 * len(token):
+        k = room // 2
+    else:
+        k, used = 0, 0
+        for ch in token:
+            used += _char_width(ch)
+            if used > room:
+                break
+            k += 1
+    fit = k
+    while breakable and 0 < k < len(token) and (token[k] in _NO_START or token[k - 1] in _NO_END):
+        k -= 1
+    if k == 0 and force:
+        return max(fit, 1)
+    return k
 
 
 def pad(text: str, width: int, align: str = "left") -> str:
