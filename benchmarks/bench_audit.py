@@ -58,7 +58,7 @@ def text_vs_json(n_items: int = 10_000, n_units: int = 30, rounds: int = 3) -> l
     cli = [sys.executable, "-m", "dutylist", "audit", str(root), "--fail-on", "none"]
     best = {"text": float("inf"), "json": float("inf")}
     for _ in range(rounds):
-        for fmt in best:
+        for fmt in ("text", "json"):
             best[fmt] = min(best[fmt], _child_cpu([*cli, "--format", fmt]))
     ratio = best["text"] / best["json"]
     return [
