@@ -44,7 +44,8 @@ def test_report_writes_workbook_and_markdown(run_cli: RunCli, repo: Path) -> Non
     assert book.sheetnames == ["Adjustment statistics", "By unit", "Changes"]
     rows = list(book["Adjustment statistics"].iter_rows(values_only=True))
     assert rows[2][:3] == ("No.", "Department", "Before")
-    assert "2024-06-30" in rows[1][0] and "(" not in rows[1][0]  # the commits go to a note
+    line = str(rows[1][0])
+    assert "2024-06-30" in line and "(" not in line  # the commits go to a note
     assert next(r for r in rows if r[0] == "Total")[2:3] == (7,)
     assert result.stdout.startswith("## Monthly adjustment report 2024-07: 测试县")
     assert "| **Total** | **7** |" in result.stdout
