@@ -10,6 +10,7 @@ from dutylist.checks import CHECKS_ZH
 from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.layout import Painter, text_width, wrap, write_text
+from dutylist.report.safe import safe
 from dutylist.validate.core import ValidationResult
 
 
@@ -30,7 +31,7 @@ def github_escape(text: str, *, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return safe(text)
 
 
 def annotation(f: Finding, level: str | None = None) -> str:
@@ -51,7 +52,7 @@ def annotation(f: Finding, level: str | None = None) -> str:
 def report_github(result: ValidationResult, out: TextIO, lang: Lang) -> None:
     for f in result.findings:
         out.write(annotation(f) + "\n")
-    out.write(_summary(result, lang) + "\n")
+    out.write(safe(_summary(result, lang)) + "\n")
 
 
 def _summary(result: ValidationResult, lang: Lang) -> str:
@@ -90,7 +91,7 @@ def report_text(result: ValidationResult, out: TextIO, lang: Lang) -> None:
         where = f"{f.file}:{f.line}:{f.column}"
         head = f"{shown} {f.code}"
         record = f"{where}: {head} {name}{item} {f.message}"
-        parts = wrap(record, width, "    ") if fold else [record]
+        parts = wrap(record, width, "    ") if fold else [safe(record)]
         first = parts[0]
         if paint.enabled and first.startswith(f"{where}: {head}"):
             rest = first[len(where) + 2 + len(head) :]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TextIO
 
+from dutylist.report.safe import safe
+
 PIPE_WIDTH = 120
 """Width of the text written to a pipe or a file."""
 NARROWEST = 20
@@ -74,7 +76,8 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     the others with `indent`."""
     lines: list[str] = []
     for para in text.split("\n"):
-        lines.extend(_wrap_line(para, width, first if not lines else indent, indent))
+        # catalog text cannot move the cursor or retitle the terminal (spec section 10)
+        lines.extend(_wrap_line(safe(para), width, first if not lines else indent, indent))
     return lines
 
 
@@ -287,6 +290,7 @@ class Painter:
         self.enabled = is_tty and "NO_COLOR" not in os.environ
 
     def __call__(self, text: str, style: str) -> str:
+        text = safe(text)
         if not self.enabled or not text or not style:
             return text
         return str(_style(style).render(text, color_system=_color_system()))

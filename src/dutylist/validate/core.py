@@ -10,11 +10,13 @@ from pathlib import Path
 from dutylist.catalog.assessment import read_assessment
 from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
 from dutylist.catalog.workspace import (
+    LAWS_NAMES,
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
     Jurisdiction,
     find_jurisdictions,
     is_jurisdiction,
+    laws_files,
     load_catalog_file,
     load_jurisdiction,
     owning_jurisdiction,
@@ -31,6 +33,8 @@ from dutylist.validate.text import text_checks
 class ValidationResult:
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # shared laws.yaml files already reported: every jurisdiction below reads them
+    shared: set[str] = field(default_factory=set, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -51,6 +55,13 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
                     f"no jurisdiction.yaml under {display_path(path)}: nothing to validate"
                 )
             roots.extend(found)
+        elif path.is_file() and path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
+            # a shared laws.yaml: it and every jurisdiction that reads it
+            below = [p for p in find_jurisdictions(path.parent) if p.parent == path.parent]
+            if below:
+                roots.extend(below)
+            else:
+                loose.append(path)
         elif path.is_file():
             root = owning_jurisdiction(path)
             if root is None and path.suffix.lower() in TABLE_SUFFIXES:
@@ -69,7 +80,7 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
     for root, files in singles.items():
         if root in roots:
             continue
-        if any(p.name.startswith("jurisdiction.") for p in files):
+        if any(p.name.startswith("jurisdiction.") or p.name in LAWS_NAMES for p in files):
             _collect(result, load_jurisdiction(root), whole=True)
         else:
             _collect(result, load_jurisdiction(root, only=files), whole=False)
@@ -80,9 +91,11 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
 
 
 def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> None:
-    result.files.extend(juris.files)
-    result.findings.extend(juris.findings)
-    result.findings.extend(cross_checks(juris, whole=whole))
+    seen = set(result.shared)
+    result.shared.update(juris.display(p) for p, shared in laws_files(juris.root) if shared)
+    result.files.extend(f for f in juris.files if f not in seen)
+    found = [*juris.findings, *cross_checks(juris, whole=whole)]
+    result.findings.extend(f for f in found if f.file not in seen)
     for path in juris.assessments:
         result.files.append(juris.display(path))
         result.findings.extend(assessment_checks(juris, path))
@@ -119,6 +132,10 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         territorial = _sibling_territorial(juris)
     for loaded in grids:
         yield from grid_checks(loaded, territorial)
+    if juris.laws:
+        from dutylist.laws.checks import laws_checks
+
+        yield from laws_checks(juris)
 
 
 def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:
@@ -297,10 +314,13 @@ def require_valid(juris: Jurisdiction) -> None:
     and would otherwise count, review or publish a misspelt department as a real one."""
     # a lone catalog file (a blob read from git) has no registry to check against:
     # that stops validate, not a diff of its items
+    from dutylist.laws.checks import BASIS_CHECKS
+
+    # a basis citing a repealed law is a finding of the review, not broken data
     errors = juris.findings or [
         f
         for f in cross_checks(juris, whole=juris.whole)
-        if f.level.value == "error" and f.name != "missing-registry"
+        if f.level.value == "error" and f.name != "missing-registry" and f.name not in BASIS_CHECKS
     ]
     if errors:
         errors.sort(key=Finding.sort_key)
