@@ -10,11 +10,21 @@ import pytest
 from typer.testing import CliRunner
 
 from dutylist.cli import app
+from dutylist.i18n import set_lang
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 RunCli = Callable[..., "CliResult"]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Each test starts in English: a command run in Chinese must not leak into the next
+    test's direct calls of the core (the language is process state, as in gettext)."""
+    set_lang("en")
+    yield
+    set_lang("en")
 
 
 class CliResult:

@@ -17,6 +17,7 @@ from dutylist.commands import audit as audit_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
 from dutylist.commands import laws as laws_commands
+from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
 from dutylist.io.files import STDOUT_ERRNOS, stdout_failed
@@ -31,6 +32,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=TranslatedGroup,
 )
 
 
@@ -71,8 +73,7 @@ def guarded(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         # every command starts in its own language (tests run many in one process)
-        option = kwargs.get("lang")
-        set_lang(resolve_lang(option if isinstance(option, str) else None))
+        set_lang(resolve_lang(lang_option(kwargs.get("lang"))))
         try:
             return func(*args, **kwargs)
         except UserError as exc:
@@ -108,10 +109,10 @@ MODULES = (core, diff_commands, audit_commands, report, onboarding, laws_command
 def _register() -> None:
     for module in MODULES:
         for name, func in module.COMMANDS.items():
-            app.command(name)(guarded(func))
+            app.command(name, cls=TranslatedCommand)(guarded(func))
         # commands for tools rather than people (git's diff driver): callable, not listed
         for name, func in getattr(module, "HIDDEN", {}).items():
-            app.command(name, hidden=True)(guarded(func))
+            app.command(name, hidden=True, cls=TranslatedCommand)(guarded(func))
 
 
 _register()

@@ -7,7 +7,10 @@ an unreadable input. The CLI turns it into one line on stderr and exit 2.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
+
+from dutylist.i18n import N_, _, current_lang
 
 
 class ExitCode(IntEnum):
@@ -44,3 +47,32 @@ class GitError(UserError):
 
 class OutputError(UserError):
     """An output file could not be written."""
+
+
+# The reasons an operating system gives most, in the output language (strerror is English).
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("not a folder"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("read-only file system"),
+    errno.EEXIST: N_("it exists already"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.EIO: N_("input/output error"),
+    errno.EPIPE: N_("the pipe was closed"),
+    errno.EBUSY: N_("the device is busy"),
+    errno.EXDEV: N_("the rename crosses file systems"),
+    errno.EINVAL: N_("invalid argument"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operation on a file failed, in the output language (the system's own words
+    in English)."""
+    msgid = _OS_REASONS.get(exc.errno or 0)
+    if msgid is not None and current_lang() != "en":
+        return _(msgid)
+    return exc.strerror or str(exc)

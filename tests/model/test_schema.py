@@ -122,7 +122,7 @@ def test_kind_schema_pins_the_kind(kind: str, run_cli: RunCli) -> None:
     schema = schema_of(run_cli, kind)
     assert schema["$schema"].startswith("https://json-schema.org/")
     header = resolve(schema, schema["properties"]["catalog"]["$ref"])
-    assert header["properties"]["kind"] == {"const": kind}
+    assert header["properties"]["kind"]["const"] == kind
     assert header["additionalProperties"] is False
     assert set(schema["required"]) >= {"dutylist", "catalog"}
     for ref in refs(schema):

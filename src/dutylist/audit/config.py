@@ -21,8 +21,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dutylist.errors import InputError
+from dutylist.errors import InputError, os_reason
 from dutylist.findings import Severity
+from dutylist.i18n import N_, _
 
 CONFIG_NAMES = ("dutylist.yaml", ".dutylist.yaml")
 
@@ -78,7 +79,9 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
         text = decode(path.read_bytes())
         data = load_yaml(text) if text.strip() else {}
     except OSError as exc:
-        raise InputError(f"cannot read the configuration: {exc.strerror}", file=shown) from None
+        raise InputError(
+            _("cannot read the configuration: {reason}", reason=os_reason(exc)), file=shown
+        ) from None
     except LoadProblem as problem:
         raise InputError(problem.message, file=shown, line=problem.line) from None
     try:
@@ -86,7 +89,7 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = tuple(error["loc"])
-        line, _ = Locator(text).locate(loc, key=True)
+        line, _column = Locator(text).locate(loc, key=True)
         raise InputError(config_message(error), file=shown, line=line) from None
     places: list[tuple[str, tuple[str | int, ...]]] = [
         (name, ("audit", "severity", name)) for name in settings.severity
@@ -94,9 +97,11 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
     places += [(name, ("audit", "disable", i)) for i, name in enumerate(settings.disable)]
     for name, loc in places:
         if name not in RULE_NAMES and name not in BASIS_CHECKS:
-            line, _ = Locator(text).locate(loc, key=True)
+            line, _column = Locator(text).locate(loc, key=True)
             raise InputError(
-                f"`{name}` is not an audit rule (see `dutylist rules`)", file=shown, line=line
+                _("`{name}` is not an audit rule (see `dutylist rules`)", name=name),
+                file=shown,
+                line=line,
             )
     return settings
 
@@ -107,27 +112,27 @@ def key_text(loc: tuple[Any, ...]) -> str:
     keys = [str(p) for p in loc if not isinstance(p, int)]
     where = f"`{'.'.join(keys)}`"
     indexes = [p for p in loc if isinstance(p, int)]
-    return f"entry {indexes[-1] + 1} of {where}" if indexes else where
+    return _("entry {n} of {key}", n=indexes[-1] + 1, key=where) if indexes else where
 
 
 _EXPECTED = {
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping (`key: value` lines)",
-    "model_type": "a mapping (`key: value` lines)",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
+    "float_parsing": N_("{key} must be a number{got}"),
+    "float_type": N_("{key} must be a number{got}"),
+    "int_parsing": N_("{key} must be a whole number{got}"),
+    "int_type": N_("{key} must be a whole number{got}"),
+    "int_from_float": N_("{key} must be a whole number{got}"),
+    "string_type": N_("{key} must be text{got}"),
+    "list_type": N_("{key} must be a list{got}"),
+    "dict_type": N_("{key} must be a mapping (`key: value` lines){got}"),
+    "model_type": N_("{key} must be a mapping (`key: value` lines){got}"),
+    "bool_type": N_("{key} must be true or false{got}"),
+    "bool_parsing": N_("{key} must be true or false{got}"),
 }
 _BOUNDS = {
-    "greater_than": "more than",
-    "greater_than_equal": "at least",
-    "less_than": "less than",
-    "less_than_equal": "at most",
+    "greater_than": N_("{key} must be more than {limit}{got}"),
+    "greater_than_equal": N_("{key} must be at least {limit}{got}"),
+    "less_than": N_("{key} must be less than {limit}{got}"),
+    "less_than_equal": N_("{key} must be at most {limit}{got}"),
 }
 
 
@@ -138,18 +143,21 @@ def config_message(error: Any) -> str:
     loc = tuple(error["loc"])
     where = key_text(loc)
     value = error.get("input")
-    got = f", not {value!r}" if isinstance(value, str | int | float) else ""
+    got = _(", not {value}", value=repr(value)) if isinstance(value, str | int | float) else ""
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
-        return f"unknown key {where} in the configuration: remove it or check its spelling"
+        return _(
+            "unknown key {key} in the configuration: remove it or check its spelling", key=where
+        )
     if kind == "enum" and loc[:2] == ("audit", "severity"):
-        return f"{where} must be one of error, warning, info{got}"
+        return _("{key} must be one of error, warning, info{got}", key=where, got=got)
     if kind in ("enum", "literal_error"):
-        return f"{where} must be one of {ctx.get('expected', 'the documented values')}{got}"
+        expected = ctx.get("expected") or _("the documented values")
+        return _("{key} must be one of {expected}{got}", key=where, expected=expected, got=got)
     if kind in _BOUNDS:
         limit = next(iter(ctx.values()), "")
         limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
-        return f"{where} must be {_BOUNDS[kind]} {limit}{got}"
+        return _(_BOUNDS[kind], key=where, limit=limit, got=got)
     if kind in _EXPECTED:
-        return f"{where} must be {_EXPECTED[kind]}{got}"
-    return f"{where} has a value the configuration does not accept{got}"
+        return _(_EXPECTED[kind], key=where, got=got)
+    return _("{key} has a value the configuration does not accept{got}", key=where, got=got)

@@ -20,6 +20,7 @@ from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, assessment_files, load_path
 from dutylist.errors import InputError
 from dutylist.findings import Severity
+from dutylist.i18n import _
 from dutylist.model.assessment import AssessmentRow
 from dutylist.validate.core import require_valid
 
@@ -59,13 +60,22 @@ def read_rows(
     if path is None:
         return None, None, None
     if not path.is_file():
-        raise InputError(f"no such assessment file: {juris.display(path)}")
+        raise InputError(_("no such assessment file: {path}", path=juris.display(path)))
     table = read_assessment(path, juris.display(path))
     if table.findings:
         first = table.findings[0]
-        more = f" (and {len(table.findings) - 1} more)" if len(table.findings) > 1 else ""
+        if len(table.findings) > 1:
+            message = _(
+                "{message} (and {more} more): fix the assessment table before the audit",
+                message=first.message,
+                more=len(table.findings) - 1,
+            )
+        else:
+            message = _(
+                "{message}: fix the assessment table before the audit", message=first.message
+            )
         raise InputError(
-            f"{first.message}{more}: fix the assessment table before the audit",
+            message,
             file=first.file,
             line=first.line,
         )
@@ -183,19 +193,31 @@ def load_accept(path: Path) -> dict[str, str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the accept file: {exc}", file=display_path(path)) from None
+        raise InputError(
+            _("cannot read the accept file: {reason}", reason=_read_reason(exc)),
+            file=display_path(path),
+        ) from None
     accepted: dict[str, str] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
-        body, _, comment = raw.partition("#")
+        body, _hash, comment = raw.partition("#")
         body = body.strip().removeprefix("-").strip().strip("'\"")
         body = body.removeprefix("fingerprint:").strip().strip("'\"")
         if not body:
             continue
         if not re.fullmatch(r"[0-9a-f]{16}", body):
             raise InputError(
-                f"{body!r} is not a finding fingerprint (16 hex digits, see `--format json`)",
+                _(
+                    "'{value}' is not a finding fingerprint (16 hex digits, see `--format json`)",
+                    value=body,
+                ),
                 file=display_path(path),
                 line=number,
             )
         accepted[body] = comment.strip()
     return accepted
+
+
+def _read_reason(exc: OSError | UnicodeDecodeError) -> str:
+    from dutylist.errors import os_reason
+
+    return os_reason(exc) if isinstance(exc, OSError) else _("the file is not UTF-8 text")

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
+from dutylist.i18n import _, current_lang
 from dutylist.io.tables import read_rows
 from dutylist.io.yamlload import gc_paused
 from dutylist.model.assessment import COLUMNS, REQUIRED, AssessmentRow
@@ -69,7 +70,7 @@ def read_assessment(path: Path, display: str) -> Assessment:
     missing = [name for name in REQUIRED if name not in present]
     if missing:
         wanted = ", ".join(f"{m} ({COLUMNS[m][1]})" for m in missing)
-        message = f"the header row lacks {wanted}"
+        message = _("the header row lacks {columns}", columns=wanted)
         result.findings.append(
             Finding(check("assessment-columns"), message, display, header_line, 1)
         )
@@ -131,9 +132,9 @@ def _add_row(result: Assessment, record: dict[str, Any], order: list[str | None]
             chk = check(_FIELD_CHECK.get(name, "assessment-columns"))
             value = record.get(name)
             if error["type"] == "missing":
-                message = f"row has no {name}"
+                message = _("row has no {column}", column=_column(name))
             elif name == "cases":
-                message = f"cases must be a whole number >= 0, not {value!r}"
+                message = _("cases must be a whole number >= 0, not {value}", value=repr(value))
             elif name in ("capacity", "willingness"):
                 words = COLUMNS[name][1]
                 choices = (
@@ -141,7 +142,19 @@ def _add_row(result: Assessment, record: dict[str, Any], order: list[str | None]
                     if name == "capacity"
                     else "strong/moderate/weak (强/中/弱)"
                 )
-                message = f"{words} {value!r} is not one of {choices}"
-            else:
+                message = _(
+                    "{column} {value} is not one of {choices}",
+                    column=words,
+                    value=repr(value),
+                    choices=choices,
+                )
+            elif current_lang() == "en":
                 message = f"{name}: {error['msg']}"
+            else:  # pydantic's own wording is English only
+                message = _("{column}: not a valid value", column=_column(name))
             result.findings.append(Finding(chk, message, result.file, line, column))
+
+
+def _column(name: str) -> str:
+    """A column by its name and its Chinese header: `cases (办理量)`."""
+    return f"{name} ({COLUMNS[name][1]})" if name in COLUMNS else name

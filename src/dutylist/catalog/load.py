@@ -13,8 +13,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from dutylist.checks import check
+from dutylist.errors import os_reason
 from dutylist.findings import Check, Finding
-from dutylist.i18n import _
+from dutylist.i18n import N_, _, current_lang
 from dutylist.io.yamlload import (
     LoadProblem,
     Locator,
@@ -113,7 +114,11 @@ def read_document(
         return Finding(check(problem.kind), problem.message, shown, problem.line, problem.column)
     except OSError as exc:
         return Finding(
-            check("unreadable-file"), f"cannot read the file: {exc.strerror}", shown, 1, 1
+            check("unreadable-file"),
+            _("cannot read the file: {reason}", reason=os_reason(exc)),
+            shown,
+            1,
+            1,
         )
     return Document(path, shown, text, data)
 
@@ -137,17 +142,23 @@ def _header_findings(doc: Document) -> list[Finding]:
         return []
     chk = check("format-version")
     if version is None:
-        return [doc.finding(chk, f"add `dutylist: {FORMAT_VERSION}` at the top of the file", ())]
+        message = _("add `dutylist: {version}` at the top of the file", version=FORMAT_VERSION)
+        return [doc.finding(chk, message, ())]
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         from dutylist import __version__
 
-        message = (
-            f"this file needs a newer dutylist: it is format {version}, "
-            f"dutylist {__version__} reads format {FORMAT_VERSION}"
+        message = _(
+            "this file needs a newer dutylist: it is format {version}, "
+            "dutylist {release} reads format {format}",
+            version=version,
+            release=__version__,
+            format=FORMAT_VERSION,
         )
     else:
-        message = (
-            f"`dutylist: {version!r}` is not a format version: write `dutylist: {FORMAT_VERSION}`"
+        message = _(
+            "`dutylist: {version}` is not a format version: write `dutylist: {format}`",
+            version=repr(version),
+            format=FORMAT_VERSION,
         )
     return [doc.finding(chk, message, ("dutylist",))]
 
@@ -181,13 +192,17 @@ def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
     kind = header.get("kind") if isinstance(header, dict) else None
     if kind not in KINDS:
         if not isinstance(header, dict):
-            message = "`catalog:` must be a mapping with kind, title and version"
+            message = _("`catalog:` must be a mapping with kind, title and version")
             findings.append(doc.finding(check("invalid-value"), message, ("catalog",)))
         elif kind is None:
-            message = f"add `kind:` under `catalog:`, one of {', '.join(KINDS)}"
+            message = _("add `kind:` under `catalog:`, one of {kinds}", kinds=", ".join(KINDS))
             findings.append(doc.finding(check("missing-field"), message, ("catalog",)))
         else:
-            message = f"`{kind}` is not a catalog kind: use one of {', '.join(KINDS)}"
+            message = _(
+                "`{kind}` is not a catalog kind: use one of {kinds}",
+                kind=kind,
+                kinds=", ".join(KINDS),
+            )
             findings.append(doc.finding(check("invalid-choice"), message, ("catalog", "kind")))
         return None, findings
     data = {**doc.data, "dutylist": FORMAT_VERSION}
@@ -264,7 +279,11 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
     if kind_of_error == "missing":
         return doc.finding(
             check("missing-field"),
-            f"{_where(path[:-1])}: add the required field `{field_name}`",
+            _(
+                "{where}: add the required field `{field}`",
+                where=_where(path[:-1]),
+                field=field_name,
+            ),
             path,
         )
     if kind_of_error == "extra_forbidden":
@@ -273,12 +292,25 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
         expected = error.get("ctx", {}).get("expected", "")
         value = error.get("input")
         if field_name == "scope":
-            message = f"scope is `all` or a list of unit ids, not {value!r}"
+            message = _("scope is `all` or a list of unit ids, not {value}", value=repr(value))
         else:
             choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
             close = difflib.get_close_matches(str(value), choices, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            message = f"{value!r} is not a valid `{field_name}`: {hint}use one of {expected}"
+            if close:
+                message = _(
+                    "{value} is not a valid `{field}`: did you mean '{close}'? use one of {expected}",
+                    value=repr(value),
+                    field=field_name,
+                    close=close[0],
+                    expected=expected,
+                )
+            else:
+                message = _(
+                    "{value} is not a valid `{field}`: use one of {expected}",
+                    value=repr(value),
+                    field=field_name,
+                    expected=expected,
+                )
         return doc.finding(check("invalid-choice"), message, path)
     misread = _misread(error.get("input"))
     if kind_of_error == "string_type" and misread:
@@ -302,22 +334,32 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
     if kind_of_error in ("string_type", "int_type") and (
         field_name in ("id", "source") or "replaces" in path
     ):
-        message = (
-            f'an id is text: write it in quotes ("{_as_written(doc, path, error.get("input"))}"), '
-            "YAML reads an unquoted 010 as the number 8"
+        message = _(
+            'an id is text: write it in quotes ("{value}"), '
+            "YAML reads an unquoted 010 as the number 8",
+            value=_as_written(doc, path, error.get("input")),
         )
         return doc.finding(check("invalid-value"), message, path)
     if kind_of_error == "string_pattern_mismatch":
-        message = (
-            f"{error.get('input')!r} is not a valid id: use lowercase letters, digits and dashes"
+        message = _(
+            "{value} is not a valid id: use lowercase letters, digits and dashes",
+            value=repr(error.get("input")),
         )
         return doc.finding(check("invalid-value"), message, path)
     if kind_of_error == "literal_error" or field_name == "dutylist":
         return doc.finding(check("format-version"), error["msg"], path)
     plain = _PLAIN.get(kind_of_error)
-    message = (
-        f"`{where}` {plain}, not {error.get('input')!r}" if plain else f"`{where}`: {error['msg']}"
-    )
+    if plain:
+        message = _(
+            "`{where}` {problem}, not {value}",
+            where=where,
+            problem=_(plain),
+            value=repr(error.get("input")),
+        )
+    elif current_lang() == "en":
+        message = f"`{where}`: {error['msg']}"
+    else:  # pydantic's own wording is English only
+        message = _("`{where}`: not a valid value", where=where)
     return doc.finding(check("invalid-value"), message, path)
 
 
@@ -351,21 +393,21 @@ def _as_written(doc: Document, path: Path_, value: Any) -> str:
 
 # pydantic's wording, said the way the rest of dutylist speaks
 _PLAIN = {
-    "string_type": "must be text",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "date_type": "must be a date like 2024-08-19",
-    "date_parsing": "must be a date like 2024-08-19",
-    "date_from_datetime_parsing": "must be a date like 2024-08-19",
-    "date_from_datetime_inexact": "must be a date like 2024-08-19",
-    "list_type": "must be a list",
-    "dict_type": "must be a mapping of keys",
-    "model_type": "must be a mapping of keys",
-    "model_attributes_type": "must be a mapping of keys",
-    "too_short": "must not be empty",
-    "string_too_short": "must not be empty",
+    "string_type": N_("must be text"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
+    "date_type": N_("must be a date like 2024-08-19"),
+    "date_parsing": N_("must be a date like 2024-08-19"),
+    "date_from_datetime_parsing": N_("must be a date like 2024-08-19"),
+    "date_from_datetime_inexact": N_("must be a date like 2024-08-19"),
+    "list_type": N_("must be a list"),
+    "dict_type": N_("must be a mapping of keys"),
+    "model_type": N_("must be a mapping of keys"),
+    "model_attributes_type": N_("must be a mapping of keys"),
+    "too_short": N_("must not be empty"),
+    "string_too_short": N_("must not be empty"),
 }
 
 
@@ -374,7 +416,7 @@ def _where(path: Path_) -> str:
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "document"
+    return out or _("document")
 
 
 def _unknown_field(path: Path_, kind: str) -> str:
@@ -383,10 +425,16 @@ def _unknown_field(path: Path_, kind: str) -> str:
     if in_item:
         for other, fields in KIND_FIELDS.items():
             if name in fields and other != kind:
-                return f"`{name}` is a field of {other} catalogs, not of {kind}: remove it"
+                return _(
+                    "`{name}` is a field of {other} catalogs, not of {kind}: remove it",
+                    name=name,
+                    other=other,
+                    kind=kind,
+                )
         allowed = list(ITEM_MODELS[kind].model_fields) if kind in ITEM_MODELS else []
     else:
         allowed = []
     close = difflib.get_close_matches(name, allowed, n=1)
-    hint = f": did you mean `{close[0]}`?" if close else ": remove it or check its spelling"
-    return f"unknown field `{name}`{hint}"
+    if close:
+        return _("unknown field `{name}`: did you mean `{close}`?", name=name, close=close[0])
+    return _("unknown field `{name}`: remove it or check its spelling", name=name)

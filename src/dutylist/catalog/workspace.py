@@ -143,7 +143,9 @@ def load_jurisdiction(
         doc = _read(reg, display, result)
         if doc is not None:
             if document_kind(doc) != "jurisdiction":
-                message = "jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`"
+                message = _(
+                    "jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`"
+                )
                 result.findings.append(doc.finding(check("unknown-document"), message, ()))
             else:
                 result.registry, problems = parse_registry(doc)
@@ -189,9 +191,11 @@ def _add_laws(path: Path, shared: bool, display: Display, into: Jurisdiction) ->
 
 def _add_catalog(doc: Document, into: Jurisdiction) -> None:
     if "catalog" not in doc.data:
-        message = "a catalog file starts with `dutylist: 1` and a `catalog:` header (kind, title, version)"
+        message = _(
+            "a catalog file starts with `dutylist: 1` and a `catalog:` header (kind, title, version)"
+        )
         if "jurisdiction" in doc.data:
-            message = "a registry belongs in jurisdiction.yaml, not here"
+            message = _("a registry belongs in jurisdiction.yaml, not here")
         into.findings.append(doc.finding(check("unknown-document"), message, ()))
         return
     loaded, problems = parse_catalog(doc)
@@ -203,7 +207,7 @@ def _add_catalog(doc: Document, into: Jurisdiction) -> None:
 def load_catalog_file(path: Path, display: Display = display_path) -> Jurisdiction:
     """A single catalog file with the registry of its folder, when it has one."""
     if not path.is_file():
-        raise InputError(f"no such file: {display(path)}")
+        raise InputError(_("no such file: {path}", path=display(path)))
     if path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
         # a shared laws.yaml given by itself: checked as a laws file, not as a catalog
         holder = Jurisdiction(path.parent, display=display, whole=False)
@@ -227,7 +231,10 @@ def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
     if path.is_dir():
         if not is_jurisdiction(path):
             raise InputError(
-                f"{display(path)} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file"
+                _(
+                    "{path} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file",
+                    path=display(path),
+                )
             )
         return load_jurisdiction(path, display=display)
-    raise InputError(f"no such file or folder: {display(path)}")
+    raise InputError(_("no such file or folder: {path}", path=display(path)))

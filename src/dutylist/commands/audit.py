@@ -12,6 +12,7 @@ import typer
 from dutylist.commands.options import LangOption, finish, lang_of, write_format
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, InputError, UserError
+from dutylist.i18n import _
 from dutylist.report.formats import AUDIT, choices, choose, per_unit
 
 if TYPE_CHECKING:
@@ -126,10 +127,12 @@ def default_target() -> Path:
         return found[0]
     if not found:
         raise InputError(
-            "no jurisdiction under catalogs/: give the folder or catalog file to audit"
+            _("no jurisdiction under catalogs/: give the folder or catalog file to audit")
         )
     names = ", ".join(p.as_posix() for p in found)
-    raise InputError(f"several jurisdictions under catalogs/ ({names}): give the one to audit")
+    raise InputError(
+        _("several jurisdictions under catalogs/ ({names}): give the one to audit", names=names)
+    )
 
 
 def write_outputs(
@@ -142,7 +145,7 @@ def write_outputs(
 
     if by == "unit" and output is not None:
         if output.exists() and not output.is_dir():
-            raise UserError(f"{output} is a file: --by unit -o needs a folder")
+            raise UserError(_("{path} is a file: --by unit -o needs a folder", path=output))
         form = per_unit(AUDIT, fmt or "markdown")
         make_folder(output)
         lists = unit_lists(result, lang, form, name_max(output))

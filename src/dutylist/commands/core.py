@@ -19,6 +19,7 @@ from dutylist.commands.options import (
     write_format,
 )
 from dutylist.errors import ExitCode, InputError
+from dutylist.i18n import _
 from dutylist.report.formats import VALIDATE, choices, lookup
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def validate(
 
     targets = paths or [Path("catalogs")]
     if not paths and not targets[0].exists():
-        raise InputError("no catalogs/ folder here: give the catalog files or folders to check")
+        raise InputError(_("no catalogs/ folder here: give the catalog files or folders to check"))
     result = validate_paths(targets)
     write_format(lookup(VALIDATE, str(fmt)), result, None, lang_of(lang))
     finish(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
@@ -61,8 +62,10 @@ def schema(
         ),
     ] = None,
     output: OutputOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of a catalog kind (for editor completion)."""
+    lang_of(lang)
     from dutylist.model.schema import json_schema
 
     emit(json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n", output)

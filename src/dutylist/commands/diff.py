@@ -18,7 +18,7 @@ from dutylist.commands.options import (
 )
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode
-from dutylist.i18n import CHANGE_CLASSES
+from dutylist.i18n import CHANGE_CLASSES, _
 from dutylist.report.formats import DIFF, choices, choose
 
 if TYPE_CHECKING:
@@ -34,11 +34,19 @@ def _classes(values: list[str] | None) -> set[str] | None:
     unknown = sorted(wanted - set(CHANGE_CLASSES))
     if unknown:
         close = difflib.get_close_matches(unknown[0], CHANGE_CLASSES, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise typer.BadParameter(
-            f"unknown class {', '.join(unknown)}: {hint}use {', '.join(CHANGE_CLASSES)}",
-            param_hint="--only",
-        )
+        classes = ", ".join(CHANGE_CLASSES)
+        if close:
+            message = _(
+                "unknown class {names}: did you mean '{close}'? use {classes}",
+                names=", ".join(unknown),
+                close=close[0],
+                classes=classes,
+            )
+        else:
+            message = _(
+                "unknown class {names}: use {classes}", names=", ".join(unknown), classes=classes
+            )
+        raise typer.BadParameter(message, param_hint="--only")
     return wanted
 
 

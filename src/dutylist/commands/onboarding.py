@@ -11,6 +11,7 @@ import typer
 from dutylist.commands.options import LangOption, finish, lang_of
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, OutputError
+from dutylist.i18n import _
 
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite files that exist (never done without it).")
@@ -76,14 +77,20 @@ def _check_output(
     """Refuse an output that is a folder, an input (the source, its registry, the
     --jurisdiction registry), or (without --force) a file."""
     if output.is_dir():  # --force cannot help here, so it is not offered
-        raise OutputError(f"{output} is a folder: name the file to write, e.g. {output / example}")
+        raise OutputError(
+            _(
+                "{path} is a folder: name the file to write, e.g. {example}",
+                path=output,
+                example=output / example,
+            )
+        )
     from dutylist.catalog.workspace import REGISTRY_NAMES
 
     folders = [output.parent] + ([registry] if registry is not None else [])
     registries = [folder / name for folder in folders for name in REGISTRY_NAMES]
     guard([("-o", output)], source, *registries)
     if output.exists() and not force:
-        raise OutputError(f"{output} exists: not overwritten (use --force)")
+        raise OutputError(_("{path} exists: not overwritten (use --force)", path=output))
 
 
 def _write_registry(path: Path | None, text: str | None, new: bool, lang: str) -> None:
@@ -168,7 +175,7 @@ def init(
     from dutylist.onboarding.scaffold import plan, write
 
     if level not in ("province", "city", "county"):
-        raise typer.BadParameter("use province, city or county", param_hint="--level")
+        raise typer.BadParameter(_("use province, city or county"), param_hint="--level")
     scaffold = plan(folder, name=name, code=code, level=level, slug=slug)
     written = write(scaffold, force=force)
     language = lang_of(lang)
@@ -188,13 +195,15 @@ def export(
         bool, typer.Option("--public", help="公开版: leave out notes, support and admission.")
     ] = False,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
+    lang_of(lang)
     from dutylist.io.files import write_atomic
     from dutylist.onboarding.export import export_catalog
 
     if output.suffix.lower() != ".xlsx":
-        raise typer.BadParameter("the output is an .xlsx file", param_hint="-o")
+        raise typer.BadParameter(_("the output is an .xlsx file"), param_hint="-o")
     data = export_catalog(catalog, public=public)  # a bad input is reported first
     _check_output(output, catalog, force, example="清单.xlsx")
     write_atomic(output, data)

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.errors import ExitCode
-from dutylist.i18n import Lang, resolve_lang, set_lang
+from dutylist.i18n import Lang, _, resolve_lang, set_lang
 from dutylist.io.files import write_atomic, write_stdout
 from dutylist.report.formats import Format
 
@@ -28,7 +28,7 @@ OutputOption = Annotated[
 
 def lang_of(option: str | None) -> Lang:
     if option is not None and option.lower() not in ("zh", "en", "zh-cn", "zh_cn"):
-        raise typer.BadParameter("use zh or en", param_hint="--lang")
+        raise typer.BadParameter(_("use zh or en"), param_hint="--lang")
     lang = resolve_lang(option)
     set_lang(lang)
     return lang

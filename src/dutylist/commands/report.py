@@ -13,6 +13,7 @@ import typer
 from dutylist.commands.options import LangOption, emit, lang_of
 from dutylist.commands.outputs import guard
 from dutylist.errors import UserError
+from dutylist.i18n import _
 from dutylist.io.files import write_atomic
 
 
@@ -63,7 +64,12 @@ def report(
     from dutylist.stats.monthly import monthly_report
 
     if output.suffix.lower() != ".xlsx":
-        raise UserError(f"report writes an Excel workbook: -o must end in .xlsx, not {output.name}")
+        raise UserError(
+            _(
+                "report writes an Excel workbook: -o must end in .xlsx, not {name}",
+                name=output.name,
+            )
+        )
     language = lang_of(lang)
     md = None if markdown in (None, "-") else Path(markdown)
     guard([("-o", output), ("--markdown", md)], path or Path("catalogs"))

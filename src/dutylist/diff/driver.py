@@ -40,7 +40,7 @@ def _registry(path: str) -> JurisdictionFile | None:
     doc = read_document(reg)
     if isinstance(doc, Finding):
         return None
-    loaded, _ = parse_registry(doc)
+    loaded, _findings = parse_registry(doc)
     return loaded.model if loaded else None
 
 
@@ -52,7 +52,7 @@ def driver_diff(args: list[str]) -> DiffResult | str:
             "git-diff-driver is called by git with 7 arguments: "
             "path old-file old-hex old-mode new-file new-hex new-mode"
         )
-    path, old_file, _, _, new_file, _, _ = args
+    path, old_file, _oh, _om, new_file, _nh, _nm = args
     old = _catalog(old_file, f"a/{path}")
     new = _catalog(new_file, f"b/{path}")
     if old is False or new is False or (old is None and new is None):

@@ -15,7 +15,7 @@ from typing import Any
 
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.errors import UserError
-from dutylist.i18n import CHANGE_CLASSES
+from dutylist.i18n import CHANGE_CLASSES, _
 from dutylist.model.catalog import CatalogFile, Item
 from dutylist.model.registry import JurisdictionFile
 from dutylist.normalize import normalize_name
@@ -266,10 +266,19 @@ class DiffResult:
             if key in (normalize_name(dep_id), normalize_name(name)):
                 return dep_id
         close = difflib.get_close_matches(query, [*known, *known.values()], n=1, cutoff=0.6)
-        hint = f": did you mean '{close[0]}'?" if close else ""
-        if not hint and known:
-            hint = f": use one of {', '.join(sorted(known))}"
-        raise UserError(f"unknown department '{query}'{hint}")
+        if close:
+            raise UserError(
+                _("unknown department '{id}': did you mean '{close}'?", id=query, close=close[0])
+            )
+        if known:
+            raise UserError(
+                _(
+                    "unknown department '{id}': use one of {ids}",
+                    id=query,
+                    ids=", ".join(sorted(known)),
+                )
+            )
+        raise UserError(_("unknown department '{id}'", id=query))
 
     def jurisdiction_names(self) -> list[str]:
         """The names of the jurisdictions compared (registries of both sides), longest first."""

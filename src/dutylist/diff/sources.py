@@ -13,6 +13,7 @@ from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_pa
 from dutylist.diff.catalogs import diff_catalogs
 from dutylist.diff.model import CatalogDiff, DiffResult, Side
 from dutylist.errors import GitError, InputError
+from dutylist.i18n import _
 from dutylist.validate.core import require_valid
 
 Display = Callable[[Path], str]
@@ -24,11 +25,13 @@ def open_spec(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, Displa
     function of its files, and how to show SPEC itself."""
     base = cwd or Path.cwd()
     if spec.startswith("-"):
-        raise GitError(f"{spec!r} looks like an option: refused (write ./{spec} for a file)")
+        raise GitError(
+            _("'{spec}' looks like an option: refused (write ./{spec} for a file)", spec=spec)
+        )
     local = base / spec
     if local.exists() or ":" not in spec:
         if not local.exists():
-            raise InputError(f"no such file or folder: {spec}")
+            raise InputError(_("no such file or folder: {path}", path=spec))
         if cwd is None:
             yield local, display_path, spec
         else:
@@ -36,11 +39,11 @@ def open_spec(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, Displa
         return
     from dutylist.io.git import display_for, materialize
 
-    rev, _, path = spec.partition(":")
+    rev, _colon, path = spec.partition(":")
     path = path or "."
     with materialize(rev, path, cwd) as found:
         if found is None:
-            raise GitError(f"{path} does not exist at revision {rev}")
+            raise GitError(_("{path} does not exist at revision {rev}", path=path, rev=rev))
         yield found, display_for(rev, path, found), spec
 
 
@@ -60,7 +63,7 @@ def diff_paths(
         old_path, old_display, old_shown = stack.enter_context(open_spec(old_spec, cwd))
         new_path, new_display, new_shown = stack.enter_context(open_spec(new_spec, cwd))
         if old_path.is_file() != new_path.is_file():
-            raise InputError("give two catalog files or two folders, not one of each")
+            raise InputError(_("give two catalog files or two folders, not one of each"))
         if old_path.is_file():
             old = _load(old_path, old_display)
             new = _load(new_path, new_display)
@@ -93,7 +96,9 @@ def _load(path: Path, display: Display) -> Jurisdiction:
 
 def _single(loaded: Jurisdiction) -> LoadedCatalog:
     if not loaded.catalogs:
-        raise InputError(f"{loaded.files[-1] if loaded.files else loaded.root}: no catalog in it")
+        raise InputError(
+            _("{path}: no catalog in it", path=loaded.files[-1] if loaded.files else loaded.root)
+        )
     return loaded.catalogs[0]
 
 
@@ -110,7 +115,11 @@ def _diff_folders(
     new_roots = {_rel(r, new_path): r for r in find_jurisdictions(new_path)}
     if not old_roots and not new_roots:
         raise InputError(
-            f"{shown[0]} and {shown[1]} hold no jurisdiction.yaml: give jurisdiction folders or catalog files"
+            _(
+                "{old} and {new} hold no jurisdiction.yaml: give jurisdiction folders or catalog files",
+                old=shown[0],
+                new=shown[1],
+            )
         )
     several = len(set(old_roots) | set(new_roots)) > 1 or "." not in (
         set(old_roots) | set(new_roots)

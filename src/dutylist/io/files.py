@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from dutylist.errors import OutputError
+from dutylist.errors import OutputError, os_reason
 from dutylist.i18n import _
 
 NAME_MAX = 255
@@ -175,7 +175,7 @@ def _why(exc: OSError) -> str:
         return _("the file system is read-only")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _("permission denied")
-    return exc.strerror or str(exc)
+    return os_reason(exc)
 
 
 class _Terminated(BaseException):

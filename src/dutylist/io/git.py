@@ -7,6 +7,7 @@ Paths are relative to the current directory, like disk paths (`git show REV:./PA
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -15,36 +16,91 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from dutylist.errors import GitError
+from dutylist.errors import GitError, os_reason
+from dutylist.i18n import N_, _, current_lang
 
 
 def _check_arg(value: str, what: str) -> None:
     if not value:
-        raise GitError(f"empty git {what}")
+        raise GitError(_("empty git {what}", what=_(what)))
     if value.startswith("-"):
-        raise GitError(f"git {what} {value!r} looks like an option: refused")
+        raise GitError(
+            _("git {what} '{value}' looks like an option: refused", what=_(what), value=value)
+        )
     if "\0" in value or "\n" in value:
-        raise GitError(f"git {what} {value!r} holds a control character: refused")
+        raise GitError(
+            _(
+                "git {what} {value} holds a control character: refused",
+                what=_(what),
+                value=repr(value),
+            )
+        )
+
+
+# what _check_arg is told it checks, for the catalog
+_WHATS = (N_("revision"), N_("date"), N_("path"))
 
 
 def run_git(args: list[str], cwd: Path | None = None, stdin: bytes | None = None) -> bytes:
     """Run git with an argument list; a failure becomes a GitError with git's message."""
     exe = shutil.which("git")
     if exe is None:
-        raise GitError("git is not installed (needed to read REV:PATH)")
+        raise GitError(_("git is not installed (needed to read REV:PATH)"))
     try:
         proc = subprocess.run(  # an argument list, never a shell
             [exe, *args], cwd=cwd, input=stdin, capture_output=True, shell=False, check=False
         )
     except OSError as exc:
-        raise GitError(f"cannot run git: {exc.strerror}") from None
+        raise GitError(_("cannot run git: {reason}", reason=os_reason(exc))) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        text = message[-1] if message else f"git {args[0]} failed"
-        if "not a git repository" in text:
-            text = "not inside a git repository (needed to read REV:PATH)"
-        raise GitError(text.removeprefix("fatal: "))
+        text = message[-1] if message else ""
+        raise GitError(git_problem(text.removeprefix("fatal: "), args[0]))
     return proc.stdout
+
+
+# git's messages (English unless git is localised) that a dutylist user meets
+_GIT_PROBLEMS = (
+    (
+        re.compile(r"not a git repository"),
+        N_("not inside a git repository (needed to read REV:PATH)"),
+    ),
+    (
+        re.compile(r"[Pp]ath '(?P<path>[^']*)' does not exist in '(?P<rev>[^']*)'"),
+        N_("path '{path}' does not exist in '{rev}'"),
+    ),
+    (
+        re.compile(r"[Pp]ath '(?P<path>[^']*)' exists on disk, but not in '(?P<rev>[^']*)'"),
+        N_("path '{path}' exists on disk, but not in '{rev}'"),
+    ),
+    (
+        re.compile(
+            r"(?:bad revision|[Nn]ot a valid object name|invalid object name) '?(?P<rev>[^']*)'?"
+        ),
+        N_("unknown git revision '{rev}'"),
+    ),
+    (
+        re.compile(r"ambiguous argument '(?P<rev>[^']*)'"),
+        N_("unknown git revision '{rev}'"),
+    ),
+    (
+        re.compile(r"dubious ownership"),
+        N_("git refuses a repository owned by another user (see `git config safe.directory`)"),
+    ),
+)
+
+
+def git_problem(text: str, command: str) -> str:
+    """git's last line of complaint, in the output language where it is a known one."""
+    for pattern, msgid in _GIT_PROBLEMS:
+        match = pattern.search(text)
+        if match:
+            return _(msgid, **match.groupdict())
+    if not text:
+        return _("git {command} failed", command=command)
+    if current_lang() == "en":
+        return text
+    return _("git {command} failed: {detail}", command=command, detail=text)
 
 
 def repo_root(cwd: Path | None = None) -> Path:
@@ -62,7 +118,7 @@ def resolve_rev(rev: str, cwd: Path | None = None) -> str:
             ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], cwd
         )
     except GitError:
-        raise GitError(f"unknown git revision {rev!r}") from None
+        raise GitError(_("unknown git revision '{rev}'", rev=rev)) from None
     return out.decode().strip()
 
 
@@ -88,7 +144,7 @@ def _repo_path(path: str, cwd: Path | None) -> str:
     for part in PurePosixPath(prefix, path.replace("\\", "/")).parts:
         if part == "..":
             if not parts:
-                raise GitError(f"{path} is outside the repository")
+                raise GitError(_("{path} is outside the repository", path=path))
             parts.pop()
         elif part not in (".", ""):
             parts.append(part)
@@ -115,7 +171,7 @@ def _list(commit: str, repo_path: str, cwd: Path | None) -> tuple[str, list[Blob
     for entry in run_git(args, cwd).split(b"\0"):
         if not entry:
             continue
-        meta, _, name = entry.partition(b"\t")
+        meta, _tab, name = entry.partition(b"\t")
         mode, otype, sha = meta.decode().split()
         if otype == "blob" and mode != "120000":  # symlinks point at paths, not catalogs
             blobs.append(Blob(name.decode("utf-8", "surrogateescape"), sha))
@@ -129,9 +185,9 @@ def read_blobs(shas: list[str], cwd: Path | None = None) -> dict[str, bytes]:
     out = run_git(["cat-file", "--batch"], cwd, stdin=("\n".join(shas) + "\n").encode())
     contents: dict[str, bytes] = {}
     pos = 0
-    for _ in shas:
+    for _sha in shas:
         eol = out.index(b"\n", pos)
-        sha, _, size = out[pos:eol].decode().split()
+        sha, _type, size = out[pos:eol].decode().split()
         start = eol + 1
         contents[sha] = out[start : start + int(size)]
         pos = start + int(size) + 1

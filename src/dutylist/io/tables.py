@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dutylist.errors import InputError
+from dutylist.errors import InputError, os_reason
+from dutylist.i18n import _
 
 Row = tuple[int, list[Any]]  # (physical line or sheet row, 1-based; cell values)
 
@@ -16,7 +17,7 @@ Row = tuple[int, list[Any]]  # (physical line or sheet row, 1-based; cell values
 def decode_csv(data: bytes, display: str) -> str:
     """UTF-8 first (BOM or not), then the Chinese legacy encodings Excel writes."""
     if b"\x00" in data[:8192]:
-        raise InputError("this is a binary file, not a CSV", file=display)
+        raise InputError(_("this is a binary file, not a CSV"), file=display)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -26,7 +27,7 @@ def decode_csv(data: bytes, display: str) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError("cannot tell the text encoding: save it as UTF-8 CSV", file=display)
+        raise InputError(_("cannot tell the text encoding: save it as UTF-8 CSV"), file=display)
     return str(best)
 
 
@@ -45,12 +46,14 @@ def read_rows(path: Path, display: str, sheet: str | None = None) -> Iterator[Ro
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=display) from None
+        raise InputError(
+            _("cannot read the file: {reason}", reason=os_reason(exc)), file=display
+        ) from None
     if suffix == ".csv":
         yield from csv_rows(decode_csv(data, display))
         return
     if suffix not in (".xlsx", ".xlsm"):
-        raise InputError("expected a .csv or .xlsx file", file=display)
+        raise InputError(_("expected a .csv or .xlsx file"), file=display)
     yield from _xlsx_rows(data, display, sheet)
 
 
@@ -61,12 +64,15 @@ def _xlsx_rows(data: bytes, display: str, sheet: str | None) -> Iterator[Row]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({exc})", file=display) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError(_("not a readable .xlsx workbook"), file=display) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             names = ", ".join(book.sheetnames)
-            raise InputError(f"no sheet named {sheet!r} (sheets: {names})", file=display)
+            raise InputError(
+                _("no sheet named '{sheet}' (sheets: {names})", sheet=sheet, names=names),
+                file=display,
+            )
         ws = book[sheet] if sheet else book.worksheets[0]
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             yield number, list(values)

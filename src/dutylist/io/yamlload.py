@@ -37,7 +37,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from dutylist.i18n import _
+from dutylist.i18n import N_, _, current_lang
 
 # Catalogs nest about six levels; anything past this is an attack or an accident.
 MAX_DEPTH = 64
@@ -59,7 +59,7 @@ _LIBYAML_DEPTH = re.compile(r"\b(?:maximum nesting|max(?:imum)? depth)", re.IGNO
 
 
 def _too_deep() -> str:
-    return f"nesting deeper than {MAX_DEPTH} levels: a catalog needs far fewer"
+    return _("nesting deeper than {depth} levels: a catalog needs far fewer", depth=MAX_DEPTH)
 
 
 class LoadProblem(Exception):
@@ -146,7 +146,11 @@ class _Loader(yaml.CSafeLoader):
                 value = stack.pop()[0]
             elif kind is AliasEvent:
                 if event.anchor not in anchors:
-                    raise _at("yaml-syntax", f"alias *{event.anchor} names no anchor", event)
+                    raise _at(
+                        "yaml-syntax",
+                        _("alias *{anchor} names no anchor", anchor=event.anchor),
+                        event,
+                    )
                 value = anchors[event.anchor]
             elif kind is StreamEndEvent:
                 return root
@@ -203,7 +207,7 @@ class _Loader(yaml.CSafeLoader):
         key = frame[1]
         if key is _NO_KEY:
             if isinstance(value, (dict, list)):
-                raise _at("not-a-mapping", "a mapping key must be a plain value", event)
+                raise _at("not-a-mapping", _("a mapping key must be a plain value"), event)
             frame[1], frame[2] = value, event
             return
         frame[1] = _NO_KEY
@@ -213,7 +217,9 @@ class _Loader(yaml.CSafeLoader):
         if key in container:
             merged = frame[3]
             if merged is None or key not in merged:
-                raise _at("duplicate-key", f"duplicate key '{key}': keep one of them", frame[2])
+                raise _at(
+                    "duplicate-key", _("duplicate key '{key}': keep one of them", key=key), frame[2]
+                )
             merged.discard(key)
         container[key] = value
 
@@ -230,7 +236,7 @@ def _merge(mapping: dict[Any, Any], source: Any, event: Any) -> set[Any]:
     added: set[Any] = set()
     for entry in source if isinstance(source, list) else [source]:
         if not isinstance(entry, dict):
-            raise _at("yaml-syntax", "`<<` merges mappings only", event)
+            raise _at("yaml-syntax", _("`<<` merges mappings only"), event)
         for key, value in entry.items():
             if key not in mapping:
                 mapping[key] = value
@@ -240,7 +246,7 @@ def _merge(mapping: dict[Any, Any], source: Any, event: Any) -> set[Any]:
 
 def _refused(tag: str, event: Any) -> LoadProblem:
     shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
-    message = f"tag '{shown}' is not allowed: catalogs use plain YAML values only"
+    message = _("tag '{tag}' is not allowed: catalogs use plain YAML values only", tag=shown)
     return _at("disallowed-tag", message, event)
 
 
@@ -264,19 +270,22 @@ def gc_paused() -> Iterator[None]:
 def decode(data: bytes) -> str:
     """UTF-8 text of a file (a BOM is fine), or a LoadProblem saying what it is instead."""
     if b"\x00" in data[:8192]:
-        raise LoadProblem("binary-file", "this is a binary file, not a YAML text file")
+        raise LoadProblem("binary-file", _("this is a binary file, not a YAML text file"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = "save it as UTF-8"
+        message = _("the file is not UTF-8 text: save it as UTF-8")
         try:
             data.decode("gb18030")
-            hint = "it looks GBK/GB18030-encoded (an old Excel export?): save it as UTF-8"
+            message = _(
+                "the file is not UTF-8 text: it looks GBK/GB18030-encoded (an old Excel export?): "
+                "save it as UTF-8"
+            )
         except UnicodeDecodeError:
             pass
-        raise LoadProblem("not-utf8", f"the file is not UTF-8 text: {hint}", line, column) from None
+        raise LoadProblem("not-utf8", message, line, column) from None
 
 
 def load_yaml(text: str) -> Any:
@@ -284,7 +293,7 @@ def load_yaml(text: str) -> Any:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise LoadProblem("empty-file", "the file is empty")
+        raise LoadProblem("empty-file", _("the file is empty"))
     loader = _Loader(text)
     try:
         with gc_paused():
@@ -294,12 +303,15 @@ def load_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         raise _syntax(exc) from None
     except yaml.YAMLError as exc:
-        raise LoadProblem("yaml-syntax", str(exc)) from None
+        raise LoadProblem("yaml-syntax", yaml_problem(str(exc))) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else "a single value"
-        raise LoadProblem("not-a-mapping", f"the document must be a mapping of keys, not {found}")
+        if isinstance(data, list):
+            message = _("the document must be a mapping of keys, not a list")
+        else:
+            message = _("the document must be a mapping of keys, not a single value")
+        raise LoadProblem("not-a-mapping", message)
     if "&" in text and _ANCHOR.search(text):
         _check_expansion(data, text)
     return data
@@ -308,14 +320,22 @@ def load_yaml(text: str) -> Any:
 def _syntax(exc: yaml.MarkedYAMLError) -> LoadProblem:
     mark = exc.problem_mark or exc.context_mark
     if isinstance(exc, ConstructorError) and exc.problem and "tag" in exc.problem:
-        kind, message = "disallowed-tag", f"{exc.problem}: catalogs use plain YAML values only"
+        kind = "disallowed-tag"
+        message = f"{exc.problem}: catalogs use plain YAML values only"
+        tag = re.search(r"'([^']+)'", exc.problem)
+        if current_lang() != "en" and tag:
+            message = _(
+                "tag '{tag}' is not allowed: catalogs use plain YAML values only", tag=tag.group(1)
+            )
     elif exc.problem and _LIBYAML_DEPTH.search(exc.problem):
         # libyaml 0.2.6 stops deep nesting itself; older ones leave it to the builder:
         # the user sees the same finding whichever is installed
         kind, message = "nesting-too-deep", _too_deep()
     else:
         kind = "yaml-syntax"
-        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        parts = [yaml_problem(p) for p in (exc.context, exc.problem) if p]
+        # the Chinese contexts end in a comma of their own
+        message = ("" if current_lang() == "zh" else " ").join(parts) or _("invalid YAML")
     if mark is None:
         return LoadProblem(kind, message)
     return LoadProblem(kind, message, mark.line + 1, mark.column + 1)
@@ -348,8 +368,10 @@ def _check_expansion(data: Any, text: str) -> None:
         line = text.count("\n", 0, match.start()) + 1 if match else 1
         raise LoadProblem(
             "alias-expansion",
-            "aliases expand this document far beyond its size (a 'billion laughs' document?): "
-            "write the values out instead",
+            _(
+                "aliases expand this document far beyond its size (a 'billion laughs' document?): "
+                "write the values out instead"
+            ),
             line,
             1,
         )
@@ -414,3 +436,68 @@ class Locator:
                             if k.value == "id" and isinstance(v, ScalarNode):
                                 lines.setdefault(v.value, item.start_mark.line + 1)
         return lines
+
+
+# libyaml's own words for what it could not parse (English only), in the output language
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": N_("mapping values are not allowed here"),
+    "mapping values are not allowed in this context": N_(
+        "mapping values are not allowed in this context"
+    ),
+    "could not find expected ':'": N_("could not find expected ':'"),
+    "did not find expected key": N_("did not find expected key"),
+    "did not find expected '-' indicator": N_("did not find expected '-' indicator"),
+    "did not find expected node content": N_("did not find expected node content"),
+    "did not find expected ',' or ']'": N_("did not find expected ',' or ']'"),
+    # a brace in a msgid would be read as a field
+    "did not find expected ',' or '}'": N_("did not find expected ',' or a closing brace"),
+    "did not find expected <document start>": N_("did not find expected <document start>"),
+    "found character that cannot start any token": N_(
+        "found character that cannot start any token"
+    ),
+    "found unexpected end of stream": N_("found unexpected end of stream"),
+    "found unknown escape character": N_("found unknown escape character"),
+    "found undefined tag handle": N_("found undefined tag handle"),
+    "found duplicate anchor": N_("found duplicate anchor"),
+    "found undefined alias": N_("found undefined alias"),
+    "found a tab character that violates indentation": N_(
+        "found a tab character that violates indentation"
+    ),
+    "found a tab character where an indentation space is expected": N_(
+        "found a tab character where an indentation space is expected"
+    ),
+    "found unexpected ':'": N_("found unexpected ':'"),
+    "while scanning a simple key": N_("while scanning a simple key"),
+    "while scanning a quoted scalar": N_("while scanning a quoted scalar"),
+    "while scanning a block scalar": N_("while scanning a block scalar"),
+    "while scanning a plain scalar": N_("while scanning a plain scalar"),
+    "while scanning an anchor": N_("while scanning an anchor"),
+    "while scanning an alias": N_("while scanning an alias"),
+    "while scanning a tag": N_("while scanning a tag"),
+    "while scanning a directive": N_("while scanning a directive"),
+    "while parsing a block mapping": N_("while parsing a block mapping"),
+    "while parsing a block collection": N_("while parsing a block collection"),
+    "while parsing a flow sequence": N_("while parsing a flow sequence"),
+    "while parsing a flow mapping": N_("while parsing a flow mapping"),
+    "while parsing a flow node": N_("while parsing a flow node"),
+    "while parsing a block node": N_("while parsing a block node"),
+    "while parsing a node": N_("while parsing a node"),
+    "expected a single document in the stream": N_("expected a single document in the stream"),
+    "but found another document": N_("but found another document"),
+    "while constructing a mapping": N_("while constructing a mapping"),
+    "found unhashable key": N_("found unhashable key"),
+}
+
+
+def yaml_problem(text: str) -> str:
+    """A libyaml problem or context in the output language; an unknown one, in Chinese
+    output, as a general 'invalid YAML' rather than an English sentence."""
+    if current_lang() == "en":
+        return text
+    msgid = _YAML_PROBLEMS.get(text.strip())
+    if msgid is not None:
+        return _(msgid)
+    for known, msgid in _YAML_PROBLEMS.items():
+        if text.startswith(known):
+            return _(msgid)
+    return _("invalid YAML")

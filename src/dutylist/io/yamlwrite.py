@@ -156,17 +156,19 @@ def _format(text: str) -> str:
     try:
         node = make_yaml().load(text)
     except YAMLError as exc:
-        raise FormatProblem(f"cannot be read for formatting: {exc}") from None
+        raise FormatProblem(_("cannot be read for formatting: {reason}", reason=exc)) from None
     except ValueError:  # ruamel builds dates, and 2024-02-30 is none
         raise _impossible_date(text) from None
     if not isinstance(node, CommentedMap):
-        raise FormatProblem("the document is not a mapping")
+        raise FormatProblem(_("the document is not a mapping"))
     canonicalize(node, before)
     buffer = io.StringIO()
     make_yaml().dump(node, buffer)
     result = buffer.getvalue()
     if load_yaml(result) != before:
-        raise FormatProblem("formatting would change what the file says, so it was left as it is")
+        raise FormatProblem(
+            _("formatting would change what the file says, so it was left as it is")
+        )
     return result
 
 
@@ -362,7 +364,7 @@ def _take_after(node: Any, key: Any) -> str:
     token = entry[index] if entry and len(entry) > index else None
     if not isinstance(token, CommentToken):
         return ""
-    eol, _, after = token.value.partition("\n")
+    eol, _newline, after = token.value.partition("\n")
     token.value = eol + "\n"
     return after
 

@@ -12,6 +12,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from dutylist.i18n import _
 from dutylist.model.common import (
     Category,
     CertStatus,
@@ -75,7 +76,10 @@ class Item(Strict):
         if not self.basis and self.category not in NO_BASIS_NEEDED:
             raise PydanticCustomError(
                 "basis_required",
-                "an item of category {category} needs its legal basis (实施依据): add `basis:` with at least one entry",
+                _(
+                    "an item of category {category} needs its legal basis (实施依据): "
+                    "add `basis:` with at least one entry"
+                ),
                 {"category": self.category},
             )
         return self
@@ -93,10 +97,10 @@ class EmpowermentItem(Item):
         if isinstance(value, list):
             if not value:
                 raise PydanticCustomError(
-                    "scope_empty", "scope lists no unit: write `all` or the unit ids"
+                    "scope_empty", _("scope lists no unit: write `all` or the unit ids")
                 )
             if len(set(value)) != len(value):
-                raise PydanticCustomError("scope_repeat", "scope names a unit twice")
+                raise PydanticCustomError("scope_repeat", _("scope names a unit twice"))
         return value
 
 
@@ -111,8 +115,10 @@ class TerritorialItem(Item):
         if isinstance(value, list):
             raise PydanticCustomError(
                 "lead_not_single",
-                "lead is one department id, not a list (一件事一个部门牵头): "
-                "put the others in `cooperating`",
+                _(
+                    "lead is one department id, not a list (一件事一个部门牵头): "
+                    "put the others in `cooperating`"
+                ),
             )
         return value
 
@@ -139,8 +145,10 @@ class CertificateItem(Item):
         if self.status == "abolished" and not self.alternative:
             raise PydanticCustomError(
                 "alternative_required",
-                "an abolished certificate needs `alternative`: how the fact is verified instead "
-                "(部门核查, 告知承诺...)",
+                _(
+                    "an abolished certificate needs `alternative`: how the fact is verified instead "
+                    "(部门核查, 告知承诺...)"
+                ),
             )
         return self
 
@@ -175,15 +183,15 @@ class CatalogFile(Strict, Generic[ItemT]):
         kind = self.catalog.kind
         if kind == "duties" and self.catalog.unit is None:
             raise PydanticCustomError(
-                "unit_required", "a duties catalog names its unit: add `unit:` under `catalog:`"
+                "unit_required", _("a duties catalog names its unit: add `unit:` under `catalog:`")
             )
         if kind != "duties" and self.catalog.unit is not None:
             raise PydanticCustomError(
-                "unit_not_allowed", "only a duties catalog has `catalog.unit`: remove it"
+                "unit_not_allowed", _("only a duties catalog has `catalog.unit`: remove it")
             )
         if kind != "duties" and self.posts:
             raise PydanticCustomError(
-                "posts_not_allowed", "only a duties catalog has a post directory (`posts:`)"
+                "posts_not_allowed", _("only a duties catalog has a post directory (`posts:`)")
             )
         return self
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from dutylist.errors import UserError
+from dutylist.i18n import _
 from dutylist.model.catalog import KINDS, file_model
 from dutylist.model.laws import LawsFile
 from dutylist.model.registry import JurisdictionFile
+from dutylist.model.schema_labels import label_schema
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -31,8 +33,13 @@ def json_schema(kind: str | None) -> dict[str, Any]:
         schema["properties"]["catalog"] = {"$ref": f"#/$defs/CatalogHeader_{kind}"}
     else:
         raise UserError(
-            f"unknown kind {kind!r}: use one of {', '.join((*KINDS, 'jurisdiction', 'laws'))}"
+            _(
+                "unknown kind '{kind}': use one of {kinds}",
+                kind=kind,
+                kinds=", ".join((*KINDS, "jurisdiction", "laws")),
+            )
         )
+    label_schema(schema)
     schema["title"] = f"dutylist {kind} file"
     return {"$schema": SCHEMA_DIALECT, **schema}
 

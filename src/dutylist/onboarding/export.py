@@ -15,7 +15,7 @@ from typing import Any
 from dutylist.catalog.load import LoadedCatalog, display_path
 from dutylist.catalog.workspace import load_path
 from dutylist.errors import InputError
-from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS
+from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS, _
 from dutylist.model.registry import JurisdictionFile
 from dutylist.report.excel import SONG, display_width, print_setup, safe_workbook
 from dutylist.validate.core import require_valid
@@ -32,13 +32,20 @@ HEADER_ROW = 2  # below the title and the version rows
 def export_catalog(path: Path, *, public: bool = False) -> bytes:
     """The .xlsx bytes of the catalog file at `path`."""
     if not path.exists():
-        raise InputError(f"no such file: {display_path(path)}")
+        raise InputError(_("no such file: {path}", path=display_path(path)))
     if not path.is_file():
-        raise InputError(f"{display_path(path)}: give one catalog file (.yaml), not a folder")
+        raise InputError(
+            _("{path}: give one catalog file (.yaml), not a folder", path=display_path(path))
+        )
     juris = load_path(path)
     require_valid(juris)
     if not juris.catalogs:
-        raise InputError(f"{display_path(path)} is not a catalog (jurisdiction.yaml has no items)")
+        raise InputError(
+            _(
+                "{path} is not a catalog (jurisdiction.yaml has no items)",
+                path=display_path(path),
+            )
+        )
     catalog = juris.catalogs[0]
     registry = juris.registry.model if juris.registry else None
     columns = _columns(catalog.kind, registry, public)

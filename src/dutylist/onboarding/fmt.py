@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.catalog.load import display_path
-from dutylist.errors import InputError
+from dutylist.errors import InputError, os_reason
+from dutylist.i18n import _
 from dutylist.io.files import write_atomic
 from dutylist.io.yamlload import LoadProblem, decode, load_yaml
 from dutylist.io.yamlwrite import CommentLost, FormatProblem, format_text
@@ -52,7 +53,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
-            raise InputError(f"no such file or folder: {display_path(path)}")
+            raise InputError(_("no such file or folder: {path}", path=display_path(path)))
     return list(dict.fromkeys(found))
 
 
@@ -68,7 +69,9 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
             result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
             continue
         except OSError as exc:
-            result.failed.append((f"{shown}:1:1", f"cannot read the file: {exc.strerror}"))
+            result.failed.append(
+                (f"{shown}:1:1", _("cannot read the file: {reason}", reason=os_reason(exc)))
+            )
             continue
         if not _is_dutylist(text):
             continue
@@ -89,7 +92,7 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
     folders = [display_path(p) for p in paths if p.is_dir()]
     if folders and not (result.changed or result.unchanged or result.failed or result.refused):
         # like validate and audit: formatting nothing is a mistaken path, not success
-        raise InputError(f"no catalog files under {', '.join(folders)}")
+        raise InputError(_("no catalog files under {paths}", paths=", ".join(folders)))
     return result
 
 

@@ -12,8 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dutylist.errors import InputError, OutputError
-from dutylist.i18n import KIND
+from dutylist.errors import InputError, OutputError, os_reason
+from dutylist.i18n import KIND, _
 from dutylist.io.yamlwrite import dump
 from dutylist.model.divisions import county_by_code, townships, unit_type
 from dutylist.normalize import normalize_name
@@ -47,17 +47,28 @@ def plan(
 ) -> Scaffold:
     """What `init` writes. A known division code fills in the name and the townships."""
     if code is not None and not (code.isascii() and code.isdigit() and len(code) == 6):
-        raise InputError(f"--code {code!r}: a division code has 6 digits, e.g. 532801")
+        raise InputError(_("--code '{code}': a division code has 6 digits, e.g. 532801", code=code))
     county = county_by_code(code) if code else None
     if county and name and normalize_name(name) != normalize_name(county.name):
         # a wrong code would fill the registry with another county's townships
-        raise InputError(f"code {code} is {county.name}, not {name}: fix --name or --code")
+        raise InputError(
+            _(
+                "code {code} is {county}, not {name}: fix --name or --code",
+                code=code,
+                county=county.name,
+                name=name,
+            )
+        )
     name = county.name if county else name
     if not name:
-        raise InputError("give the jurisdiction's name with --name (and its --code if you know it)")
+        raise InputError(
+            _("give the jurisdiction's name with --name (and its --code if you know it)")
+        )
     folder = slug or _slug(name) or (code or "main")
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder):
-        raise InputError(f"--slug {folder!r}: use lowercase letters, digits and dashes")
+        raise InputError(
+            _("--slug '{slug}': use lowercase letters, digits and dashes", slug=folder)
+        )
     out = Scaffold(root, folder)
     base = f"catalogs/{folder}"
     units = _units(code) if code else []
@@ -105,14 +116,19 @@ def write(scaffold: Scaffold, *, force: bool = False) -> list[str]:
     clash = scaffold.existing()
     if clash and not force:
         raise OutputError(
-            f"these files exist and were not overwritten (use --force): {', '.join(clash)}"
+            _(
+                "these files exist and were not overwritten (use --force): {files}",
+                files=", ".join(clash),
+            )
         )
     for name, text in scaffold.files.items():
         path = scaffold.root / name
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create {path.parent}: {exc.strerror}") from None
+            raise OutputError(
+                _("cannot create {path}: {reason}", path=path.parent, reason=os_reason(exc))
+            ) from None
         write_atomic(path, text)
     return list(scaffold.files)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_path
 from dutylist.diff import CatalogDiff, DiffResult, Side, diff_jurisdictions
 from dutylist.errors import GitError, InputError, UserError
+from dutylist.i18n import _
 from dutylist.model.registry import JurisdictionFile
 from dutylist.stats.tables import Statistics, statistics
 from dutylist.validate.core import require_valid
@@ -34,7 +35,7 @@ def parse_month(text: str) -> tuple[int, int]:
     """YYYY-MM as (year, month); a UserError for anything else."""
     match = MONTH.match(text.strip())
     if match is None:
-        raise UserError(f"--month {text!r}: give a month as YYYY-MM, e.g. 2024-07")
+        raise UserError(_("--month '{text}': give a month as YYYY-MM, e.g. 2024-07", text=text))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -42,7 +43,7 @@ def parse_tz(text: str) -> dt.timezone:
     """+08:00, +0800, +8 or UTC+8 as a fixed offset."""
     match = OFFSET.match(text.strip())
     if match is None or int(match.group(2)) > 14 or int(match.group(3) or 0) > 59:
-        raise UserError(f"--tz {text!r}: give an offset from UTC such as +08:00")
+        raise UserError(_("--tz '{text}': give an offset from UTC such as +08:00", text=text))
     sign = -1 if match.group(1) == "-" else 1
     delta = dt.timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
     return dt.timezone(sign * delta)
@@ -124,12 +125,12 @@ def _revisions(
         repo_root(cwd)
     except GitError:
         raise GitError(
-            "not inside a git repository: `report` reads the catalogs' history"
+            _("not inside a git repository: `report` reads the catalogs' history")
         ) from None
     try:
         run_git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd)
     except GitError:
-        raise GitError("the repository has no commits yet: nothing to report") from None
+        raise GitError(_("the repository has no commits yet: nothing to report")) from None
     if month is not None:
         start, end = month_bounds(month, tz)
         last_day = (start - dt.timedelta(days=1)).date().isoformat()
@@ -163,9 +164,9 @@ def monthly_report(
     of `month` (or between `rev_from` and `rev_to`); a jurisdiction missing on the old
     side counts every item as 新增."""
     if month is None and rev_from is None:
-        raise UserError("give --month YYYY-MM, or --from REV (and optionally --to REV)")
+        raise UserError(_("give --month YYYY-MM, or --from REV (and optionally --to REV)"))
     if month is not None and (rev_from or rev_to):
-        raise UserError("give either --month or --from/--to, not both")
+        raise UserError(_("give either --month or --from/--to, not both"))
     zone = parse_tz(tz)
     if month is not None:
         parse_month(month)
@@ -176,12 +177,22 @@ def monthly_report(
         _read(rev, path, cwd)
     if not old.exists and not new.exists:
         where = new.commit[:7] if new.commit else "HEAD"
-        raise InputError(f"{path} does not exist in the history (at {where}): nothing to report")
+        raise InputError(
+            _(
+                "{path} does not exist in the history (at {where}): nothing to report",
+                path=path,
+                where=where,
+            )
+        )
     if new.commit is not None and not new.exists:
-        raise InputError(f"{path} does not exist at {new.label}: nothing to report")
+        raise InputError(
+            _("{path} does not exist at {label}: nothing to report", path=path, label=new.label)
+        )
     keys = sorted(set(old.jurisdictions) | set(new.jurisdictions))
     if not keys:
-        raise InputError(f"{path} holds no jurisdiction.yaml at {new.label}")
+        raise InputError(
+            _("{path} holds no jurisdiction.yaml at {label}", path=path, label=new.label)
+        )
     several = len(keys) > 1 or keys != ["."]
     catalogs: list[CatalogDiff] = []
     for key in keys:

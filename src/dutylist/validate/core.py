@@ -24,6 +24,7 @@ from dutylist.catalog.workspace import (
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
+from dutylist.i18n import _
 from dutylist.model.codes import division_code_problem, uscc_problem
 from dutylist.normalize import normalize_names
 from dutylist.validate.text import text_checks
@@ -52,7 +53,10 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
             found = find_jurisdictions(path)
             if not found:
                 raise InputError(
-                    f"no jurisdiction.yaml under {display_path(path)}: nothing to validate"
+                    _(
+                        "no jurisdiction.yaml under {path}: nothing to validate",
+                        path=display_path(path),
+                    )
                 )
             roots.extend(found)
         elif path.is_file() and path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
@@ -66,15 +70,18 @@ def validate_paths(paths: Iterable[Path]) -> ValidationResult:
             root = owning_jurisdiction(path)
             if root is None and path.suffix.lower() in TABLE_SUFFIXES:
                 raise InputError(
-                    f"{display_path(path)}: an assessment table is checked from its jurisdiction's "
-                    "assessments/ folder"
+                    _(
+                        "{path}: an assessment table is checked from its jurisdiction's "
+                        "assessments/ folder",
+                        path=display_path(path),
+                    )
                 )
             if root is None:
                 loose.append(path)
             else:
                 singles.setdefault(root, []).append(path)
         else:
-            raise InputError(f"no such file or folder: {display_path(path)}")
+            raise InputError(_("no such file or folder: {path}", path=display_path(path)))
     for root in dict.fromkeys(roots):
         _collect(result, load_jurisdiction(root), whole=True)
     for root, files in singles.items():
@@ -107,7 +114,9 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
     if registry is None:
         if not is_jurisdiction(juris.root):
             for loaded in juris.catalogs:
-                message = "no jurisdiction.yaml beside this catalog: departments and units cannot be checked"
+                message = _(
+                    "no jurisdiction.yaml beside this catalog: departments and units cannot be checked"
+                )
                 yield loaded.doc.finding(check("missing-registry"), message, ())
     else:
         yield from registry_checks(registry)
@@ -116,8 +125,10 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         key = loaded.kind if loaded.kind != "duties" else f"duties:{loaded.model.catalog.unit}"
         if key in kinds_seen:
             first = kinds_seen[key].doc.display
-            message = (
-                f"a second {loaded.kind} catalog (the first is {first}): keep one file per kind"
+            message = _(
+                "a second {kind} catalog (the first is {first}): keep one file per kind",
+                kind=loaded.kind,
+                first=first,
             )
             yield loaded.doc.finding(check("duplicate-kind"), message, ("catalog", "kind"))
         kinds_seen.setdefault(key, loaded)
@@ -158,15 +169,25 @@ def registry_checks(registry: LoadedRegistry) -> Iterator[Finding]:
             if problem:
                 yield doc.finding(check("bad-division-code"), problem, ("units", i, "code"))
             elif not problem and not unit.code.startswith(code):
-                message = f"unit code {unit.code} does not start with the jurisdiction code {code}"
+                message = _(
+                    "unit code {unit} does not start with the jurisdiction code {code}",
+                    unit=unit.code,
+                    code=code,
+                )
                 yield doc.finding(check("code-outside-jurisdiction"), message, ("units", i, "code"))
         if unit.parent is not None:
             parent = units.get(unit.parent)
             if parent is None:
-                message = f"unknown parent {unit.parent!r}: not a unit of this registry"
+                message = _(
+                    "unknown parent '{parent}': not a unit of this registry", parent=unit.parent
+                )
                 yield doc.finding(check("unknown-parent"), message, ("units", i, "parent"))
             elif parent.type not in ("town", "township", "street") or parent.id == unit.id:
-                message = f"parent {unit.parent!r} is a {parent.type}: a parent is a town, township or street"
+                message = _(
+                    "parent '{parent}' is a {type}: a parent is a town, township or street",
+                    parent=unit.parent,
+                    type=parent.type,
+                )
                 yield doc.finding(check("bad-parent"), message, ("units", i, "parent"))
     for i, dept in enumerate(model.departments):
         if dept.uscc is not None:
@@ -188,13 +209,22 @@ def _duplicates(
     keys = normalize_names(names)
     for i, (ident, name) in enumerate(zip(ids, names, strict=True)):
         if ident in first_id:
-            message = f"id {ident!r} is used twice (first at entry {first_id[ident] + 1}): ids must be unique"
+            message = _(
+                "id '{id}' is used twice (first at entry {entry}): ids must be unique",
+                id=ident,
+                entry=first_id[ident] + 1,
+            )
             yield doc.finding(check("duplicate-id"), message, (section, position(i), "id"))
         first_id.setdefault(ident, i)
         key = keys[i]
         if key in first_name:
             other = names[first_name[key]]
-            message = f"name {name!r} is the same as {other!r} (entry {first_name[key] + 1}) once normalised"
+            message = _(
+                "name '{name}' is the same as '{other}' (entry {entry}) once normalised",
+                name=name,
+                other=other,
+                entry=first_name[key] + 1,
+            )
             yield doc.finding(check("duplicate-name"), message, (section, position(i), "name"))
         first_name.setdefault(key, i)
 
@@ -242,7 +272,7 @@ def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterato
                 yield doc.finding(chk, _unknown(what, ident, known), path)
         post = item.__dict__.get("post")
         if post is not None and post not in posts:
-            message = _unknown("post", post, posts) + " (add it under `posts:`)"
+            message = _unknown("post", post, posts) + _(" (add it under `posts:`)")
             yield doc.finding(check("unknown-post"), message, ("items", i, "post"))
 
 
@@ -250,10 +280,26 @@ def _unknown(what: str, ident: str, known: set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(ident, sorted(known), n=1)
-    hint = f": did you mean {close[0]!r}?" if close else f": not in jurisdiction.yaml's {what}s"
-    if what == "post":
-        hint = f": did you mean {close[0]!r}?" if close else ": not in this file's post directory"
-    return f"unknown {what} {ident!r}{hint}"
+    if close:
+        return _unknown_close[what](ident, close[0])
+    return _unknown_far[what](ident)
+
+
+# One whole sentence per kind of reference, so that a translation can order its words.
+_unknown_close: dict[str, Callable[[str, str], str]] = {
+    "department": lambda i, c: _(
+        "unknown department '{id}': did you mean '{close}'?", id=i, close=c
+    ),
+    "unit": lambda i, c: _("unknown unit '{id}': did you mean '{close}'?", id=i, close=c),
+    "post": lambda i, c: _("unknown post '{id}': did you mean '{close}'?", id=i, close=c),
+}
+_unknown_far: dict[str, Callable[[str], str]] = {
+    "department": lambda i: _(
+        "unknown department '{id}': not in jurisdiction.yaml's departments", id=i
+    ),
+    "unit": lambda i: _("unknown unit '{id}': not in jurisdiction.yaml's units", id=i),
+    "post": lambda i: _("unknown post '{id}': not in this file's post directory", id=i),
+}
 
 
 def document_ids(loaded: LoadedCatalog) -> set[str]:
@@ -271,10 +317,15 @@ def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Itera
         i = grid.position(index)
         source = getattr(item, "source", None)
         if source is not None and source not in sources:
-            where = (
-                "the territorial catalog" if territorial else "a territorial catalog (none found)"
-            )
-            message = f"source {source!r} is not an item of {where}"
+            if territorial:
+                message = _(
+                    "source '{source}' is not an item of the territorial catalog", source=source
+                )
+            else:
+                message = _(
+                    "source '{source}' is not an item of a territorial catalog (none found)",
+                    source=source,
+                )
             yield grid.doc.finding(check("unknown-grid-source"), message, ("items", i, "source"))
 
 
@@ -290,7 +341,7 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
     seen: set[tuple[str, str, str]] = set()
     for row in table.rows:
         if items is not None and row.item not in items:
-            message = f"{row.item!r} is not an item of the empowerment catalog"
+            message = _("'{item}' is not an item of the empowerment catalog", item=row.item)
             yield Finding(
                 check("assessment-unknown-item"), message, table.file, row.line, 1, row.item
             )
@@ -301,7 +352,12 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
             )
         key = (row.item, row.unit, row.period)
         if key in seen:
-            message = f"a second row for {row.item} / {row.unit} / {row.period}"
+            message = _(
+                "a second row for {item} / {unit} / {period}",
+                item=row.item,
+                unit=row.unit,
+                period=row.period,
+            )
             yield Finding(check("assessment-duplicate"), message, table.file, row.line, 1, row.item)
         seen.add(key)
 
@@ -325,8 +381,13 @@ def require_valid(juris: Jurisdiction) -> None:
     if errors:
         errors.sort(key=Finding.sort_key)
         first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise InputError(
-            f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}{more}; "
-            "run `dutylist validate` for the list"
-        )
+        where = f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}"
+        if len(errors) > 1:
+            raise InputError(
+                _(
+                    "{finding} (and {more} more); run `dutylist validate` for the list",
+                    finding=where,
+                    more=len(errors) - 1,
+                )
+            )
+        raise InputError(_("{finding}; run `dutylist validate` for the list", finding=where))

@@ -17,7 +17,7 @@ from dutylist.catalog.load import display_path, parse_registry, read_document
 from dutylist.catalog.workspace import registry_path
 from dutylist.errors import InputError
 from dutylist.findings import Finding
-from dutylist.i18n import KIND
+from dutylist.i18n import KIND, _, current_lang
 from dutylist.io.yamlwrite import append_entries, dump
 from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
@@ -80,10 +80,12 @@ def import_table(
     (then a new jurisdiction.yaml goes beside the output). With `add_names`, names the
     registry lacks get new ids and are added to it."""
     if kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise InputError(
+            _("unknown kind '{kind}': use one of {kinds}", kind=kind, kinds=", ".join(KINDS))
+        )
     shown = display_path(source)
     if not source.is_file():
-        raise InputError(f"no such file: {shown}")
+        raise InputError(_("no such file: {path}", path=shown))
     table = read_sheet(source, shown, sheet)
     header, cols = _header(table, kind, shown)
     title = _title(table, header) or KIND[kind]
@@ -108,8 +110,11 @@ def import_table(
     result = ImportResult("", len(builder.items), title, builder.problems)
     if builder.unnamed:
         result.notes.append(
-            f"{builder.unnamed} rows had no 事项编码: they were given ids ITEM-001...; "
-            "keep them stable from now on"
+            _(
+                "{count} rows had no 事项编码: they were given ids ITEM-001...; "
+                "keep them stable from now on",
+                count=builder.unnamed,
+            )
         )
     doc: dict[str, Any] = {"dutylist": 1, "catalog": header_data}
     if builder.posts.entries:
@@ -134,8 +139,10 @@ def _header(table: Sheet, kind: str, shown: str) -> tuple[int, dict[str, int]]:
     header = find_header(table.rows)
     if header is None:
         raise InputError(
-            "no header row in the first ten rows: expected at least two header words such as "
-            "事项名称, 事项编码, 事项类型, 实施依据, 实施部门",
+            _(
+                "no header row in the first ten rows: expected at least two header words such as "
+                "事项名称, 事项编码, 事项类型, 实施依据, 实施部门"
+            ),
             file=shown,
         )
     cols = columns(table.rows[header])
@@ -144,7 +151,10 @@ def _header(table: Sheet, kind: str, shown: str) -> tuple[int, dict[str, int]]:
         missing.remove("department")
     if missing:
         wanted = "; ".join(f"{f}: {', '.join(HEADER_WORDS[f][:4])}" for f in missing)
-        raise InputError(f"row {table.numbers[header]} has no column for {wanted}", file=shown)
+        raise InputError(
+            _("row {row} has no column for {wanted}", row=table.numbers[header], wanted=wanted),
+            file=shown,
+        )
     return header, cols
 
 
@@ -196,7 +206,7 @@ def _registry(
         path = registry_path(folder)
         if path is None:
             if folder is jurisdiction:
-                raise InputError(f"no jurisdiction.yaml in {display_path(folder)}")
+                raise InputError(_("no jurisdiction.yaml in {path}", path=display_path(folder)))
             continue
         doc = read_document(path)
         if isinstance(doc, Finding):
@@ -205,7 +215,11 @@ def _registry(
         if loaded is None:
             first = problems[0]
             raise InputError(
-                f"{first.file}:{first.line}: {first.message}; run `dutylist validate` first"
+                _(
+                    "{where}: {message}; run `dutylist validate` first",
+                    where=f"{first.file}:{first.line}",
+                    message=first.message,
+                )
             )
         registry = Registry.existing(loaded.model)
         if add_names:
@@ -218,10 +232,10 @@ def _registry(
 
 def _duties_unit(unit: str | None, registry: Registry) -> str:
     if not unit:
-        raise InputError("a duties list belongs to one unit: name it with --unit (name or id)")
+        raise InputError(_("a duties list belongs to one unit: name it with --unit (name or id)"))
     found = registry.unit(unit)
     if found is None:
-        raise InputError(f"--unit {unit!r} is not a unit of jurisdiction.yaml")
+        raise InputError(_("--unit '{unit}' is not a unit of jurisdiction.yaml", unit=unit))
     return found
 
 
@@ -246,7 +260,7 @@ class _Builder:
         cell = {f: cells[i] if i < len(cells) else None for f, i in self.cols.items()}
         if not cell.get("name"):
             if len(filled) > 1:  # one cell alone is a heading or a footnote (注：...)
-                self.problems.append(RowProblem(number, "no 事项名称 (name) in this row"))
+                self.problems.append(RowProblem(number, _("no 事项名称 (name) in this row")))
             return
         errors: list[str] = []
         item = self._item(cell, errors)
@@ -270,7 +284,12 @@ class _Builder:
                 value = v.lookup(table, text)
                 if value is None:
                     errors.append(
-                        f"{name} {text!r} is not one of: {', '.join(sorted(set(table.values())))}"
+                        _(
+                            "{field} '{text}' is not one of: {choices}",
+                            field=name,
+                            text=text,
+                            choices=", ".join(sorted(set(table.values()))),
+                        )
                     )
                 item[name] = value
         if cell.get("department"):
@@ -310,16 +329,20 @@ class _Builder:
         if found is None:
             like = self.registry.departments.near(text)
             errors.append(
-                f"unknown department {text!r}: did you mean {like!r}? (if not, add it to "
-                "jurisdiction.yaml)"
+                _(
+                    "unknown department '{text}': did you mean '{like}'? (if not, add it to "
+                    "jurisdiction.yaml)",
+                    text=text,
+                    like=like,
+                )
                 if like
-                else f"department {text!r} is not in jurisdiction.yaml"
+                else _("department '{text}' is not in jurisdiction.yaml", text=text)
             )
         return found
 
     def _scope(self, text: str, errors: list[str]) -> Any:
         if not text:
-            errors.append("no 承接乡镇 (scope): write the units, or 全部")
+            errors.append(_("no 承接乡镇 (scope): write the units, or 全部"))
             return None
         names = v.split_scope(text)
         if names is None:
@@ -329,19 +352,22 @@ class _Builder:
             found = self.registry.unit(name)
             if found is None and self.registry.units.create:
                 errors.append(
-                    f"{name!r} is not the name of a town, township or street (镇, 乡, 街道)"
+                    _(
+                        "'{name}' is not the name of a town, township or street (镇, 乡, 街道)",
+                        name=name,
+                    )
                 )
             elif found is None:
-                errors.append(f"unit {name!r} is not in jurisdiction.yaml")
+                errors.append(_("unit '{name}' is not in jurisdiction.yaml", name=name))
             elif found not in ids:
                 ids.append(found)
         return ids
 
     def _check(self, item: dict[str, Any]) -> list[str]:
         if item["id"] in self._ids:
-            return [f"事项编码 {item['id']!r} appears in an earlier row"]
+            return [_("事项编码 '{id}' appears in an earlier row", id=item["id"])]
         if normalize_name(item["name"]) in self._names:
-            return [f"事项名称 {item['name']!r} appears in an earlier row"]
+            return [_("事项名称 '{name}' appears in an earlier row", name=item["name"])]
         try:
             ITEM_MODELS[self.kind].model_validate(item)
         except ValidationError as exc:
@@ -352,7 +378,11 @@ class _Builder:
 def _message(error: Any) -> str:
     where = ".".join(str(p) for p in error["loc"] if "[" not in str(p))
     if error["type"] == "missing":
-        return f"no value for {where}"
+        return _("no value for {field}", field=where)
+    if error["type"] == "extra_forbidden":
+        return _("{field}: not a field of this kind of catalog", field=where)
+    if current_lang() != "en":  # pydantic's own wording is English only
+        return _("{field}: not a valid value", field=where or "-")
     return f"{where}: {error['msg']}" if where else str(error["msg"])
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dutylist.errors import InputError
+from dutylist.errors import InputError, os_reason
+from dutylist.i18n import _
 from dutylist.io.tables import csv_rows, decode_csv
 
 
@@ -33,17 +34,19 @@ def read_sheet(path: Path, display: str, sheet: str | None = None) -> Sheet:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=display) from None
+        raise InputError(
+            _("cannot read the file: {reason}", reason=os_reason(exc)), file=display
+        ) from None
     if suffix == ".csv":
         if sheet is not None:
-            raise InputError("--sheet applies to an .xlsx workbook, not to a CSV", file=display)
+            raise InputError(_("--sheet applies to an .xlsx workbook, not to a CSV"), file=display)
         numbered = list(csv_rows(decode_csv(data, display)))
         return Sheet([[_cell(v) for v in cells] for _, cells in numbered], [n for n, _ in numbered])
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(data, display, sheet)
     if suffix == ".xls":
-        raise InputError("an old .xls workbook: save it as .xlsx (or CSV) first", file=display)
-    raise InputError("expected a .xlsx or .csv file", file=display)
+        raise InputError(_("an old .xls workbook: save it as .xlsx (or CSV) first"), file=display)
+    raise InputError(_("expected a .csv or .xlsx file"), file=display)
 
 
 def _xlsx(data: bytes, display: str, sheet: str | None) -> Sheet:
@@ -53,11 +56,13 @@ def _xlsx(data: bytes, display: str, sheet: str | None) -> Sheet:
 
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({exc})", file=display) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError(_("not a readable .xlsx workbook"), file=display) from None
     if sheet is not None and sheet not in book.sheetnames:
         names = ", ".join(book.sheetnames)
-        raise InputError(f"no sheet named {sheet!r} (sheets: {names})", file=display)
+        raise InputError(
+            _("no sheet named '{sheet}' (sheets: {names})", sheet=sheet, names=names), file=display
+        )
     ws = book[sheet] if sheet else book.worksheets[0]
     grid = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
     for merged in ws.merged_cells.ranges:

@@ -1,0 +1,314 @@
+"""`--help` and usage errors in the output language.
+
+typer fixes help texts when the command modules are imported, and its click core writes
+usage errors in English. Rather than import the commands anew for each language, the help
+texts stay English msgids (translated through `help.po` when a help page is shown) and a
+usage error is translated when it is shown: the language is read from the arguments
+(`--lang`), then DUTYLIST_LANG and the locale, as for the output of the commands.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+try:  # typer >= 0.20 carries its own copy of click's core
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - older typer, on click itself
+    from click.exceptions import UsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+from dutylist.i18n import N_, _, current_lang, resolve_lang, set_lang
+
+# Headings and marks of the help page written by typer's click core.
+_HELP_WORDS = (
+    (re.compile(r"^Usage: ", re.M), N_("Usage: ")),
+    (re.compile(r"^Arguments:$", re.M), N_("Arguments:")),
+    (re.compile(r"^Options:$", re.M), N_("Options:")),
+    (re.compile(r"^Commands:$", re.M), N_("Commands:")),
+    (re.compile(r"\[default: (?P<value>[^\]]*)\]"), N_("[default: {value}]")),
+    (re.compile(r"\[required\]"), N_("[required]")),
+)
+
+# Usage errors of click's core, as patterns of their English text; the groups are the
+# parts (option names, values) that stay as they are.
+_USAGE_ERRORS = tuple(
+    (re.compile(pattern + r"\Z", re.S), msgid)
+    for pattern, msgid in (
+        (r"No such option: (?P<name>\S+)", N_("No such option: {name}")),
+        (
+            r"No such option: (?P<name>\S+) Did you mean (?P<possibility>\S+)\?",
+            N_("No such option: {name} Did you mean {possibility}?"),
+        ),
+        (
+            r"No such option: (?P<name>\S+)\s+\(Possible options: (?P<possibilities>.*)\)",
+            N_("No such option: {name} (Possible options: {possibilities})"),
+        ),
+        (r"No such command '(?P<name>.*)'\.", N_("No such command '{name}'.")),
+        (
+            r"No such command '(?P<name>.*)'\. Did you mean (?P<matches>.*)\?",
+            N_("No such command '{name}'. Did you mean {matches}?"),
+        ),
+        (r"Missing command\.", N_("Missing command.")),
+        (r"Missing argument (?P<name>'.*')\.", N_("Missing argument {name}.")),
+        (r"Missing option (?P<name>'.*')\.", N_("Missing option {name}.")),
+        (
+            r"Missing option (?P<name>'.*')\. Choose from:\s*(?P<choices>.*)",
+            N_("Missing option {name}. Choose from: {choices}"),
+        ),
+        (r"Missing parameter: (?P<name>.*)", N_("Missing parameter: {name}")),
+        (
+            r"Option '(?P<name>[^']*)' requires an argument\.",
+            N_("Option '{name}' requires an argument."),
+        ),
+        (
+            r"Option '(?P<name>[^']*)' requires (?P<count>\d+) arguments\.",
+            N_("Option '{name}' requires {count} arguments."),
+        ),
+        (
+            r"Option '(?P<name>[^']*)' does not take a value\.",
+            N_("Option '{name}' does not take a value."),
+        ),
+        (
+            r"Got unexpected extra arguments? \((?P<args>.*)\)",
+            N_("Got unexpected extra arguments ({args})"),
+        ),
+        (
+            r"Argument '(?P<name>[^']*)' takes (?P<count>\d+) values\.",
+            N_("Argument '{name}' takes {count} values."),
+        ),
+        (
+            r"Invalid value for (?P<param>'[^:]*'|[^:]*): (?P<reason>.*)",
+            N_("Invalid value for {param}: {reason}"),
+        ),
+        (r"Invalid value: (?P<reason>.*)", N_("Invalid value: {reason}")),
+    )
+)
+
+# Reasons inside "Invalid value for ...: REASON".
+_REASONS = tuple(
+    (re.compile(pattern + r"\Z", re.S), msgid)
+    for pattern, msgid in (
+        (
+            r"(?P<value>.*) is not one of (?P<choices>.*)\.",
+            N_("{value} is not one of {choices}."),
+        ),
+        (r"(?P<value>.*) is not one of:(?P<choices>.*)", N_("{value} is not one of: {choices}")),
+        (r"(?P<value>.*) is not a valid integer\.", N_("{value} is not a valid integer.")),
+        (r"(?P<value>.*) is not a valid float\.", N_("{value} is not a valid float.")),
+        (r"(?P<value>.*) is not a valid boolean\.", N_("{value} is not a valid boolean.")),
+        (
+            r"(?P<kind>File|Directory|Path) (?P<name>.*) does not exist\.",
+            N_("{name} does not exist."),
+        ),
+        (r"(?P<kind>File|Directory|Path) (?P<name>.*) is a directory\.", N_("{name} is a folder.")),
+        (r"(?P<kind>File|Directory|Path) (?P<name>.*) is a file\.", N_("{name} is a file.")),
+        (r"use zh or en", N_("use zh or en")),
+        (r"Input should be a valid number.*", N_("not a valid number")),
+        (r"Input should be a valid integer.*", N_("not a valid whole number")),
+    )
+)
+
+
+def _translate_help(text: str) -> str:
+    for pattern, msgid in _HELP_WORDS:
+        text = pattern.sub(_Filler(msgid), text)
+    return text
+
+
+class _Filler:
+    """The replacement of a match: `msgid` translated, its fields from the match's groups."""
+
+    def __init__(self, msgid: str) -> None:
+        self.msgid = msgid
+
+    def __call__(self, match: re.Match[str]) -> str:
+        return _(self.msgid, **match.groupdict())
+
+
+def translate_usage_error(message: str) -> str:
+    """A usage error of click's core in the current language (unknown ones as they are)."""
+    if current_lang() == "en":
+        return message
+    for pattern, msgid in _USAGE_ERRORS:
+        match = pattern.match(message)
+        if match:
+            fields = match.groupdict()
+            if "reason" in fields:
+                fields["reason"] = _translate_reason(fields["reason"])
+            return _(msgid, **fields)
+    return _translate_reason(message)
+
+
+def _translate_reason(reason: str) -> str:
+    for pattern, msgid in _REASONS:
+        match = pattern.match(reason)
+        if match:
+            fields = {k: v for k, v in match.groupdict().items() if k != "kind"}
+            return _(msgid, **fields)
+    return reason
+
+
+def lang_option(value: object) -> str | None:
+    """A --lang value the language can be taken from (a bad one is reported, in the
+    language of the environment, by the command)."""
+    if isinstance(value, str) and value.lower() in ("zh", "en", "zh-cn", "zh_cn"):
+        return value
+    return None
+
+
+def lang_from_args(args: Sequence[str]) -> None:
+    """Set the language from `--lang X` / `--lang=X` among the arguments, else the environment."""
+    option: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            option = args[i + 1]
+        elif arg.startswith("--lang="):
+            option = arg.split("=", 1)[1]
+    set_lang(resolve_lang(lang_option(option)))
+
+
+class _TranslatedUsageError(UsageError):
+    """Shows a usage error of click's core in the current language."""
+
+    def __init__(self, original: Any) -> None:
+        super().__init__(str(original), ctx=getattr(original, "ctx", None))
+        self.exit_code = getattr(original, "exit_code", 2)
+        self.text = translate_usage_error(original.format_message())
+
+    def format_message(self) -> str:
+        return self.text
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        ctx = self.ctx
+        lines: list[str] = []
+        if ctx is not None:
+            lines.append(_translate_help(ctx.get_usage()))
+            if ctx.command.get_help_option(ctx) is not None:
+                option = ctx.help_option_names[0]
+                command = f"{ctx.command_path} {option}"
+                lines.append(_("Try '{command}' for help.", command=command) + "\n")
+        lines.append(_("Error: {message}", message=self.text))
+        typer.echo("\n".join(lines), err=True)
+
+
+def _help_texts(command: Any) -> Iterator[Any]:
+    yield command
+    yield from command.params
+    yield from getattr(command, "commands", {}).values()
+
+
+def _translate_texts(command: Any) -> None:
+    """Translate the help texts of a command, its parameters and its subcommands in place
+    (typer builds these objects anew for every run, so nothing else sees the change)."""
+    if current_lang() == "en":
+        return
+    for obj in _help_texts(command):
+        for attr in ("help", "short_help"):
+            value = getattr(obj, attr, None)
+            if isinstance(value, str) and value:
+                setattr(obj, attr, help_text(value))
+
+
+def help_text(text: str) -> str:
+    """One help text (a docstring or an option's help) in the current language."""
+    import inspect
+
+    return _(inspect.cleandoc(text))
+
+
+class _Translated:
+    """Help pages and usage errors in the output language (mixed into typer's classes)."""
+
+    def get_help(self, ctx: Any) -> str:
+        if current_lang() == "en":
+            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
+        _translate_texts(self)
+        option = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        if option is not None and option.help:
+            option.help = help_text(option.help)
+        # click wraps by characters; a Chinese character takes two columns, so the page is
+        # laid out unwrapped and wrapped here by display width
+        width = max(min(shutil.get_terminal_size().columns, ctx.max_content_width or 80) - 2, 50)
+        saved = ctx.terminal_width, ctx.max_content_width
+        ctx.terminal_width = ctx.max_content_width = 10_000
+        try:
+            page = super().get_help(ctx)  # type: ignore[misc]
+        finally:
+            ctx.terminal_width, ctx.max_content_width = saved
+        lines = _translate_help(page).splitlines()
+        return "\n".join(part for line in lines for part in _wrap(line, width))
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        if parent is None:
+            lang_from_args(args)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)  # type: ignore[misc]
+        except _TranslatedUsageError:
+            raise
+        except UsageError as exc:
+            raise _TranslatedUsageError(exc) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)  # type: ignore[misc]
+        except _TranslatedUsageError:
+            raise
+        except UsageError as exc:
+            raise _TranslatedUsageError(exc) from None
+
+
+class TranslatedGroup(_Translated, TyperGroup):
+    pass
+
+
+class TranslatedCommand(_Translated, TyperCommand):
+    pass
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """A help line wrapped at `width` display columns, continued under its text: under the
+    description of an option row, else under the line's own indentation."""
+    if sum(map(_columns, line)) <= width:
+        return [line]
+    row = re.match(r"(\s*\S.*?\s{2,})(?=\S)", line)
+    indent = len(row.group(1)) if row and line.startswith("  -") else len(line) - len(line.lstrip())
+    if indent > width // 2:
+        indent = len(line) - len(line.lstrip())
+    lines: list[str] = []
+    current, used, last_space = line[:indent], indent, -1
+    for char in line[indent:]:
+        if used + _columns(char) > width:
+            if (
+                last_space > indent
+                and char != " "
+                and _columns(current[last_space + 1 : last_space + 2] or "a") == 1
+            ):
+                head, tail = current[:last_space], current[last_space + 1 :]
+            else:
+                head, tail = current, ""
+            lines.append(head.rstrip())
+            current = " " * indent + tail
+            used = sum(map(_columns, current))
+            last_space = -1
+            if char == " ":
+                continue
+        if char == " ":
+            last_space = len(current)
+        current += char
+        used += _columns(char)
+    lines.append(current.rstrip())
+    return lines
