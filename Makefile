@@ -59,6 +59,7 @@ demo: install
 	mkdir -p out
 	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024 --format xlsx -o out/调整统计表.xlsx
 	@echo "wrote out/调整统计表.xlsx"
+	sh examples/history-demo.sh $(BIN)/dutylist
 
 bench: install
 	$(PY) benchmarks/run.py

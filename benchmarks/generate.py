@@ -369,7 +369,9 @@ def mutate(src: Path, dst: Path, fraction: float = 0.05, seed: int = 0) -> dict[
 
     counts = dict.fromkeys(CLASSES, 0)
     out: dict[int, list[Item]] = {}  # old position -> its items in the new version
-    serial = len(items) + 1
+    # after the highest serial in use, so that mutations can be chained (a history)
+    suffixes = [int(it.id.rsplit("-", 1)[-1]) for it in items if it.id.rsplit("-", 1)[-1].isdigit()]
+    serial = max([len(items), *suffixes]) + 1
 
     def next_id(it: Item) -> str:
         nonlocal serial
@@ -398,7 +400,8 @@ def mutate(src: Path, dst: Path, fraction: float = 0.05, seed: int = 0) -> dict[
             elif cls == "reclassified":
                 # an item without basis stays in a category that needs none: adding a basis
                 # would make it `amended` too, and the oracle counts one class per item
-                others = [c for c in _POWER if c != it.category] if it.basis else ["other"]
+                free = [c for c in ("other", "public-service") if c != it.category]
+                others = [c for c in _POWER if c != it.category] if it.basis else free
                 out[i] = [replace(it, category=rng.choice(others))]
             elif cls == "transferred":
                 others = [d for d, _, _ in _DEPARTMENTS if d != it.department]

@@ -16,6 +16,7 @@ from dutylist import __version__
 from dutylist.commands import audit as audit_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
+from dutylist.commands import history as history_commands
 from dutylist.commands import laws as laws_commands
 from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
 from dutylist.errors import ExitCode, UserError
@@ -103,7 +104,7 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, audit_commands, report, onboarding, laws_commands)
+MODULES = (core, diff_commands, audit_commands, report, onboarding, laws_commands, history_commands)
 
 
 def _register() -> None:

@@ -129,3 +129,33 @@ def test_workbook_into_a_missing_folder(run_cli: RunCli, repo: Path) -> None:
     result = run_cli("report", "--month", "2024-07", "-o", "out/july.xlsx")
     assert result.exit_code == 0, result.stderr
     assert load_workbook(repo / "out" / "july.xlsx").sheetnames
+
+
+def test_a_shallow_clone_that_misses_the_month_start_is_an_error(
+    run_cli: RunCli, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.chdir(clone)
+    result = run_cli("report", "--month", "2024-07", "-o", "july.xlsx")
+    assert result.exit_code == 2
+    assert "git fetch --unshallow" in result.stderr
+    assert not (clone / "july.xlsx").exists()
+    # the whole history: June's state is there, July is reported
+    monkeypatch.chdir(repo)
+    assert run_cli("report", "--month", "2024-07", "-o", "july.xlsx").exit_code == 0
+
+
+@pytest.mark.parametrize("how", ["default", "relative", "absolute"])
+def test_report_from_a_subfolder(
+    run_cli: RunCli, repo: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    monkeypatch.chdir(repo / "catalogs" / "test")
+    path = {"default": [], "relative": [".."], "absolute": [str(repo / "catalogs")]}[how]
+    result = run_cli("report", "--month", "2024-07", *path, "-o", "july.xlsx", "--markdown", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "| **Total** | **7** |" in result.stdout

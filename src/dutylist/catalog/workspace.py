@@ -142,14 +142,7 @@ def load_jurisdiction(
         result.files.append(display(reg))
         doc = _read(reg, display, result)
         if doc is not None:
-            if document_kind(doc) != "jurisdiction":
-                message = _(
-                    "jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`"
-                )
-                result.findings.append(doc.finding(check("unknown-document"), message, ()))
-            else:
-                result.registry, problems = parse_registry(doc)
-                result.findings.extend(problems)
+            add_registry(doc, result)
     for path, shared in laws_files(root):
         _add_laws(path, shared, display, result)
     wanted = None if only is None else {p.resolve() for p in only}
@@ -164,6 +157,21 @@ def load_jurisdiction(
     if wanted is not None:
         result.assessments = [p for p in result.assessments if p.resolve() in wanted]
     return result
+
+
+def add_registry(doc: Document, into: Jurisdiction) -> None:
+    """Parse a read jurisdiction.yaml into `into` (its registry, or findings)."""
+    if document_kind(doc) != "jurisdiction":
+        message = _("jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`")
+        into.findings.append(doc.finding(check("unknown-document"), message, ()))
+    else:
+        into.registry, problems = parse_registry(doc)
+        into.findings.extend(problems)
+
+
+def add_catalog(doc: Document, into: Jurisdiction) -> None:
+    """Parse a read catalog file into `into` (a catalog, or findings)."""
+    _add_catalog(doc, into)
 
 
 def _read(path: Path, display: Display, into: Jurisdiction) -> Document | None:

@@ -61,7 +61,7 @@ def report(
     """Write the adjustment statistics workbook of a month from the catalogs' git history."""
     from dutylist.report.statistics import markdown_summary, monthly_heading, monthly_notes
     from dutylist.report.xlsx import workbook_bytes
-    from dutylist.stats.monthly import monthly_report
+    from dutylist.stats.monthly import default_path, monthly_report
 
     if output.suffix.lower() != ".xlsx":
         raise UserError(
@@ -75,7 +75,8 @@ def report(
     guard([("-o", output), ("--markdown", md)], path or Path("catalogs"))
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:
-        result = monthly_report(str(path or Path("catalogs")), progress=tell, **options)
+        where = str(path) if path is not None else default_path()
+        result = monthly_report(where, progress=tell, **options)
     result.stats.notes = monthly_notes(result, language)
     write_atomic(output, workbook_bytes(result.stats, language))
     if markdown is not None:

@@ -139,9 +139,18 @@ def rev_at(
 def _repo_path(path: str, cwd: Path | None) -> str:
     """PATH relative to the current directory, as a path from the repository top."""
     _check_arg(path, "path")
-    prefix = run_git(["rev-parse", "--show-prefix"], cwd).decode("utf-8").strip()
+    given = path.replace("\\", "/")
+    if Path(path).is_absolute():  # a path from the file system, inside the work tree
+        top = repo_root(cwd).resolve()
+        try:
+            given = Path(path).resolve().relative_to(top).as_posix()
+        except ValueError:
+            raise GitError(f"{path} is outside the repository") from None
+        prefix = ""
+    else:
+        prefix = run_git(["rev-parse", "--show-prefix"], cwd).decode("utf-8").strip()
     parts: list[str] = []
-    for part in PurePosixPath(prefix, path.replace("\\", "/")).parts:
+    for part in PurePosixPath(prefix, given).parts:
         if part == "..":
             if not parts:
                 raise GitError(_("{path} is outside the repository", path=path))
@@ -231,3 +240,126 @@ def display_for(rev: str, path: str, local: Path) -> Callable[[Path], str]:
         return f"{rev}:{shown}" if rel == "." else f"{rev}:{shown}/{rel}"
 
     return display
+
+
+def is_shallow(cwd: Path | None = None) -> bool:
+    """Whether the repository is a shallow clone (its oldest commits lack their parents)."""
+    out = run_git(["rev-parse", "--is-shallow-repository"], cwd)
+    return out.decode().strip() == "true"
+
+
+SHALLOW_HINT = "run `git fetch --unshallow` first"
+
+
+@dataclass
+class CommitInfo:
+    """One commit of a first-parent history: id, committer time (UTC seconds), root tree."""
+
+    sha: str
+    time: int
+    tree: str
+    subject: str
+
+
+def first_parent_log(ref: str = "HEAD", cwd: Path | None = None) -> list[CommitInfo]:
+    """The first-parent history of `ref`, oldest first, in one `git log`."""
+    commit = resolve_rev(ref, cwd)
+    out = run_git(
+        ["log", "--first-parent", "--reverse", "--format=%H%x00%ct%x00%T%x00%s", commit], cwd
+    )
+    commits = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        sha, time, tree, subject = line.split("\0", 3)
+        commits.append(CommitInfo(sha, int(time), tree, subject))
+    return commits
+
+
+TreeEntry = tuple[str, str, str]  # (mode, name, object id)
+
+
+class ObjectReader:
+    """One `git cat-file --batch` process for a whole run: blobs and trees by id, each
+    read once, so a long history costs one process instead of one per commit."""
+
+    def __init__(self, cwd: Path | None = None) -> None:
+        exe = shutil.which("git")
+        if exe is None:
+            raise GitError("git is not installed (needed to read the history)")
+        try:
+            self._proc = subprocess.Popen(  # an argument list, never a shell
+                [exe, "cat-file", "--batch"],
+                cwd=cwd,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                shell=False,
+            )
+        except OSError as exc:
+            raise GitError(f"cannot run git: {exc.strerror}") from None
+        self._trees: dict[str, list[TreeEntry]] = {}
+
+    def read(self, name: str) -> tuple[str, bytes] | None:
+        """(type, contents) of an object id or `REV:PATH`; None when it does not exist."""
+        _check_arg(name, "object")
+        proc = self._proc
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
+            proc.stdin.flush()
+            header = proc.stdout.readline()
+        except OSError as exc:
+            raise GitError(f"git cat-file stopped: {exc.strerror}") from None
+        if not header:
+            raise GitError("git cat-file stopped unexpectedly")
+        fields = header.split()
+        if len(fields) != 3:  # "<name> missing" / "ambiguous"
+            return None
+        size = int(fields[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)  # the newline after the contents
+        return fields[1].decode(), data
+
+    def tree(self, sha: str) -> list[TreeEntry]:
+        """The entries of a tree object (mode, name, id), parsed once per id."""
+        cached = self._trees.get(sha)
+        if cached is not None:
+            return cached
+        found = self.read(sha)
+        if found is None or found[0] != "tree":
+            raise GitError(f"{sha} is not a tree")
+        entries: list[TreeEntry] = []
+        data, pos = found[1], 0
+        while pos < len(data):
+            space = data.index(b" ", pos)
+            nul = data.index(b"\0", space)
+            mode = data[pos:space].decode()
+            name = data[space + 1 : nul].decode("utf-8", "surrogateescape")
+            entries.append((mode, name, data[nul + 1 : nul + 21].hex()))
+            pos = nul + 21
+        self._trees[sha] = entries
+        return entries
+
+    def blob(self, sha: str) -> bytes:
+        found = self.read(sha)
+        if found is None or found[0] != "blob":
+            raise GitError(f"{sha} is not a blob")
+        return found[1]
+
+    def close(self) -> None:
+        proc = self._proc
+        if proc.stdin is not None:
+            proc.stdin.close()
+        if proc.stdout is not None:
+            proc.stdout.close()
+        proc.wait()
+
+    def __enter__(self) -> ObjectReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def repo_path(path: str, cwd: Path | None = None) -> str:
+    """PATH relative to the current directory, as a path from the repository top."""
+    return _repo_path(path, cwd)

@@ -10,6 +10,7 @@ the 1st in Beijing is August's work even though UTC still says July.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -136,6 +137,8 @@ def _revisions(
         last_day = (start - dt.timedelta(days=1)).date().isoformat()
         month_end = (end - dt.timedelta(days=1)).date().isoformat()
         old = rev_at(_last_second(start), "HEAD", True, cwd)
+        if old is None:
+            _require_full_history(last_day, cwd)
         new = rev_at(_last_second(end), "HEAD", True, cwd)
         return Revision(_label(last_day, old), old), Revision(_label(month_end, new), new)
     old_commit = resolve_rev(rev_from, cwd) if rev_from else None
@@ -144,6 +147,31 @@ def _revisions(
         Revision(_label(rev_from or "", old_commit), old_commit),
         Revision(_label(rev_to or "HEAD", new_commit), new_commit),
     )
+
+
+def _require_full_history(day: str, cwd: Path | None) -> None:
+    """No commit before the month: true only if the history is whole (section 10)."""
+    from dutylist.io.git import is_shallow
+
+    if is_shallow(cwd):
+        raise GitError(
+            _(
+                "the repository is a shallow clone whose history does not reach {day}: "
+                "run `git fetch --unshallow` first",
+                day=day,
+            )
+        )
+
+
+def default_path(cwd: Path | None = None) -> str:
+    """The default PATH: the repository's catalogs/, wherever in the work tree one stands."""
+    from dutylist.io.git import repo_root
+
+    try:
+        top = repo_root(cwd)
+    except GitError:
+        return "catalogs"
+    return Path(os.path.relpath(top / "catalogs", cwd or Path.cwd())).as_posix()
 
 
 def _label(name: str, commit: str | None) -> str:

@@ -365,19 +365,24 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
 __all__ = ["YAML_SUFFIXES", "ValidationResult", "validate_paths"]
 
 
-def require_valid(juris: Jurisdiction) -> None:
-    """Raise when validate would find errors: diff, audit and export work on the data
-    and would otherwise count, review or publish a misspelt department as a real one."""
+def blocking_findings(juris: Jurisdiction) -> list[Finding]:
+    """The problems that stop diff, audit and history from using a jurisdiction."""
     # a lone catalog file (a blob read from git) has no registry to check against:
     # that stops validate, not a diff of its items
     from dutylist.laws.checks import BASIS_CHECKS
 
     # a basis citing a repealed law is a finding of the review, not broken data
-    errors = juris.findings or [
+    return juris.findings or [
         f
         for f in cross_checks(juris, whole=juris.whole)
         if f.level.value == "error" and f.name != "missing-registry" and f.name not in BASIS_CHECKS
     ]
+
+
+def require_valid(juris: Jurisdiction) -> None:
+    """Raise when validate would find errors: diff, audit and export work on the data
+    and would otherwise count, review or publish a misspelt department as a real one."""
+    errors = blocking_findings(juris)
     if errors:
         errors.sort(key=Finding.sort_key)
         first = errors[0]
