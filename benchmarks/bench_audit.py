@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -38,6 +42,34 @@ def per_rule(root: Path) -> list[tuple[str, float]]:
     return times
 
 
+def _child_cpu(argv: list[str]) -> float:
+    """CPU seconds (user + system) of one whole process, its output read from a pipe."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # a pipe, as in CI
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, capture_output=True, check=False, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def text_vs_json(n_items: int = 10_000, n_units: int = 30, rounds: int = 3) -> list[str]:
+    """`audit --format text` against `--format json` of the same folder: whole-process CPU
+    time, the two run alternately, the best of each (target: text within 1.15x)."""
+    root = cached(n_items, n_units)
+    cli = [sys.executable, "-m", "dutylist", "audit", str(root), "--fail-on", "none"]
+    best = {"text": float("inf"), "json": float("inf")}
+    for _ in range(rounds):
+        for fmt in ("text", "json"):
+            best[fmt] = min(best[fmt], _child_cpu([*cli, "--format", fmt]))
+    ratio = best["text"] / best["json"]
+    return [
+        f"{n_items:,} x {n_units}",
+        ms(best["json"]),
+        ms(best["text"]),
+        f"{ratio:.2f}x",
+        "yes" if ratio <= 1.15 else "no",
+    ]
+
+
 def main(sizes: list[int] | None = None) -> None:
     rows = []
     detail: list[list[str]] = []
@@ -60,6 +92,8 @@ def main(sizes: list[int] | None = None) -> None:
         detail.extend([f"{n_items:,} x {n_units}", name, ms(sec)] for name, sec in per_rule(root))
     print("audit (load + newest assessment + every rule) vs load + validate, best wall time")
     print(table(["items x units", "load+validate", "audit", "ratio", "<= 1.2x", "findings"], rows))
+    print("\naudit output: text vs json, whole-process CPU time, alternating, best of 3")
+    print(table(["items x units", "json", "text", "ratio", "<= 1.15x"], [text_vs_json()]))
     print("\ntime per rule on a loaded context (findings in brackets)")
     print(table(["items x units", "rule", "time"], detail))
 

@@ -360,3 +360,41 @@ def test_per_unit_lists_show_a_revoke_to_every_unit_of_the_scope(
     assert "| 未评估 |" in v1 and "| 收回，由市级部门实施 |" in v1
     assert "V-2" not in td
     assert any("V-2" in line and "| 未评估 |" in line for line in tc.splitlines())
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("text", "txt"), ("xlsx", "xlsx")])
+def test_by_unit_writes_the_format_asked_for(
+    run_cli: RunCli, case: Callable[[str], Path], fmt: str, suffix: str
+) -> None:
+    """Each per-unit file is in --format's own format and suffix (json was written as Markdown)."""
+    root = case("one-size-fits-all")
+    result = run_cli("audit", str(root), "--by", "unit", "--format", fmt, "-o", "lists")
+    assert result.exit_code == 0
+    files = sorted(Path("lists").iterdir())
+    assert files and all(p.suffix == f".{suffix}" for p in files)
+    if fmt == "json":
+        record = json.loads(files[0].read_text(encoding="utf-8"))
+        assert {"findings", "unit", "title"} <= set(record)
+        assert not files[0].read_text(encoding="utf-8").startswith("#")
+
+
+def test_by_unit_refuses_a_format_that_cannot_be_split(
+    run_cli: RunCli, case: Callable[[str], Path]
+) -> None:
+    root = case("one-size-fits-all")
+    result = run_cli("audit", str(root), "--by", "unit", "--format", "github", "-o", "lists")
+    assert result.exit_code == 2
+    assert "cannot write one file per unit" in result.stderr
+    assert not Path("lists").exists()
+
+
+def test_audit_format_must_fit_the_output_suffix(
+    run_cli: RunCli, case: Callable[[str], Path]
+) -> None:
+    root = case("one-size-fits-all")
+    result = run_cli("audit", str(root), "--format", "text", "-o", "audit.json")
+    assert result.exit_code == 2
+    assert "does not write a .json file" in result.stderr
+    implied = run_cli("audit", str(root), "-o", "audit.json", "--fail-on", "none")
+    assert implied.exit_code == 0
+    assert "findings" in json.loads(Path("audit.json").read_text(encoding="utf-8"))

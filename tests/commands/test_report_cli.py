@@ -43,8 +43,10 @@ def test_report_writes_workbook_and_markdown(run_cli: RunCli, repo: Path) -> Non
     book = load_workbook(repo / "july.xlsx")
     assert book.sheetnames == ["Adjustment statistics", "By unit", "Changes"]
     rows = list(book["Adjustment statistics"].iter_rows(values_only=True))
-    assert rows[1][:2] == ("Department", "Before")
-    assert next(r for r in rows if r[0] == "Total")[1:2] == (7,)
+    assert rows[2][:3] == ("No.", "Department", "Before")
+    line = str(rows[1][0])
+    assert "2024-06-30" in line and "(" not in line  # the commits go to a note
+    assert next(r for r in rows if r[0] == "Total")[2:3] == (7,)
     assert result.stdout.startswith("## Monthly adjustment report 2024-07: 测试县")
     assert "| **Total** | **7** |" in result.stdout
     assert "> 1 commit in 2024-07." in result.stdout

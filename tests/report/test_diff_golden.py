@@ -1,5 +1,5 @@
-"""Golden outputs of `dutylist diff`: text (zh, en), Markdown, JSON and per-change CSV of fixture
-cases, under tests/fixtures/diff/golden/. `make golden` (DUTYLIST_UPDATE_GOLDEN=1)
+"""Golden outputs of `dutylist diff`: text (zh, en, at 80, 100 and 120 columns), Markdown, JSON
+and per-change CSV of fixture cases and of the shipped examples, under tests/fixtures/diff/golden/. `make golden` (DUTYLIST_UPDATE_GOLDEN=1)
 rewrites them; review the change with git diff before committing."""
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import pytest
 from dutylist.diff import diff_paths
 from dutylist.i18n import Lang
 from dutylist.report.diff import render
+from dutylist.report.layout import cell_len
 
-CASES = Path(__file__).resolve().parent.parent / "fixtures" / "diff"
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "fixtures" / "diff"
 GOLDEN = CASES / "golden"
 OUTPUTS = [
     ("revoked-removed", "text", "zh"),
@@ -29,21 +31,38 @@ OUTPUTS = [
     ("reclassified", "markdown", "zh"),
 ]
 SUFFIX = {"text": "txt", "markdown": "md", "json": "json", "changes-csv": "changes.csv"}
+WIDTHS = (80, 100, 120)
+
+
+def _check(out: str | bytes, golden: Path) -> None:
+    assert isinstance(out, str)
+    if os.environ.get("DUTYLIST_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_bytes(out.encode("utf-8"))
+    assert golden.is_file(), f"no golden file {golden.name}: run `make golden`"
+    assert out == golden.read_bytes().decode("utf-8")
 
 
 @pytest.mark.parametrize(("case", "fmt", "lang"), OUTPUTS)
 def test_golden_output(case: str, fmt: str, lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(CASES)  # sources show as `<case>/old`, the same on every machine
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # a pipe: 120 columns
     result = diff_paths(f"{case}/old", f"{case}/new")
-    out = render(result, fmt, lang)
+    _check(render(result, fmt, lang), GOLDEN / f"{case}.{lang}.{SUFFIX[fmt]}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_golden_text_at_width(width: int, lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped examples (three catalogs, every class) at the widths analysts use."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = diff_paths("examples/jinghong-2023", "examples/jinghong-2024")
+    out = render(result, "text", lang)
     assert isinstance(out, str)
-    golden = GOLDEN / f"{case}.{lang}.{SUFFIX[fmt]}"
-    if os.environ.get("DUTYLIST_UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_bytes(out.encode("utf-8"))
-    assert golden.is_file(), f"no golden file {golden.name}: run `make golden`"
-    assert out == golden.read_bytes().decode("utf-8")
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    _check(out, GOLDEN / f"examples.{lang}.{width}.txt")
 
 
 def test_golden_text_has_no_colour_or_trailing_spaces() -> None:

@@ -37,37 +37,42 @@ def test_sheet_names_in_both_languages() -> None:
 
 
 def test_department_sheet_title_header_rows_and_total() -> None:
+    """Spec section 10: the title alone, a line with jurisdiction, period and date, two
+    header rows (序号 / 部门 / 原有数 / 调整情况 over the classes / 现有数 / 备注), 合计,
+    the versions in a note below."""
     book, _ = _book()
     sheet = book["调整统计表"]
     rows = _values(sheet)
-    assert "测试县" in rows[0][0] and "2023" in rows[0][0] and "2024" in rows[0][0]
-    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
-    assert rows[1] == [
-        "部门",
-        "原有数",
-        "新增",
-        "收回",
-        "取消",
-        "差异化",
-        "范围调整",
-        "转隶",
-        "更名",
-        "现有数",
-    ]
-    assert rows[2] == ["测试县一局", 4, 0, 0, 0, 1, 0, 0, 1, 3]
-    assert rows[5] == ["合计", 7, 1, 1, 1, 1, 1, 1, 1, 6]
-    assert sheet.freeze_panes == "B3"
+    assert rows[0][0] == "测试县权责事项调整统计表"
+    assert (
+        rows[1][0].startswith("辖区：测试县")
+        and "2023" in rows[1][0]
+        and "制表日期：" in rows[1][0]
+    )
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A1:L1", "A2:L2", "A3:A4", "B3:B4", "C3:C4", "D3:J3", "K3:K4", "L3:L4"} <= merged
+    assert rows[2][:4] == ["序号", "部门", "原有数", "调整情况"]
+    assert rows[2][10:] == ["现有数", "备注"]
+    assert rows[3][3:10] == ["新增", "收回", "取消", "差异化", "范围调整", "转隶", "更名"]
+    assert rows[4] == [1, "测试县一局", 4, 0, 0, 0, 1, 0, 0, 1, 3, None]
+    assert rows[7][:11] == ["合计", None, 7, 1, 1, 1, 1, 1, 1, 1, 6]
+    assert "A8:B8" in merged
+    assert any(r[0] and str(r[0]).startswith("对比版本：") for r in rows[8:])
+    assert sheet.freeze_panes == "C5"
     assert sheet.page_setup.orientation == "landscape"
     assert int(sheet.page_setup.paperSize) == 9
-    assert sheet.print_title_rows == "$1:$2"
-    assert sheet.column_dimensions["A"].width >= display_width("合计测试县一局") - 2
+    assert sheet.print_title_rows == "$3:$4"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage  # one page wide, as tall as it takes
+    assert sheet.page_setup.fitToHeight == 0
+    assert sheet["B5"].font.name == "宋体"
+    assert sheet.column_dimensions["B"].width >= display_width("测试县一局")
 
 
 def test_totals_equal_the_diff_summary() -> None:
     diff = diff_paths(str(CASE / "old"), str(CASE / "new"))
     book = load_workbook(io.BytesIO(workbook_bytes(statistics([diff]), "en")))
     rows = _values(book["Adjustment statistics"])
-    header, total = rows[1], next(r for r in rows if r[0] == "Total")
+    header, total = rows[3], next(r for r in rows if r[0] == "Total")
     summary = {k: v for k, v in diff.summary.items() if k != "unchanged"}
     labels = {"Added": "added", "Revoked": "revoked", "Removed": "removed",
               "Differentiated": "differentiated", "Rescoped": "rescoped",
@@ -77,21 +82,14 @@ def test_totals_equal_the_diff_summary() -> None:
 
 def test_unit_sheet_numbers() -> None:
     rows = _values(_book()[0]["按乡镇"])
-    assert rows[1] == [
-        "乡镇(街道)",
-        "原有数",
-        "新增",
-        "收回",
-        "差异化",
-        "范围调整",
-        "更名",
-        "现有数",
-    ]
-    assert rows[2:6] == [
-        ["甲镇", 5, 0, 2, 1, 1, 1, 3],
-        ["乙乡", 4, 2, 2, 1, 1, 1, 4],
-        ["丙村", 0, 1, 0, 0, 0, 0, 1],
-        ["合计", 9, 3, 4, 2, 2, 2, 8],
+    assert rows[2][1:3] == ["乡镇(街道)", "原有数"]
+    assert rows[3][3:8] == ["新增", "收回", "差异化", "范围调整", "更名"]
+    assert rows[2][8:] == ["现有数", "备注"]
+    assert [r[:9] for r in rows[4:8]] == [
+        [1, "甲镇", 5, 0, 2, 1, 1, 1, 3],
+        [2, "乙乡", 4, 2, 2, 1, 1, 1, 4],
+        [3, "丙村", 0, 1, 0, 0, 0, 0, 1],
+        ["合计", None, 9, 3, 4, 2, 2, 2, 8],
     ]
 
 

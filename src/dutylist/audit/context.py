@@ -17,6 +17,7 @@ from dutylist.catalog.workspace import Jurisdiction
 from dutylist.findings import Severity
 from dutylist.model.assessment import AssessmentRow
 from dutylist.model.catalog import EmpowermentItem, Item
+from dutylist.model.registry import devolved_units, township_ids
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _ITEM_ID = re.compile(
@@ -78,7 +79,7 @@ class AuditContext:
     def unit_ids(self) -> list[str]:
         """The units `scope: all` devolves to: the towns, townships and streets."""
         reg = self.juris.registry
-        return reg.model.township_ids() if reg is not None else []
+        return township_ids(reg.model if reg is not None else None)
 
     def unit_name(self, unit: str) -> str:
         return self.unit_names.get(unit, unit)
@@ -95,7 +96,7 @@ class AuditContext:
 
     def scope_of(self, scope: object) -> list[str]:
         """The unit ids an empowerment scope devolves to (`all` = every township-level unit)."""
-        return self.unit_ids if scope == "all" else [str(u) for u in scope]  # type: ignore[attr-defined]
+        return devolved_units(scope, self.unit_ids)
 
     def rows_of(self, item_id: str, units: Iterable[str]) -> dict[str, AssessmentRow]:
         """The assessment rows of an item for the given units (others are ignored, spec 4)."""

@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, emit, finish, lang_of
+from dutylist.commands.options import LangOption, finish, lang_of, write_format
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, InputError, UserError
 from dutylist.i18n import _
+from dutylist.report.formats import AUDIT, choices, choose, per_unit
 
-
-class AuditFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    github = "github"
-    xlsx = "xlsx"
+if TYPE_CHECKING:
+    AuditFormat = str
+else:
+    AuditFormat = choices("AuditFormat", AUDIT)
 
 
 class FailOn(str, Enum):
@@ -83,8 +81,14 @@ def audit(
         ),
     ] = None,
     fmt: Annotated[
-        AuditFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = AuditFormat.text,
+        AuditFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format [default: from the -o extension, markdown for --by unit -o DIR, "
+            "else text].",
+        ),
+    ] = None,
     by: Annotated[
         By, typer.Option("--by", help="Group by unit (with -o DIR: one problem list per unit).")
     ] = By.department,
@@ -107,7 +111,8 @@ def audit(
         target, assessment=assessment, previous=previous, settings=settings, accepted=accepted
     )
     inputs = (target, assessment, previous, settings_file, accept)
-    write_outputs(result, fmt.value, by.value, output, lang_of(lang), inputs=inputs)
+    fmt_name = None if fmt is None else str(fmt)
+    write_outputs(result, fmt_name, by.value, output, lang_of(lang), inputs=inputs)
     fails = fail_on is not FailOn.none and result.failing(Severity(fail_on.value))
     finish(ExitCode.PROBLEMS if fails else ExitCode.OK)
 
@@ -140,32 +145,24 @@ def _guides_only(root: Path) -> bool:
 
 
 def write_outputs(
-    result: Any, fmt: str, by: str, output: Path | None, lang: Any, *, inputs: Any = ()
+    result: Any, fmt: str | None, by: str, output: Path | None, lang: Any, *, inputs: Any = ()
 ) -> None:
+    """The row of `formats.AUDIT` that --format or the -o suffix names; with --by unit and
+    -o DIR one file per unit in that format (Markdown unless --format says otherwise)."""
     from dutylist.io.files import make_folder, name_max, write_atomic
-    from dutylist.report.audit import render
     from dutylist.report.audit_units import unit_lists
 
     if by == "unit" and output is not None:
         if output.exists() and not output.is_dir():
             raise UserError(_("{path} is a file: --by unit -o needs a folder", path=output))
+        form = per_unit(AUDIT, fmt or "markdown")
         make_folder(output)
-        lists = unit_lists(result, lang, fmt, name_max(output))
+        lists = unit_lists(result, lang, form, name_max(output))
         guard([("-o", output / name) for name in lists], *inputs)
         for name, payload in lists.items():
             write_atomic(output / name, payload)
         return
-    if fmt == "xlsx":
-        if output is None:
-            raise UserError(_("--format xlsx needs -o FILE.xlsx"))
-        from dutylist.report.audit_xlsx import workbook
-
-        title = (
-            f"{result.jurisdiction}问题清单" if lang == "zh" else f"Audit of {result.jurisdiction}"
-        )
-        write_atomic(output, workbook(result, result.findings, lang, title))
-        return
-    emit(render(result, fmt, lang, by), output)
+    write_format(choose(AUDIT, fmt, output), result, output, lang, by=by)
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"audit": audit}

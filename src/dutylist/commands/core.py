@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
+from dutylist.commands.options import (
+    LangOption,
+    OutputOption,
+    emit,
+    finish,
+    lang_of,
+    write_format,
+)
 from dutylist.errors import ExitCode, InputError
 from dutylist.i18n import _
+from dutylist.report.formats import VALIDATE, choices, lookup
 
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+if TYPE_CHECKING:
+    ValidateFormat = str
+else:
+    ValidateFormat = choices("ValidateFormat", VALIDATE)
 
 
 class ListFormat(str, Enum):
@@ -34,22 +40,17 @@ def validate(
             help="Catalog files, jurisdiction folders or folders of them [default: catalogs/]."
         ),
     ] = None,
-    fmt: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ValidateFormat.text,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     lang: LangOption = None,
 ) -> None:
     """Check catalogs against the format and against their jurisdiction.yaml."""
-    from dutylist.report.findings import REPORTERS
     from dutylist.validate.core import validate_paths
 
     targets = paths or [Path("catalogs")]
     if not paths and not targets[0].exists():
         raise InputError(_("no catalogs/ folder here: give the catalog files or folders to check"))
     result = validate_paths(targets)
-    buffer = io.StringIO()
-    REPORTERS[fmt.value](result, buffer, lang_of(lang))
-    emit(buffer.getvalue(), None)
+    write_format(lookup(VALIDATE, str(fmt)), result, None, lang_of(lang))
     finish(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
 
 

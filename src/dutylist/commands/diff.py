@@ -4,64 +4,27 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
+from dutylist.commands.options import (
+    LangOption,
+    OutputOption,
+    emit,
+    finish,
+    lang_of,
+    write_format,
+)
 from dutylist.commands.outputs import guard
-from dutylist.errors import ExitCode, UserError
+from dutylist.errors import ExitCode
 from dutylist.i18n import CHANGE_CLASSES, _
+from dutylist.report.formats import DIFF, choices, choose
 
-
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    changes_csv = "changes-csv"
-    xlsx = "xlsx"
-
-
-SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
-"""Output extensions that decide the format; .csv is csv or changes-csv, others are text."""
-FITS = {
-    "text": {".txt"},
-    "json": {".json"},
-    "markdown": {".md", ".markdown"},
-    "csv": {".csv"},
-    "changes-csv": {".csv"},
-    "xlsx": {".xlsx"},
-}
-KNOWN = frozenset().union(*FITS.values())
-
-
-def _format(fmt: DiffFormat | None, output: Path | None) -> str:
-    """--format, else the format the -o extension names; a format that contradicts a known
-    extension (text into .xlsx, a workbook into .csv) is refused rather than written."""
-    suffix = output.suffix.lower() if output else ""
-    if fmt is None:
-        return "csv" if suffix == ".csv" else SUFFIXES.get(suffix, "text")
-    if output is not None and suffix in KNOWN and suffix not in FITS[fmt.value]:
-        raise UserError(
-            _(
-                "--format {format} does not write a {suffix} file: "
-                "use -o FILE{fits} or leave out --format",
-                format=fmt.value,
-                suffix=suffix,
-                fits=min(FITS[fmt.value]),
-            )
-        )
-    if output is not None and fmt.value == "xlsx" and suffix != ".xlsx":
-        raise UserError(
-            _(
-                "--format xlsx writes a workbook: -o must end in .xlsx, not {name}",
-                name=output.name,
-            )
-        )
-    return fmt.value
+if TYPE_CHECKING:
+    DiffFormat = str
+else:
+    DiffFormat = choices("DiffFormat", DIFF)
 
 
 def _classes(values: list[str] | None) -> set[str] | None:
@@ -141,27 +104,15 @@ def diff(
 ) -> None:
     """Compare two versions and classify every change (新增, 收回, 差异化, 合并...)."""
     from dutylist.diff import diff_paths, similarity_ratio
-    from dutylist.report.diff import render
 
     classes = _classes(only)
     language = lang_of(lang)
-    form = _format(fmt, output)
+    form = choose(DIFF, None if fmt is None else str(fmt), output)
     guard([("-o", output)], old, new)
     result = diff_paths(old, new, similarity_ratio(similarity))
     dep = result.department_id(department) if department is not None else None
-    result = result.select(classes, dep)
-    out = render(result, form, language)
-    if isinstance(out, bytes) and output is None:
-        raise UserError(f"--format {form} writes a file: give -o FILE")
-    emit(out, output) if isinstance(out, str) else _write(out, output)
+    write_format(form, result.select(classes, dep), output, language)
     finish(ExitCode.PROBLEMS if exit_code and result.changed else ExitCode.OK)
-
-
-def _write(data: bytes, output: Path | None) -> None:
-    from dutylist.io.files import write_atomic
-
-    assert output is not None
-    write_atomic(output, data)
 
 
 def git_diff_driver(

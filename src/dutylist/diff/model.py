@@ -280,6 +280,18 @@ class DiffResult:
             )
         raise UserError(_("unknown department '{id}'", id=query))
 
+    def jurisdiction_names(self) -> list[str]:
+        """The names of the jurisdictions compared (registries of both sides), longest first."""
+        names = set()
+        for registry in (self.new_registry, self.old_registry):
+            if registry is not None:
+                names.add(registry.jurisdiction.name)
+        for cat in self.catalogs:
+            for registry in (cat.new_registry, cat.old_registry):
+                if registry is not None:
+                    names.add(registry.jurisdiction.name)
+        return sorted(names, key=len, reverse=True)
+
     def unit_name(self, unit: str) -> str:
         """A unit's name from jurisdiction.yaml (new side first), else its id."""
         for registry in (self.new_registry, self.old_registry):

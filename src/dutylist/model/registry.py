@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field
@@ -34,6 +35,22 @@ class Department(Strict):
 # Powers are devolved to the township level (乡镇赋权); villages and communities take
 # village affairs, not powers, so `scope: all` means every town, township and street.
 TOWNSHIP_TYPES = frozenset({"town", "township", "street"})
+
+
+def devolved_units(scope: object, townships: Sequence[str]) -> list[str]:
+    """The unit ids a scope devolves to: `all` is every township-level unit of the
+    registry (`townships`, in its order), a list is itself, nothing is none. The one
+    place that expands `scope: all` for statistics, audit rules and reports."""
+    if scope == "all":
+        return list(townships)
+    if isinstance(scope, list | tuple):
+        return [str(u) for u in scope]
+    return []
+
+
+def township_ids(registry: JurisdictionFile | None) -> list[str]:
+    """The units `scope: all` devolves to; none without a registry."""
+    return registry.township_ids() if registry is not None else []
 
 
 class JurisdictionFile(Strict):

@@ -18,14 +18,15 @@ from dutylist.errors import InputError
 from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS, _
 from dutylist.model.catalog import guide_ids
 from dutylist.model.registry import JurisdictionFile
-from dutylist.report.excel import display_width, safe_workbook
+from dutylist.report.excel import SONG, display_width, print_setup, safe_workbook
 from dutylist.validate.core import require_valid
 
 Getter = Callable[[Any], str]
 TECHNICAL = {"low": "低", "medium": "中", "high": "高"}
 ALL_UNITS = "全部"
 UNIT_WORD = "乡镇（街道）"
-MAX_WIDTH = 60
+PRINT_WIDTH = 30  # characters: a longer text wraps in its column
+PORTRAIT_WIDTH = 100  # columns (in characters) that still print legibly upright on A4
 HEADER_ROW = 2  # below the title and the version rows
 
 
@@ -140,16 +141,26 @@ def _admission(record: Any) -> str:
 
 
 def _workbook(titles: tuple[str, str], headers: list[str], rows: list[list[str]]) -> bytes:
+    """The published table: the title on page 1, header row on every page, one page wide
+    (landscape when wide), long texts wrapped in columns of readable width."""
     buffer = io.BytesIO()
     book = safe_workbook(buffer)
     sheet = book.add_worksheet("清单")
-    title_fmt = book.add_format({"bold": True, "font_size": 14, "align": "center"})
+    title_fmt = book.add_format({**SONG, "bold": True, "font_size": 16, "align": "center"})
     head_fmt = book.add_format(
-        {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
+        {
+            **SONG,
+            "bold": True,
+            "border": 1,
+            "align": "center",
+            "valign": "vcenter",
+            "text_wrap": True,
+        }
     )
-    cell_fmt = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
+    cell_fmt = book.add_format({**SONG, "border": 1, "valign": "top", "text_wrap": True})
     sheet.merge_range(0, 0, 0, len(headers), titles[0], title_fmt)
-    sheet.merge_range(1, 0, 1, len(headers), titles[1], book.add_format({"align": "right"}))
+    sheet.set_row(0, 30)
+    sheet.merge_range(1, 0, 1, len(headers), titles[1], book.add_format({**SONG, "align": "right"}))
     widths = [4] + [display_width(h) for h in headers]
     sheet.write_string(HEADER_ROW, 0, "序号", head_fmt)
     for col, header in enumerate(headers, start=1):
@@ -159,8 +170,10 @@ def _workbook(titles: tuple[str, str], headers: list[str], rows: list[list[str]]
         for col, value in enumerate(row, start=1):
             sheet.write_string(r, col, value, cell_fmt)
             widths[col] = max(widths[col], display_width(value))
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
+    fitted = [min(width, PRINT_WIDTH) + 2 for width in widths]
+    for col, width in enumerate(fitted):
+        sheet.set_column(col, col, width)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
+    print_setup(sheet, repeat=(HEADER_ROW, HEADER_ROW), landscape=sum(fitted) > PORTRAIT_WIDTH)
     book.close()
     return buffer.getvalue()

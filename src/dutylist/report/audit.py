@@ -6,8 +6,8 @@ All are built from the same AuditFinding records; the per-unit problem lists
 
 from __future__ import annotations
 
-import io
 import json
+import os
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -26,48 +26,67 @@ from dutylist.report.audit_labels import (
     unit_evidence,
     unit_suggestion,
 )
-from dutylist.report.console import make_console
-from dutylist.report.findings import github_escape
-from dutylist.report.safe import escape, safe
-
-Reporter = Callable[[AuditResult, TextIO, Lang, str], None]
+from dutylist.report.findings import github_escape, out_is_tty
+from dutylist.report.layout import Painter, text_width, write_text
+from dutylist.report.layout import wrap as layout_wrap
+from dutylist.report.safe import safe
 
 
 def report_text(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
     """A review to act on: first what to take back and whom to keep, then every finding
-    grouped by department (who acts) or by unit, then the counts."""
-    console = make_console(out)
+    grouped by department (who acts) or by unit, then the counts; built as lines at the
+    output's width and written once. In a pipe (no COLUMNS) each record stays on its
+    line, for grep and editors, as validate's do."""
+    paint = Painter(out)
+    folds = paint.enabled or bool(os.environ.get("COLUMNS")) or out_is_tty(out)
+    write_text(out, text_lines(result, lang, by, text_width(out) if folds else None, paint))
+
+
+def text_lines(
+    result: AuditResult, lang: Lang, by: str, width: int | None, paint: Painter
+) -> list[str]:
+    """The lines of the text report; `width` None: not wrapped."""
+    wrap = _wrapper(width)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-    console.print(f"[bold]{escape(heading(result, lang))}[/]")
+    zh = lang == "zh"
+    lines = [paint(line, "bold") for line in wrap(heading(result, lang), width, "  ")]
     decisions = decisions_of(result)
     if decisions:
-        console.print()
-        console.print("[bold]" + ("调整建议" if lang == "zh" else "Decisions") + "[/]")
+        lines += ["", paint("调整建议" if zh else "Decisions", "bold")]
         for f in decisions:
-            console.print(
-                f"  {escape(f.item or '')} {escape(f.name or '')}\n"
-                f"    → {escape(suggestion_text(result, f, lang, full=True))}"
-            )
+            lines += wrap(f"{f.item or ''} {f.name or ''}", width, "    ", "  ")
+            lines += wrap(suggestion_text(result, f, lang, full=True), width, "      ", "    → ")
+    accepted = "（已接受）" if zh else " (accepted)"
     for group, findings in grouped(result, by, lang).items():
-        console.print()
-        console.print(f"[bold underline]{escape(group)}[/]")
+        lines += ["", paint(group, "bold underline")]
         for f in findings:
             level = f.severity.value
-            mark = " [dim](accepted)[/]" if f.accepted and lang != "zh" else ""
-            mark = " [dim]（已接受）[/]" if f.accepted and lang == "zh" else mark
             what = f"{f.item} {f.name}" if f.item else str(f.extra.get("post_name", ""))
-            console.print(
-                f"  [{styles[level]}]{severity_label(level, lang)} {f.code}[/] "
-                f"[dim]{escape(rule_label(f.rule, lang))}[/] {escape(what)}{mark}  "
-                f"[dim]{escape(f.file)}:{f.line}[/]"
-            )
-            console.print(f"    {escape(f.text(lang))}")
+            head = f"{severity_label(level, lang)} {f.code}"
+            rest = f" {rule_label(f.rule, lang)} {what}{accepted if f.accepted else ''}"
+            where = f"{f.file}:{f.line}"
+            first = wrap(head + rest + "  " + where, width, "      ", "  ")
+            # colour the severity and code, dim the location, once the line is laid out
+            first[0] = "  " + paint(head, styles[level]) + first[0][2 + len(head) :]
+            lines += [paint(line, "dim") if where in line else line for line in first]
+            lines += wrap(f.text(lang), width, "    ", "    ")
             if f.suggestion in ("differentiate", "revoke"):
-                console.print(f"    {escape(suggestion_text(result, f, lang))}")
-    console.print()
+                lines += wrap(suggestion_text(result, f, lang), width, "      ", "    ")
     style = "green" if not any(not f.accepted for f in result.findings) else "red"
+    lines.append("")
     for line in summary(result, lang):
-        console.print(f"[{style}]{escape(line)}[/]")
+        lines += [paint(part, style) for part in wrap(line, width, "  ")]
+    return lines
+
+
+def _wrapper(width: int | None) -> Callable[..., list[str]]:
+    if width is not None:
+        return layout_wrap
+
+    def unwrapped(text: str, _width: object, _indent: str = "", first: str = "") -> list[str]:
+        return [first + safe(text, lines=False)]
+
+    return unwrapped
 
 
 def as_json(result: AuditResult) -> dict[str, Any]:
@@ -159,17 +178,3 @@ def report_markdown(result: AuditResult, out: TextIO, lang: Lang, by: str = "dep
     for group, findings in grouped(result, by, lang).items():
         out.write(markdown(result, findings, lang, group, nested=True) + "\n")
     out.write("\n".join(map(safe, summary(result, lang))) + "\n")
-
-
-def render(result: AuditResult, fmt: str, lang: Lang, by: str) -> str:
-    buffer = io.StringIO()
-    REPORTERS[fmt](result, buffer, lang, by)
-    return buffer.getvalue()
-
-
-REPORTERS: dict[str, Reporter] = {
-    "text": report_text,
-    "json": report_json,
-    "markdown": report_markdown,
-    "github": report_github,
-}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding, counted
 from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang
+from dutylist.model.registry import devolved_units
 
 _SKIPPED = {
     "assessment": ("no assessment data", "无评估数据"),
@@ -66,10 +67,8 @@ def affected_units(result: AuditResult, f: AuditFinding) -> list[str]:
     """The units a finding changes something for: for a revoke, every unit of the item's
     scope (the power goes back to the county from all of them, assessed or not), otherwise
     the finding's `units`."""
-    if f.suggestion == "revoke" and f.scope == "all" and result.townships:
-        return list(result.townships)
-    if f.suggestion == "revoke" and isinstance(f.scope, list):
-        return list(f.scope)
+    if f.suggestion == "revoke" and (units := devolved_units(f.scope, result.townships)):
+        return units
     return list(f.units)
 
 

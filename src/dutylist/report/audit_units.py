@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import replace
 
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding
 from dutylist.i18n import Lang
 from dutylist.io.files import NAME_MAX
-from dutylist.report.audit import markdown
+from dutylist.report.audit import as_json, markdown, text_lines
 from dutylist.report.audit_labels import affected_units
+from dutylist.report.formats import Format
+from dutylist.report.layout import PIPE_WIDTH, Painter
 
 
 def unit_lists(
-    result: AuditResult, lang: Lang, fmt: str, name_max: int = NAME_MAX
+    result: AuditResult, lang: Lang, fmt: Format, name_max: int = NAME_MAX
 ) -> dict[str, bytes]:
     """一乡镇一问题清单: one file per unit of the registry (an empty list says so), plus
-    one for findings that concern no unit, named `<unit name>-<unit id>.md|.xlsx` (the
-    name cut to fit `name_max` bytes)."""
+    one for findings that concern no unit, named `<unit name>-<unit id>.<suffix>` with
+    the format's own suffix (.md, .json, .txt, .xlsx), the name cut to fit `name_max` bytes."""
     out: dict[str, bytes] = {}
-    suffix = "xlsx" if fmt == "xlsx" else "md"
+    suffix = fmt.suffixes[0].lstrip(".")
     zh = lang == "zh"
     for unit, name in result.units.items():
         findings = [f for f in result.findings if unit in affected_units(result, f)]
@@ -44,12 +48,25 @@ def _render(
     lang: Lang,
     title: str,
     unit: str | None,
-    fmt: str,
+    fmt: Format,
 ) -> bytes:
-    if fmt == "xlsx":
+    """One unit's share in a per-unit format of `formats.AUDIT`."""
+    if fmt.name == "xlsx":
         from dutylist.report.audit_xlsx import workbook
 
         return workbook(result, findings, lang, title, unit)
+    if fmt.name == "json":
+        record = {"title": title, "unit": unit, **as_json(replace(result, findings=findings))}
+        return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt.name == "text":
+        lines = [
+            title,
+            "",
+            *text_lines(
+                replace(result, findings=findings), lang, "department", PIPE_WIDTH, Painter(None)
+            ),
+        ]
+        return ("\n".join(line.rstrip() for line in lines) + "\n").encode("utf-8")
     return markdown(result, findings, lang, title, unit).encode("utf-8")
 
 

@@ -2,7 +2,8 @@
 markdown (pull-request comment, CI step summary), csv (one row per change).
 
 Text reporters write to a stream; file reporters (the statistics workbook, `xlsx`)
-return bytes and need -o. The `--format` choices come from these two registries.
+return bytes and need -o. The formats, their suffixes and `--format` choices are the
+rows of `formats.DIFF`.
 """
 
 from __future__ import annotations
@@ -10,18 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from typing import TextIO
 
 from dutylist.diff.model import CLASSES, DiffResult
 from dutylist.i18n import Lang
 from dutylist.report.diff_describe import Describer, changes_by_class, department_table
-from dutylist.report.diff_text import report_text
 from dutylist.report.safe import safe
-from dutylist.report.statistics import diff_csv, diff_xlsx
-
-Reporter = Callable[[DiffResult, TextIO, Lang], None]
-FileReporter = Callable[[DiffResult, Lang], bytes]
 
 
 def report_json(result: DiffResult, out: TextIO, lang: Lang) -> None:
@@ -149,21 +144,13 @@ def report_csv(result: DiffResult, out: TextIO, lang: Lang) -> None:
     out.write("\ufeff" + buffer.getvalue())
 
 
-REPORTERS: dict[str, Reporter] = {
-    "text": report_text,
-    "json": report_json,
-    "markdown": report_markdown,
-    "csv": diff_csv,  # spec section 8: the department statistics table
-    "changes-csv": report_csv,  # one row per change
-}
-FILE_REPORTERS: dict[str, FileReporter] = {"xlsx": diff_xlsx}
-"""Formats that produce a file (need -o): the statistics helper adds `xlsx` here."""
-
-
 def render(result: DiffResult, fmt: str, lang: Lang) -> str | bytes:
-    """The output of a format: text for stream formats, bytes for file formats."""
-    if fmt in FILE_REPORTERS:
-        return FILE_REPORTERS[fmt](result, lang)
+    """The output of a format (a row of `formats.DIFF`): text, or bytes for a workbook."""
+    from dutylist.report.formats import DIFF, lookup
+
+    row = lookup(DIFF, fmt)
+    if row.binary:
+        return bytes(row.renderer()(result, lang))
     buffer = io.StringIO()
-    REPORTERS[fmt](result, buffer, lang)
+    row.renderer()(result, buffer, lang)
     return buffer.getvalue()

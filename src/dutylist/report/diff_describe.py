@@ -100,6 +100,15 @@ class Describer:
         # name too (the id only when jurisdiction.yaml lacks the department)
         return self.result.department_name(dep)
 
+    def short_department(self, dep: str | None) -> str:
+        """The department's name without the jurisdiction's (景洪市交通运输局 → 交通运输局):
+        what a terminal table shows before it has to wrap anything."""
+        name = self.department(dep)
+        for prefix in self.result.jurisdiction_names():
+            if name.startswith(prefix) and len(name) > len(prefix):
+                return name[len(prefix) :]
+        return name
+
     def unit(self, unit: str) -> str:
         return self.result.unit_name(unit)
 

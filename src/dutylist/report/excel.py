@@ -34,3 +34,26 @@ def safe_workbook(buffer: io.BytesIO, **options: Any) -> Any:
     import xlsxwriter
 
     return xlsxwriter.Workbook(buffer, {**SAFE_OPTIONS, **options})
+
+
+# Fonts by the names Chinese Windows Excel and WPS know, with the GB2312 character set
+# (134): where 宋体 and 仿宋 are missing (LibreOffice on Linux) the character set makes
+# the fallback a CJK font rather than a Latin one without the glyphs.
+SONG = {"font_name": "宋体", "font_charset": 134}
+FANGSONG = {"font_name": "仿宋", "font_charset": 134}
+
+
+def print_setup(sheet: Any, *, repeat: tuple[int, int] | None, landscape: bool) -> None:
+    """A4, one page wide (as many tall as it takes), header rows on every page, page
+    numbers in the footer: how every workbook dutylist writes prints."""
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.set_paper(9)  # A4
+    if repeat is not None:
+        sheet.repeat_rows(*repeat)
+    sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer("&C&P / &N")

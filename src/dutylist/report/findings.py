@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
 from typing import TextIO
 
 from dutylist.checks import CHECKS_ZH
 from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
-from dutylist.report.console import make_console
-from dutylist.report.safe import escape, safe
+from dutylist.report.layout import Painter, text_width, wrap, write_text
+from dutylist.report.safe import safe
 from dutylist.validate.core import ValidationResult
-
-Reporter = Callable[[ValidationResult, TextIO, Lang], None]
 
 
 def as_json(result: ValidationResult) -> dict[str, object]:
@@ -76,23 +74,32 @@ def _summary(result: ValidationResult, lang: Lang) -> str:
 
 
 def report_text(result: ValidationResult, out: TextIO, lang: Lang) -> None:
-    """One line per problem, `file:line:col: CODE name  message`, as editors and
-    grep expect; then a one-line summary."""
-    console = make_console(out)
+    """One problem per record, `file:line:col: CODE name  message`, as editors and grep
+    expect; then a one-line summary. In a pipe each record stays one line; at a terminal
+    (or with COLUMNS set) a long message wraps under an indent."""
+    paint = Painter(out)
+    fold = paint.enabled or bool(os.environ.get("COLUMNS")) or out_is_tty(out)
+    width = text_width(out)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     zh = lang == "zh"
+    lines: list[str] = []
     for f in result.findings:
         level = f.level.value
         shown = SEVERITY[level] if zh else level
         name = CHECKS_ZH[f.name][0] if zh and f.name in CHECKS_ZH else f.name
-        # the brackets escaped too: `[gasa]` would otherwise be read as a rich style tag
-        item = f" {escape(f'[{f.item}]')}" if f.item else ""
-        console.print(
-            f"[bold]{escape(f.file)}:{f.line}:{f.column}[/]: [{styles[level]}]{shown} {f.code}[/] "
-            f"[dim]{name}[/]{item} {escape(f.message)}"
-        )
-    style = "green" if not result.findings else "red"
-    console.print(f"[{style}]{_summary(result, lang)}[/]")
+        item = f" [{f.item}]" if f.item else ""
+        where = f"{f.file}:{f.line}:{f.column}"
+        head = f"{shown} {f.code}"
+        record = f"{where}: {head} {name}{item} {f.message}"
+        parts = wrap(record, width, "    ") if fold else [safe(record)]
+        first = parts[0]
+        if paint.enabled and first.startswith(f"{where}: {head}"):
+            rest = first[len(where) + 2 + len(head) :]
+            first = f"{paint(where, 'bold')}: {paint(head, styles[level])}{rest}"
+        lines += [first, *parts[1:]]
+    lines.append(paint(_summary(result, lang), "green" if not result.findings else "red"))
+    write_text(out, lines)
 
 
-REPORTERS: dict[str, Reporter] = {"text": report_text, "json": report_json, "github": report_github}
+def out_is_tty(out: TextIO) -> bool:
+    return hasattr(out, "isatty") and bool(out.isatty())

@@ -30,6 +30,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 from dutylist.i18n import CHANGE_CLASSES, Lang, class_label
+from dutylist.model.registry import devolved_units, township_ids
 
 if TYPE_CHECKING:
     from dutylist.diff import CatalogDiff, DiffResult
@@ -244,10 +245,6 @@ def _statistics(
 _DEPARTMENT = attrgetter("department")
 _SCOPE = attrgetter("scope")
 
-TOWNSHIP_TYPES = frozenset({"town", "township", "street"})
-"""`scope: all` devolves to every town, township and street: empowerment lists are
-乡镇(街道)赋权事项清单, so villages and communities count only when listed by id."""
-
 
 @dataclass
 class _Group:
@@ -326,24 +323,13 @@ def _department_rows(group: _Group) -> list[Row]:
 
 def _devolved(item: Item | None, all_units: Sequence[str]) -> set[str]:
     """The units an empowerment item is devolved to."""
-    if item is None:
-        return set()
-    scope = getattr(item, "scope", None)
-    if scope == "all":
-        return set(all_units)
-    return set(scope) if isinstance(scope, list) else set()
-
-
-def _township_ids(registry: JurisdictionFile | None) -> list[str]:
-    if registry is None:
-        return []
-    return [u.id for u in registry.units if u.type in TOWNSHIP_TYPES]
+    return set(devolved_units(getattr(item, "scope", None), all_units))
 
 
 def _unit_rows(group: _Group) -> list[Row]:
     names = group.unit_names()
-    old_all = _township_ids(group.old_registry or group.new_registry)
-    new_all = _township_ids(group.new_registry or group.old_registry)
+    old_all = township_ids(group.old_registry or group.new_registry)
+    new_all = township_ids(group.new_registry or group.old_registry)
     rows: dict[str, Row] = {}
 
     def row(unit: str) -> Row:
