@@ -7,7 +7,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutylist.catalog.assessment import read_assessment
+from dutylist.catalog.assessment import (
+    duplicate_problems,
+    item_problems,
+    read_assessment,
+    unit_lookup,
+    unit_problems,
+)
 from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
 from dutylist.catalog.workspace import (
     TABLE_SUFFIXES,
@@ -260,31 +266,20 @@ def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Itera
 
 
 def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
-    """Rows must name empowerment items and registry units; one row per item, unit, period."""
-    table = read_assessment(path, juris.display(path))
+    """Rows must name empowerment items and registry units (by id or name); one row per
+    item, unit and period. A cell naming nothing known is reported once, not per row."""
+    registry = juris.registry
+    units = registry.model.units if registry else None
+    lookup = unit_lookup((u.id, u.name) for u in units) if units is not None else None
+    table = read_assessment(path, juris.display(path), lookup)
     yield from table.findings
     empowerment = juris.catalog("empowerment")
-    if empowerment is None and path.suffix.lower() in TABLE_SUFFIXES and juris.registry is not None:
+    if empowerment is None and path.suffix.lower() in TABLE_SUFFIXES and registry is not None:
         empowerment = load_jurisdiction(juris.root).catalog("empowerment")
-    items = document_ids(empowerment) if empowerment else None
-    units = {u.id for u in juris.registry.model.units} if juris.registry else None
-    seen: set[tuple[str, str, str]] = set()
-    for row in table.rows:
-        if items is not None and row.item not in items:
-            message = f"{row.item!r} is not an item of the empowerment catalog"
-            yield Finding(
-                check("assessment-unknown-item"), message, table.file, row.line, 1, row.item
-            )
-        if units is not None and row.unit not in units:
-            message = _unknown("unit", row.unit, units)
-            yield Finding(
-                check("assessment-unknown-unit"), message, table.file, row.line, 1, row.item
-            )
-        key = (row.item, row.unit, row.period)
-        if key in seen:
-            message = f"a second row for {row.item} / {row.unit} / {row.period}"
-            yield Finding(check("assessment-duplicate"), message, table.file, row.line, 1, row.item)
-        seen.add(key)
+    if empowerment:
+        yield from item_problems(table, document_ids(empowerment))
+    yield from unit_problems(table, {u.id for u in units} if units is not None else None)
+    yield from duplicate_problems(table)
 
 
 __all__ = ["YAML_SUFFIXES", "ValidationResult", "validate_paths"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dutylist.errors import InputError
-from dutylist.io.tables import csv_rows, decode_csv
+from dutylist.io.tables import check_workbook_size, csv_rows, decode_csv
 
 
 @dataclass
@@ -51,6 +51,7 @@ def _xlsx(data: bytes, display: str, sheet: str | None) -> Sheet:
 
     from openpyxl import load_workbook
 
+    check_workbook_size(data, display)
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
