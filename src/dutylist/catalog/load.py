@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from dutylist.catalog.paths import display_path as display_path  # noqa: PLC0414  (re-exported)
 from dutylist.checks import check
 from dutylist.findings import Check, Finding
 from dutylist.io.yamlload import LoadProblem, Locator, decode, gc_paused, load_yaml
@@ -70,14 +71,6 @@ class LoadedCatalog:
     @property
     def kind(self) -> str:
         return self.model.catalog.kind
-
-
-def display_path(path: Path) -> str:
-    """A path as users typed it: relative to the working directory when inside it, with /."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_document(

@@ -48,7 +48,7 @@ VersionText = Annotated[StrictStr, BeforeValidator(_version_text), Field(min_len
 class Strict(BaseModel):
     """Unknown keys are errors: a typo in a field name must not pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Category = Literal[

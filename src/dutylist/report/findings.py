@@ -12,7 +12,7 @@ from dutylist.checks import CHECKS_ZH
 from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.console import make_console
-from dutylist.validate.core import ValidationResult
+from dutylist.validate.plan import ValidationResult
 
 Reporter = Callable[[ValidationResult, TextIO, Lang], None]
 

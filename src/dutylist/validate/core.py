@@ -4,7 +4,6 @@ against jurisdiction.yaml. Every problem of every file, none raised."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.catalog.assessment import (
@@ -19,69 +18,52 @@ from dutylist.catalog.workspace import (
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
     Jurisdiction,
-    find_jurisdictions,
     is_jurisdiction,
     load_catalog_file,
     load_jurisdiction,
-    owning_jurisdiction,
 )
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
 from dutylist.model.codes import division_code_problem, uscc_problem
 from dutylist.normalize import normalize_names
+from dutylist.validate.plan import ValidationResult, plan
 
 
-@dataclass
-class ValidationResult:
-    files: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(f.level.value == "error" for f in self.findings)
-
-
-def validate_paths(paths: Iterable[Path]) -> ValidationResult:
-    """Validate files and folders; files of one jurisdiction share one registry load."""
+def validate_paths(paths: Iterable[Path], *, cache: bool = False) -> ValidationResult:
+    """Validate files and folders; files of one jurisdiction share one registry load.
+    With `cache`, the findings of a jurisdiction whose files are byte for byte those of
+    an earlier run are that run's (see `dutylist.validate.cache`)."""
     result = ValidationResult()
-    singles: dict[Path, list[Path]] = {}
-    loose: list[Path] = []
-    roots: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = find_jurisdictions(path)
-            if not found:
-                raise InputError(
-                    f"no jurisdiction.yaml under {display_path(path)}: nothing to validate"
-                )
-            roots.extend(found)
-        elif path.is_file():
-            root = owning_jurisdiction(path)
-            if root is None and path.suffix.lower() in TABLE_SUFFIXES:
-                raise InputError(
-                    f"{display_path(path)}: an assessment table is checked from its jurisdiction's "
-                    "assessments/ folder"
-                )
-            if root is None:
-                loose.append(path)
-            else:
-                singles.setdefault(root, []).append(path)
+    for unit in plan(paths):
+        if unit.root is None:
+            _collect(result, load_catalog_file(unit.loose), whole=False)
         else:
-            raise InputError(f"no such file or folder: {display_path(path)}")
-    for root in dict.fromkeys(roots):
-        _collect(result, load_jurisdiction(root), whole=True)
-    for root, files in singles.items():
-        if root in roots:
-            continue
-        if any(p.name.startswith("jurisdiction.") for p in files):
-            _collect(result, load_jurisdiction(root), whole=True)
-        else:
-            _collect(result, load_jurisdiction(root, only=files), whole=False)
-    for path in loose:
-        _collect(result, load_catalog_file(path), whole=False)
+            _unit(result, unit.root, unit.only, cache=cache)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _unit(result: ValidationResult, root: Path, only: list[Path] | None, *, cache: bool) -> None:
+    """Validate a jurisdiction (whole, or its registry and `only`), from the cache when
+    its files have not changed since a run that stored their findings."""
+    from dutylist.validate import cache as store
+
+    key = store.unit_key(root, only, display_path) if cache else None
+    if key is not None:
+        hit = store.lookup(key)
+        if hit is not None:
+            result.files.extend(hit[0])
+            result.findings.extend(hit[1])
+            return
+    part = ValidationResult()
+    juris = load_jurisdiction(root) if only is None else load_jurisdiction(root, only=only)
+    _collect(part, juris, whole=only is None)
+    result.files.extend(part.files)
+    result.findings.extend(part.findings)
+    # a file edited while this run read it: its findings may belong to neither version
+    if key is not None and store.unit_key(root, only, display_path) == key:
+        store.store(key, part.files, part.findings)
 
 
 def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> None:
@@ -282,7 +264,7 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
     yield from duplicate_problems(table)
 
 
-__all__ = ["YAML_SUFFIXES", "ValidationResult", "validate_paths"]
+__all__ = ["YAML_SUFFIXES", "ValidationResult", "load_jurisdiction", "validate_paths"]
 
 
 def require_valid(juris: Jurisdiction) -> None:
