@@ -3,16 +3,39 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The versions the tests passed with (`make lock` writes it); `make test-latest` tries the newest.
+LOCK := requirements.lock
+LATEST := .venv-latest
 
-.PHONY: install fmt lint test demo bench golden clean
+.PHONY: install fmt lint test demo bench golden clean lock test-latest
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[dev]'
 	touch $(STAMP)
+
+# A fresh venv with the newest releases pyproject.toml allows, frozen as constraints.
+lock:
+	rm -rf .venv-lock
+	python3 -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e '.[dev]'
+	{ echo "# Constraints: the versions \`make test\` passed with. Written by \`make lock\`:"; \
+	  echo "# a fresh venv, pip install -e '.[dev]', pip freeze --exclude-editable"; \
+	  echo "# ($$(.venv-lock/bin/python -V), $$(uname -sm)). Used as pip install -c $(LOCK)."; \
+	  .venv-lock/bin/python -m pip freeze --exclude-editable; } > $(LOCK)
+	rm -rf .venv-lock
+
+# The same suite against the newest releases pyproject.toml allows (what `pip install` gives users).
+test-latest:
+	test -d $(LATEST) || python3 -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	@echo 'newer than $(LOCK):'; $(LATEST)/bin/python -m pip freeze --exclude-editable | grep -vxFf $(LOCK) || true
+	$(LATEST)/bin/pytest -q
 
 fmt: install
 	$(BIN)/ruff format .
@@ -43,4 +66,4 @@ golden: install
 	DUTYLIST_UPDATE_GOLDEN=1 $(BIN)/pytest tests -k golden
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(LATEST) .venv-lock out .mypy_cache .ruff_cache .pytest_cache

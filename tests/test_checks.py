@@ -42,6 +42,6 @@ def test_chinese_text_output_names_the_check_in_chinese(run_cli: RunCli, tmp_pat
     result = run_cli("validate", str(tmp_path), "--lang", "zh")
     assert result.exit_code == 1
     assert "错误 DL104 未知部门 [A]" in result.stdout
-    assert "检查了 2 个文件，发现 1 个问题" in result.stdout
+    assert "检查了 2 个文件，1 个文件中发现 1 个问题" in result.stdout
     english = run_cli("validate", str(tmp_path), "--lang", "en")
     assert "error DL104 unknown-department [A]" in english.stdout

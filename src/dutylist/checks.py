@@ -5,7 +5,7 @@ Codes never change meaning; a retired check keeps its code unused.
 
 from __future__ import annotations
 
-from dutylist.findings import Check
+from dutylist.findings import Check, Severity
 
 _ALL = (
     # reading the file
@@ -28,6 +28,7 @@ _ALL = (
         "unknown-document",
         "neither a catalog (`catalog:`) nor a registry (`jurisdiction:`)",
     ),
+    Check("DL014", "multiple-documents", "a second YAML document (`---`) in one file"),
     # the schema
     Check("DL100", "invalid-value", "a value of the wrong type or form"),
     Check("DL101", "missing-field", "a required field is absent"),
@@ -54,6 +55,16 @@ _ALL = (
     Check("DL118", "missing-alternative", "an abolished certificate without its alternative"),
     Check("DL119", "duplicate-kind", "two catalogs of one kind (or of one unit) in a jurisdiction"),
     Check("DL120", "bad-parent", "a unit's parent is not a town, township or street"),
+    Check("DL121", "control-character", "an id or name holds a control character (tab, newline)"),
+    Check("DL122", "invisible-character", "an id or name holds a zero-width character"),
+    Check("DL123", "bidi-control", "an id or name holds a bidirectional control character"),
+    Check("DL124", "id-whitespace", "an id begins or ends with whitespace"),
+    Check(
+        "DL125",
+        "mixed-script",
+        "Cyrillic or Greek look-alike letters among Latin or Chinese text",
+        Severity.WARNING,
+    ),
     # assessment data
     Check("DL201", "assessment-columns", "an assessment table lacks a required column"),
     Check("DL202", "assessment-unknown-item", "an assessment row names no empowerment item"),
@@ -80,6 +91,7 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "unreadable-file": ("无法读取", "文件无法读取"),
     "missing-registry": ("缺少登记表", "清单旁没有 jurisdiction.yaml，无法核对部门和乡镇"),
     "unknown-document": ("未知文档", "既不是清单（`catalog:`）也不是登记表（`jurisdiction:`）"),
+    "multiple-documents": ("多个文档", "一个文件中有第二个YAML文档（`---`）"),
     "invalid-value": ("取值无效", "取值类型或格式不对"),
     "missing-field": ("缺少字段", "缺少必填字段"),
     "unknown-field": ("未知字段", "格式中没有此字段（或此类清单没有此字段）"),
@@ -100,6 +112,11 @@ CHECKS_ZH: dict[str, tuple[str, str]] = {
     "missing-alternative": ("缺少替代方式", "取消的证明事项没有写明替代方式"),
     "duplicate-kind": ("清单重复", "同一辖区有两份同类清单（或同一乡镇两份履职清单）"),
     "bad-parent": ("上级类型错误", "上级不是镇、乡或街道"),
+    "control-character": ("控制字符", "编码或名称中含控制字符（制表符、换行等）"),
+    "invisible-character": ("不可见字符", "编码或名称中含零宽字符"),
+    "bidi-control": ("双向控制字符", "编码或名称中含双向文本控制字符"),
+    "id-whitespace": ("编码首尾空白", "编码开头或结尾有空白"),
+    "mixed-script": ("混淆字符", "拉丁文或中文中夹杂形似的西里尔或希腊字母"),
     "assessment-columns": ("评估表缺列", "评估表缺少必需的列"),
     "assessment-unknown-item": ("评估事项未知", "评估行的事项不在赋权清单中"),
     "assessment-unknown-unit": ("评估乡镇未知", "评估行的乡镇不在登记表中"),

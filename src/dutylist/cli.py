@@ -3,6 +3,7 @@ error boundary turns a UserError into one line on stderr and exit 2."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -49,6 +50,18 @@ def _root(
         os.environ["DUTYLIST_DEBUG"] = "1"
 
 
+def _symlink_loop(exc: BaseException) -> str | None:
+    """The message for a path whose symbolic links loop (Path.resolve raises RuntimeError
+    before Python 3.13, OSError ELOOP after), else None."""
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        path = exc.filename
+    elif isinstance(exc, RuntimeError) and str(exc).startswith("Symlink loop from "):
+        path = str(exc).removeprefix("Symlink loop from ").strip("'\"")
+    else:
+        return None
+    return _("{path}: its symbolic links loop back on themselves", path=path)
+
+
 def guarded(func: F) -> F:
     """The error boundary of every command."""
 
@@ -71,6 +84,12 @@ def guarded(func: F) -> F:
             # `dutylist diff ... | head` closes the pipe early; that is not an error
             sys.stderr.close()
             raise typer.Exit(ExitCode.OK) from None
+        except (RuntimeError, OSError) as exc:
+            loop = _symlink_loop(exc)
+            if loop is None or os.environ.get("DUTYLIST_DEBUG"):
+                raise
+            typer.echo(_("dutylist: error: {message}", message=loop), err=True)
+            raise typer.Exit(ExitCode.ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 

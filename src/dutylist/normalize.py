@@ -1,7 +1,8 @@
 """Name normalisation: the one definition of "the same name" (spec section 3).
 
 NFKC folds full-width forms into half-width ones (（１） -> (1)); whitespace of
-every kind is removed; traditional characters become simplified with OpenCC.
+every kind and invisible characters are removed; Cyrillic and Greek look-alikes of Latin
+letters become those letters; traditional characters become simplified with OpenCC.
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-_SPACE = re.compile(r"\s+")
+# whitespace, and what is not seen at all (control, zero-width and bidi characters): a name
+# holding one is an error of its own, and still the same name as its visible twin
+_SPACE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+"
+)
+# Cyrillic and Greek letters that look like Latin ones: a name typed with one is the same name
+_LOOKALIKE = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+_TO_LATIN = str.maketrans(
+    "АВЕКМНОРСТУХаеорсухіјѕԁһӏІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧοκνρτυχ",
+    "ABEKMHOPCTYXaeopcyxijsdhlIJSABEZHIKMNOPTYXokvptux",
+)
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +40,10 @@ def _t2s() -> _Converter:
 
 def fold(text: str) -> str:
     """NFKC and whitespace folding, without the traditional -> simplified step."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    folded = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if not folded.isascii() and _LOOKALIKE.search(folded):
+        folded = folded.translate(_TO_LATIN)
+    return folded
 
 
 @lru_cache(maxsize=200_000)

@@ -50,9 +50,10 @@ def test_invalid_case_reports_exactly_the_expected_findings(
     found = {(e["file"], e["code"], e["line"], e["column"]) for e in report["errors"]}
     assert found == _expected(case)
     assert len(report["errors"]) == len(found), "a finding is reported twice"
+    severities = {c.code: c.severity.value for c in all_checks()}
     for error in report["errors"]:
         assert error["message"].strip()
-        assert error["severity"] == "error"
+        assert error["severity"] == severities[error["code"]]
 
 
 def test_every_check_that_a_file_can_trigger_is_covered() -> None:
@@ -86,7 +87,7 @@ def test_text_format(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "duties/gasa.yaml:18:11: error DL112 unknown-post [GS-001] unknown post 'propery'" in (
         result.stdout
     )
-    assert lines[-1] == "6 problems in 5 files"
+    assert lines[-1] == "6 problems in 4 files (5 checked)"
 
 
 def test_text_format_in_chinese(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,7 +95,7 @@ def test_text_format_in_chinese(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
     result = run_cli("validate", "empowerment.yaml", "--lang", "zh")
     assert result.exit_code == 1
     assert "错误 DL012" in result.stdout
-    assert result.stdout.splitlines()[-1] == "检查了 1 个文件，发现 1 个问题"
+    assert result.stdout.splitlines()[-1] == "检查了 1 个文件，1 个文件中发现 1 个问题"
 
 
 def test_text_format_when_all_is_well(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,7 @@ pydantic, and turn every pydantic error into a Finding at file:line:column."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,15 @@ from pydantic import ValidationError
 from dutylist.catalog.paths import display_path as display_path  # noqa: PLC0414  (re-exported)
 from dutylist.checks import check
 from dutylist.findings import Check, Finding
-from dutylist.io.yamlload import LoadProblem, Locator, decode, gc_paused, load_yaml
+from dutylist.i18n import _
+from dutylist.io.yamlload import (
+    LoadProblem,
+    Locator,
+    PlainScalar,
+    decode,
+    gc_paused,
+    load_yaml,
+)
 from dutylist.model.catalog import ITEM_MODELS, KIND_FIELDS, KINDS, CatalogFile, file_model
 from dutylist.model.common import FORMAT_VERSION
 from dutylist.model.registry import JurisdictionFile
@@ -238,6 +247,25 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
             hint = f"did you mean {close[0]!r}? " if close else ""
             message = f"{value!r} is not a valid `{field_name}`: {hint}use one of {expected}"
         return doc.finding(check("invalid-choice"), message, path)
+    misread = _misread(error.get("input"))
+    if kind_of_error == "string_type" and misread:
+        written = _as_written(doc, path, error.get("input"))
+        message = _(
+            '`{where}` is text: write it in quotes ("{written}"); unquoted, YAML reads it as {what}',
+            where=where,
+            written=written,
+            what=misread,
+        )
+        return doc.finding(check("invalid-value"), message, path)
+    if kind_of_error in ("date_type", "datetime_type") and isinstance(
+        error.get("input"), PlainScalar
+    ):
+        message = _(
+            "`{where}`: {value} is not a day of the calendar: write a date like 2024-08-19",
+            where=where,
+            value=error.get("input"),
+        )
+        return doc.finding(check("invalid-value"), message, path)
     if kind_of_error in ("string_type", "int_type") and (
         field_name in ("id", "source") or "replaces" in path
     ):
@@ -258,6 +286,23 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
         f"`{where}` {plain}, not {error.get('input')!r}" if plain else f"`{where}`: {error['msg']}"
     )
     return doc.finding(check("invalid-value"), message, path)
+
+
+def _misread(value: Any) -> str | None:
+    """What YAML made of an unquoted value that was meant as text, or None."""
+    if isinstance(value, PlainScalar):
+        if re.match(r"\d{4}-", value.text):
+            return _("a date, and there is no such day")
+        return _("a number (YAML 1.2, as editors and most tools read it)")
+    if isinstance(value, bool):
+        return _("true or false")
+    if value is None:
+        return _("null (no value)")
+    if isinstance(value, (int, float)):
+        return _("a number")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _("a date")
+    return None
 
 
 def _as_written(doc: Document, path: Path_, value: Any) -> str:

@@ -27,6 +27,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.events import (
     AliasEvent,
+    DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -36,6 +37,8 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dutylist.i18n import _
+
 # Catalogs nest about six levels; anything past this is an attack or an accident.
 MAX_DEPTH = 64
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+")
@@ -44,6 +47,19 @@ _CORE = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 _SCALARS = {_CORE + t for t in ("null", "bool", "int", "float", "timestamp")}
 _NO_KEY: Any = object()
+# Plain scalars PyYAML (YAML 1.1) reads as text and a YAML 1.2 reader (an editor, ruamel,
+# most other tools) as a number, a boolean or null: the file means different things to each.
+_YAML12_NOT_TEXT = re.compile(
+    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~"
+)
+_AMBIGUOUS = "tag:dutylist,2024:ambiguous"
+# libyaml's own limit: "exceeded maximum nesting depth" (0.2.6), "max depth" elsewhere
+_LIBYAML_DEPTH = re.compile(r"\b(?:maximum nesting|max(?:imum)? depth)", re.IGNORECASE)
+
+
+def _too_deep() -> str:
+    return f"nesting deeper than {MAX_DEPTH} levels: a catalog needs far fewer"
 
 
 class LoadProblem(Exception):
@@ -55,6 +71,29 @@ class LoadProblem(Exception):
         self.message = message
         self.line = line
         self.column = column
+
+
+class PlainScalar:
+    """An unquoted value that is not text to every YAML reader (`1e3`, `0o17`: numbers in
+    YAML 1.2) or that cannot be what it looks like (`2024-02-30`). It is no str, date or
+    number, so wherever the format wants a value the model refuses it, and the message
+    can say: write it in quotes."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlainScalar) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash((PlainScalar, self.text))
 
 
 class _Loader(yaml.CSafeLoader):
@@ -70,6 +109,8 @@ class _Loader(yaml.CSafeLoader):
             tag = self._resolved.get(value)
             if tag is None:
                 tag = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+                if tag == _STR and _YAML12_NOT_TEXT.fullmatch(value):
+                    tag = _AMBIGUOUS
                 if len(value) < 64 and len(self._resolved) < 100_000:
                     self._resolved[value] = tag
             return tag
@@ -81,6 +122,7 @@ class _Loader(yaml.CSafeLoader):
         # one frame per open container: [container, pending key, key event, merged keys]
         stack: list[list[Any]] = []
         root: Any = None
+        documents = 0
         while True:
             event: Any = self.get_event()
             kind = type(event)
@@ -97,8 +139,7 @@ class _Loader(yaml.CSafeLoader):
                 if event.anchor is not None:
                     anchors[event.anchor] = container
                 if len(stack) >= MAX_DEPTH:
-                    message = f"nesting deeper than {MAX_DEPTH} levels: a catalog needs far fewer"
-                    raise _at("nesting-too-deep", message, event)
+                    raise _at("nesting-too-deep", _too_deep(), event)
                 stack.append([container, _NO_KEY, None, None])
                 continue
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -109,6 +150,15 @@ class _Loader(yaml.CSafeLoader):
                 value = anchors[event.anchor]
             elif kind is StreamEndEvent:
                 return root
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    message = _(
+                        "a second YAML document (`---`): a catalog file holds exactly one; "
+                        "split it into two files or remove the marker"
+                    )
+                    raise _at("multiple-documents", message, event)
+                continue
             else:
                 continue  # stream and document boundaries
             if kind is ScalarEvent and event.anchor is not None:
@@ -116,6 +166,12 @@ class _Loader(yaml.CSafeLoader):
             if not stack:
                 root = value
                 continue
+            if (
+                type(value) is PlainScalar
+                and type(stack[-1][0]) is dict
+                and stack[-1][1] is _NO_KEY
+            ):
+                value = value.text  # a key is a field name, never a value to misread
             self._place(stack[-1], value, event)
 
     def _scalar(self, event: Any) -> Any:
@@ -126,11 +182,16 @@ class _Loader(yaml.CSafeLoader):
             return event.value
         if tag == _STR:
             return event.value
+        if tag == _AMBIGUOUS:
+            return PlainScalar(event.value)
         if tag in _SCALARS or tag == _MERGE:
             if tag == _MERGE:
                 return _MERGE_KEY
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            return self.yaml_constructors[tag](self, node)
+            try:
+                return self.yaml_constructors[tag](self, node)
+            except ValueError:
+                return PlainScalar(event.value)  # 2024-13-45: no such date
         raise _refused(tag, event)
 
     @staticmethod
@@ -248,6 +309,10 @@ def _syntax(exc: yaml.MarkedYAMLError) -> LoadProblem:
     mark = exc.problem_mark or exc.context_mark
     if isinstance(exc, ConstructorError) and exc.problem and "tag" in exc.problem:
         kind, message = "disallowed-tag", f"{exc.problem}: catalogs use plain YAML values only"
+    elif exc.problem and _LIBYAML_DEPTH.search(exc.problem):
+        # libyaml 0.2.6 stops deep nesting itself; older ones leave it to the builder:
+        # the user sees the same finding whichever is installed
+        kind, message = "nesting-too-deep", _too_deep()
     else:
         kind = "yaml-syntax"
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"

@@ -14,7 +14,9 @@ the loaded data before and after and refuses a result that differs.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -28,6 +30,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from dutylist.i18n import _
 from dutylist.io.yamlload import LoadProblem, load_yaml
 
 TOP = ("dutylist", "jurisdiction", "catalog", "units", "departments", "posts", "items")
@@ -130,6 +133,8 @@ def format_text(text: str) -> str:
         node = make_yaml().load(text)
     except YAMLError as exc:
         raise FormatProblem(f"cannot be read for formatting: {exc}") from None
+    except ValueError:  # ruamel builds dates, and 2024-02-30 is none
+        raise _impossible_date(text) from None
     if not isinstance(node, CommentedMap):
         raise FormatProblem("the document is not a mapping")
     canonicalize(node, before)
@@ -139,6 +144,20 @@ def format_text(text: str) -> str:
     if load_yaml(result) != before:
         raise FormatProblem("formatting would change what the file says, so it was left as it is")
     return result
+
+
+def _impossible_date(text: str) -> FormatProblem:
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])", line):
+            try:
+                dt.date(*map(int, match.groups()))
+            except ValueError:
+                message = _(
+                    "{value} is not a day of the calendar: write a date like 2024-08-19",
+                    value=match.group(0),
+                )
+                return FormatProblem(message, number, match.start() + 1)
+    return FormatProblem(_("a value cannot be read for formatting: run `dutylist validate`"))
 
 
 # lists of ids read best on one line, as the shipped catalogs write them

@@ -6,7 +6,6 @@ unknown field, reported as such, not silently carried.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
@@ -16,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from dutylist.model.common import (
     Category,
     CertStatus,
+    Date,
     DateOrText,
     Handling,
     ItemId,
@@ -35,7 +35,7 @@ NO_BASIS_NEEDED = frozenset({"public-service", "other"})
 class Support(Strict):
     """放得下、接得住、管得好: what the department provides with the power."""
 
-    training: dt.date | None = Field(None, description="date of the last 业务培训")
+    training: Date | None = Field(None, description="date of the last 业务培训")
     funding: bool | None = Field(None, description="经费保障 (权随责走、费随事转)")
     guidance: Text | None = None
 
@@ -44,7 +44,7 @@ class Admission(Strict):
     """准入: the approval a new item needs."""
 
     approved_by: Text | None = None
-    approved_on: dt.date | None = None
+    approved_on: Date | None = None
     content: Text | None = Field(None, description="协助内容")
     term: DateOrText | None = Field(None, description="期限")
     funding: Text | None = Field(None, description="经费保障措施")
@@ -157,7 +157,7 @@ class CatalogHeader(Strict):
     kind: Kind
     title: Text
     version: VersionText
-    effective: dt.date | None = None
+    effective: Date | None = None
     unit: Slug | None = None
 
 

@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
 
@@ -25,24 +26,22 @@ ItemId = Annotated[StrictStr, Field(min_length=1)]
 because YAML reads 010 as the number 8."""
 
 
-def _code_text(value: Any) -> Any:
-    # A division code is all digits and never starts with 0, so an unquoted one loses nothing.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-Code = Annotated[StrictStr, BeforeValidator(_code_text)]
+# Codes and versions are text like every other value that YAML could misread (spec section 3):
+# `code: 0x1A` or `version: 2024-01-01` unquoted would be a number or a date to some reader,
+# so they are refused alike, as the JSON Schema refuses them.
+Code = StrictStr
 Text = Annotated[StrictStr, Field(min_length=1)]
+VersionText = Text
 
 
-def _version_text(value: Any) -> Any:
-    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
-        return str(value)
+def _no_number(value: Any) -> Any:
+    # pydantic would read 0 as 1970-01-01; a date is written as one (or as its text)
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
     return value
 
 
-VersionText = Annotated[StrictStr, BeforeValidator(_version_text), Field(min_length=1)]
+Date = Annotated[dt.date, BeforeValidator(_no_number)]
 
 
 class Strict(BaseModel):

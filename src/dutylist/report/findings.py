@@ -60,14 +60,19 @@ def report_github(result: ValidationResult, out: TextIO, lang: Lang) -> None:
 
 def _summary(result: ValidationResult, lang: Lang) -> str:
     files, problems = len(result.files), len(result.findings)
+    # the files that hold a problem, not every file checked
+    holding = len({f.file for f in result.findings})
     if lang == "zh":
         return (
-            f"检查了 {files} 个文件，发现 {problems} 个问题"
+            f"检查了 {files} 个文件，{holding} 个文件中发现 {problems} 个问题"
             if problems
             else f"检查了 {files} 个文件，没有问题"
         )
     if problems:
-        return f"{problems} problem{'s' if problems != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        return (
+            f"{problems} problem{'s' if problems != 1 else ''} in {holding} "
+            f"file{'s' if holding != 1 else ''} ({files} checked)"
+        )
     return f"{files} file{'s' if files != 1 else ''} checked, no problems"
 
 

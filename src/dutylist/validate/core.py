@@ -28,6 +28,7 @@ from dutylist.findings import Finding
 from dutylist.model.codes import division_code_problem, uscc_problem
 from dutylist.normalize import normalize_names
 from dutylist.validate.plan import ValidationResult, plan
+from dutylist.validate.text import text_checks
 
 
 def validate_paths(paths: Iterable[Path], *, cache: bool = False) -> ValidationResult:
@@ -152,6 +153,7 @@ def _duplicates(
     names: list[str],
     position: Callable[[int], int] = int,
 ) -> Iterator[Finding]:
+    yield from text_checks(doc, section, ids, names, position)
     first_id: dict[str, int] = {}
     first_name: dict[str, int] = {}
     keys = normalize_names(names)
