@@ -17,6 +17,7 @@ from dutylist.errors import InputError
 from dutylist.io.files import write_atomic
 from dutylist.io.yamlload import LoadProblem, decode, load_yaml
 from dutylist.io.yamlwrite import FormatProblem, format_text
+from dutylist.onboarding.fmtcheck import canonical_dutylist
 
 _MARKERS = ("dutylist", "catalog", "jurisdiction")
 _SUFFIXES = (".yaml", ".yml")
@@ -68,6 +69,9 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
             continue
         except OSError as exc:
             result.failed.append((f"{shown}:1:1", f"cannot read the file: {exc.strerror}"))
+            continue
+        if check and canonical_dutylist(text):  # from the event stream: no round trip
+            result.unchanged.append(shown)
             continue
         if not _is_dutylist(text):
             continue
