@@ -52,6 +52,7 @@ test: lint
 demo: install
 	$(BIN)/dutylist validate catalogs
 	$(BIN)/dutylist audit catalogs/jinghong --fail-on none
+	$(BIN)/dutylist laws catalogs/jinghong
 	$(BIN)/dutylist audit catalogs/jinghong --fail-on none --by unit -o out/问题清单
 	@echo "wrote out/问题清单/ (一乡镇一问题清单)"
 	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024

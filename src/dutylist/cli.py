@@ -16,8 +16,11 @@ from dutylist import __version__
 from dutylist.commands import audit as audit_commands
 from dutylist.commands import core, onboarding, report
 from dutylist.commands import diff as diff_commands
+from dutylist.commands import laws as laws_commands
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
+from dutylist.io.files import STDOUT_ERRNOS, stdout_failed
+from dutylist.report.safe import safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,7 +78,8 @@ def guarded(func: F) -> F:
         except UserError as exc:
             if os.environ.get("DUTYLIST_DEBUG"):
                 raise
-            typer.echo(_("dutylist: error: {message}", message=exc), err=True)
+            message = safe(str(exc), lines=True)  # a file name may hold control characters
+            typer.echo(_("dutylist: error: {message}", message=message), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(_("dutylist: interrupted"), err=True)
@@ -85,17 +89,20 @@ def guarded(func: F) -> F:
             sys.stderr.close()
             raise typer.Exit(ExitCode.OK) from None
         except (RuntimeError, OSError) as exc:
-            loop = _symlink_loop(exc)
-            if loop is None or os.environ.get("DUTYLIST_DEBUG"):
-                raise
-            typer.echo(_("dutylist: error: {message}", message=loop), err=True)
+            said = _symlink_loop(exc)
+            if said is None and isinstance(exc, OSError) and exc.errno in STDOUT_ERRNOS:
+                # a line echoed to a full or closed standard output (files raise OutputError)
+                said = str(stdout_failed(exc))
+            if said is None or os.environ.get("DUTYLIST_DEBUG"):
+                raise  # any other failure is a bug: a traceback
+            typer.echo(_("dutylist: error: {message}", message=said), err=True)
             raise typer.Exit(ExitCode.ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, audit_commands, report, onboarding)
+MODULES = (core, diff_commands, audit_commands, report, onboarding, laws_commands)
 
 
 def _register() -> None:

@@ -110,3 +110,20 @@ def test_output_must_be_a_workbook(run_cli: RunCli, repo: Path, name: str) -> No
     assert result.exit_code == 2
     assert "-o must end in .xlsx" in result.stderr
     assert not (repo / name).exists()
+
+
+def test_markdown_onto_a_catalog_is_refused(run_cli: RunCli, repo: Path) -> None:
+    catalog = next((repo / "catalogs" / "test").glob("*.yaml"))
+    before = catalog.read_bytes()
+    args = ["report", "--month", "2024-07", "-o", "july.xlsx", "--markdown", str(catalog)]
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert "is an input of this command" in result.stderr
+    assert catalog.read_bytes() == before
+    assert not (repo / "july.xlsx").exists()
+
+
+def test_workbook_into_a_missing_folder(run_cli: RunCli, repo: Path) -> None:
+    result = run_cli("report", "--month", "2024-07", "-o", "out/july.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert load_workbook(repo / "out" / "july.xlsx").sheetnames

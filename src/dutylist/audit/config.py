@@ -71,6 +71,7 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
         return AuditSettings()
     from dutylist.audit.rules import RULE_NAMES
     from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
+    from dutylist.laws.checks import BASIS_CHECKS
 
     shown = display or path.as_posix()
     try:
@@ -92,7 +93,7 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
     ]
     places += [(name, ("audit", "disable", i)) for i, name in enumerate(settings.disable)]
     for name, loc in places:
-        if name not in RULE_NAMES:
+        if name not in RULE_NAMES and name not in BASIS_CHECKS:
             line, _ = Locator(text).locate(loc, key=True)
             raise InputError(
                 f"`{name}` is not an audit rule (see `dutylist rules`)", file=shown, line=line

@@ -136,12 +136,23 @@ def run_audit(
             if override is not None:
                 found.severity = override
             result.findings.append(found)
+    result.findings.extend(_basis_validity(ctx, settings))
     wanted = set(accepted)
     for found in result.findings:
         found.accepted = found.fingerprint in wanted
     mark_also_revoked(result.findings)
     result.findings.sort(key=AuditFinding.sort_key)
     return result
+
+
+def _basis_validity(ctx: AuditContext, settings: AuditSettings) -> list[AuditFinding]:
+    """validate's basis checks, which the review reports too (spec section 12)."""
+    from dutylist.audit.rules._basis import validity_findings
+
+    found = [f for f in validity_findings(ctx) if f.rule not in settings.disable]
+    for f in found:
+        f.severity = settings.severity.get(f.rule, f.severity)
+    return found
 
 
 def mark_also_revoked(findings: list[AuditFinding]) -> None:

@@ -26,6 +26,7 @@ from dutylist.io.yamlload import (
 )
 from dutylist.model.catalog import ITEM_MODELS, KIND_FIELDS, KINDS, CatalogFile, file_model
 from dutylist.model.common import FORMAT_VERSION
+from dutylist.model.laws import LawsFile
 from dutylist.model.registry import JurisdictionFile
 
 Path_ = tuple[str | int, ...]
@@ -45,7 +46,7 @@ class Document:
         self.locator = Locator(self.text)
 
     def item_id(self, path: Path_) -> str | None:
-        if len(path) >= 2 and path[0] in ("items", "units", "departments", "posts"):
+        if len(path) >= 2 and path[0] in ("items", "units", "departments", "posts", "laws"):
             entries = self.data.get(str(path[0]))
             index = path[1]
             if isinstance(entries, list) and isinstance(index, int) and index < len(entries):
@@ -63,6 +64,16 @@ class Document:
 class LoadedRegistry:
     doc: Document
     model: JurisdictionFile
+
+
+@dataclass
+class LoadedLaws:
+    """A laws.yaml as loaded; `shared` when it sits in the catalogs root (every
+    jurisdiction below reads it) rather than in a jurisdiction folder."""
+
+    doc: Document
+    model: LawsFile
+    shared: bool = False
 
 
 @dataclass
@@ -108,6 +119,8 @@ def document_kind(doc: Document) -> str | None:
         return kind if kind in KINDS else None
     if "jurisdiction" in doc.data:
         return "jurisdiction"
+    if "laws" in doc.data:
+        return "laws"
     return None
 
 
@@ -141,6 +154,18 @@ def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]
     except ValidationError as exc:
         return None, findings + errors_to_findings(doc, exc, "jurisdiction")
     return LoadedRegistry(doc, model), findings
+
+
+def parse_laws(doc: Document, *, shared: bool = False) -> tuple[LoadedLaws | None, list[Finding]]:
+    """A laws.yaml (spec section 12), checked like every other file."""
+    findings = _header_findings(doc)
+    data = {**doc.data, "dutylist": FORMAT_VERSION}
+    try:
+        with gc_paused():
+            model = LawsFile.model_validate(data)
+    except ValidationError as exc:
+        return None, findings + errors_to_findings(doc, exc, "laws")
+    return LoadedLaws(doc, model, shared), findings
 
 
 def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
@@ -195,6 +220,7 @@ _CUSTOM = {
     "unit_required": "duties-unit",
     "unit_not_allowed": "duties-unit",
     "posts_not_allowed": "unknown-field",
+    "repealed_on_required": "missing-field",
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REGISTRY_NAMES = ("jurisdiction.yaml", "jurisdiction.yml")
+LAWS_NAMES = ("laws.yaml", "laws.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx")
 Display = Callable[[Path], str]
@@ -39,6 +40,7 @@ def catalog_files(root: Path) -> list[Path]:
                 if p.suffix.lower() in YAML_SUFFIXES
                 and p.is_file()
                 and p.name not in REGISTRY_NAMES
+                and p.name not in LAWS_NAMES
             )
     return found
 
@@ -57,6 +59,23 @@ def owning_jurisdiction(path: Path) -> Path | None:
         if is_jurisdiction(candidate):
             return candidate
     return None
+
+
+def laws_path(folder: Path) -> Path | None:
+    return next((folder / n for n in LAWS_NAMES if (folder / n).is_file()), None)
+
+
+def laws_files(root: Path) -> list[tuple[Path, bool]]:
+    """The laws.yaml a jurisdiction reads, with whether it is the shared one: the catalogs
+    root's (the folder above the jurisdiction), then the jurisdiction's own."""
+    found: list[tuple[Path, bool]] = []
+    shared = laws_path(root.parent) if root.parent != root else None
+    if shared is not None and not is_jurisdiction(root.parent):
+        found.append((shared, True))
+    own = laws_path(root)
+    if own is not None:
+        found.append((own, False))
+    return found
 
 
 def find_jurisdictions(path: Path) -> list[Path]:

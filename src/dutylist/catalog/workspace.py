@@ -9,14 +9,17 @@ from pathlib import Path
 from dutylist.catalog.load import (
     Document,
     LoadedCatalog,
+    LoadedLaws,
     LoadedRegistry,
     display_path,
     document_kind,
     parse_catalog,
+    parse_laws,
     parse_registry,
     read_document,
 )
 from dutylist.catalog.paths import (
+    LAWS_NAMES,
     REGISTRY_NAMES,
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
@@ -25,12 +28,15 @@ from dutylist.catalog.paths import (
     catalog_files,
     find_jurisdictions,
     is_jurisdiction,
+    laws_files,
+    laws_path,
     owning_jurisdiction,
     registry_path,
 )
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
+from dutylist.i18n import _
 
 
 @dataclass
@@ -46,6 +52,8 @@ class Jurisdiction:
     files: list[str] = field(default_factory=list)
     display: Display = display_path
     whole: bool = True  # every file of the folder was loaded, not only some of them
+    # the laws registries (spec section 12): the catalogs root's first, then the folder's own
+    laws: list[LoadedLaws] = field(default_factory=list)
 
     def catalog(self, kind: str) -> LoadedCatalog | None:
         """The catalog of a kind (the first, if a folder wrongly holds two)."""
@@ -83,6 +91,8 @@ def load_jurisdiction(
             else:
                 result.registry, problems = parse_registry(doc)
                 result.findings.extend(problems)
+    for path, shared in laws_files(root):
+        _add_laws(path, shared, display, result)
     wanted = None if only is None else {p.resolve() for p in only}
     for path in catalog_files(root):
         if wanted is not None and path.resolve() not in wanted:
@@ -105,6 +115,21 @@ def _read(path: Path, display: Display, into: Jurisdiction) -> Document | None:
     return doc
 
 
+def _add_laws(path: Path, shared: bool, display: Display, into: Jurisdiction) -> None:
+    into.files.append(display(path))
+    doc = _read(path, display, into)
+    if doc is None:
+        return
+    if document_kind(doc) != "laws":
+        message = _("laws.yaml must hold `dutylist: 1` and a `laws:` list (spec section 12)")
+        into.findings.append(doc.finding(check("unknown-document"), message, ()))
+        return
+    loaded, problems = parse_laws(doc, shared=shared)
+    into.findings.extend(problems)
+    if loaded is not None:
+        into.laws.append(loaded)
+
+
 def _add_catalog(doc: Document, into: Jurisdiction) -> None:
     if "catalog" not in doc.data:
         message = "a catalog file starts with `dutylist: 1` and a `catalog:` header (kind, title, version)"
@@ -122,6 +147,11 @@ def load_catalog_file(path: Path, display: Display = display_path) -> Jurisdicti
     """A single catalog file with the registry of its folder, when it has one."""
     if not path.is_file():
         raise InputError(f"no such file: {display(path)}")
+    if path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
+        # a shared laws.yaml given by itself: checked as a laws file, not as a catalog
+        holder = Jurisdiction(path.parent, display=display, whole=False)
+        _add_laws(path, True, display, holder)
+        return holder
     root = owning_jurisdiction(path)
     if root is None:
         holder = Jurisdiction(path.parent, display=display)
@@ -147,6 +177,7 @@ def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
 
 
 __all__ = [
+    "LAWS_NAMES",
     "REGISTRY_NAMES",
     "TABLE_SUFFIXES",
     "YAML_SUFFIXES",
@@ -156,6 +187,8 @@ __all__ = [
     "catalog_files",
     "find_jurisdictions",
     "is_jurisdiction",
+    "laws_files",
+    "laws_path",
     "load_catalog_file",
     "load_jurisdiction",
     "load_path",

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, emit, finish, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, InputError, UserError
 
 
@@ -97,12 +98,15 @@ def audit(
     from dutylist.findings import Severity
 
     target = path or default_target()
-    settings = load_settings(config or find_config(target))
+    settings_file = config or find_config(target)
+    guard([("-o", output)], target, assessment, previous, settings_file, accept)
+    settings = load_settings(settings_file)
     accepted = load_accept(accept) if accept else {}
     result = run_audit(
         target, assessment=assessment, previous=previous, settings=settings, accepted=accepted
     )
-    write_outputs(result, fmt.value, by.value, output, lang_of(lang))
+    inputs = (target, assessment, previous, settings_file, accept)
+    write_outputs(result, fmt.value, by.value, output, lang_of(lang), inputs=inputs)
     fails = fail_on is not FailOn.none and result.failing(Severity(fail_on.value))
     finish(ExitCode.PROBLEMS if fails else ExitCode.OK)
 
@@ -123,16 +127,20 @@ def default_target() -> Path:
     raise InputError(f"several jurisdictions under catalogs/ ({names}): give the one to audit")
 
 
-def write_outputs(result: Any, fmt: str, by: str, output: Path | None, lang: Any) -> None:
-    from dutylist.io.files import write_atomic
+def write_outputs(
+    result: Any, fmt: str, by: str, output: Path | None, lang: Any, *, inputs: Any = ()
+) -> None:
+    from dutylist.io.files import make_folder, name_max, write_atomic
     from dutylist.report.audit import render
     from dutylist.report.audit_units import unit_lists
 
     if by == "unit" and output is not None:
         if output.exists() and not output.is_dir():
             raise UserError(f"{output} is a file: --by unit -o needs a folder")
-        output.mkdir(parents=True, exist_ok=True)
-        for name, payload in unit_lists(result, lang, fmt).items():
+        make_folder(output)
+        lists = unit_lists(result, lang, fmt, name_max(output))
+        guard([("-o", output / name) for name in lists], *inputs)
+        for name, payload in lists.items():
             write_atomic(output / name, payload)
         return
     if fmt == "xlsx":

@@ -67,7 +67,7 @@ def schema(
     kind: Annotated[
         str | None,
         typer.Argument(
-            help="empowerment, territorial, grid, village-affairs, certificates, duties or jurisdiction."
+            help="empowerment, territorial, grid, village-affairs, certificates, duties, jurisdiction or laws."
         ),
     ] = None,
     output: OutputOption = None,

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import CHANGE_CLASSES
 
@@ -51,17 +52,6 @@ def _format(fmt: DiffFormat | None, output: Path | None) -> str:
     if output is not None and fmt.value == "xlsx" and suffix != ".xlsx":
         raise UserError(f"--format xlsx writes a workbook: -o must end in .xlsx, not {output.name}")
     return fmt.value
-
-
-def _not_an_input(output: Path | None, *sources: str) -> None:
-    """-o must not replace a compared catalog: the input file, or a YAML file of an input folder."""
-    if output is None:
-        return
-    target = output.resolve()
-    for source in map(Path, sources):
-        inside = source.is_dir() and target.suffix in (".yaml", ".yml")
-        if target == source.resolve() or (inside and target.is_relative_to(source.resolve())):
-            raise UserError(f"-o {output} is an input of the diff: not overwritten")
 
 
 def _classes(values: list[str] | None) -> set[str] | None:
@@ -138,7 +128,7 @@ def diff(
     classes = _classes(only)
     language = lang_of(lang)
     form = _format(fmt, output)
-    _not_an_input(output, old, new)
+    guard([("-o", output)], old, new)
     result = diff_paths(old, new, similarity_ratio(similarity))
     dep = result.department_id(department) if department is not None else None
     result = result.select(classes, dep)
@@ -166,14 +156,15 @@ def git_diff_driver(
     """For git: `git config diff.dutylist.command 'dutylist git-diff-driver'`."""
     from dutylist.diff.driver import driver_diff
     from dutylist.report.diff import render
+    from dutylist.report.safe import safe
 
     result = driver_diff(args)
     if isinstance(result, str):  # not a catalog: the plain line diff git would show
-        emit(result, None)
+        emit(safe(result, lines=True), None)
         finish(ExitCode.OK)
         return
     text = render(result, "text", lang_of(lang))
-    emit(f"dutylist diff a/{args[0]} b/{args[0]}\n" + str(text), None)
+    emit(f"dutylist diff a/{safe(args[0])} b/{safe(args[0])}\n" + str(text), None)
     finish(ExitCode.OK)
 
 

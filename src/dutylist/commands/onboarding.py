@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, finish, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, OutputError
 
 ForceOption = Annotated[
@@ -48,7 +49,7 @@ def import_(
     from dutylist.onboarding.importer import import_table
 
     language = lang_of(lang)
-    _check_output(output, source, force, example=f"{kind}.yaml")
+    _check_output(output, source, force, example=f"{kind}.yaml", registry=jurisdiction)
     result = import_table(
         source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
         version=version, unit=unit, add_names=add_names,
@@ -69,12 +70,18 @@ def import_(
     finish(ExitCode.PROBLEMS if left else ExitCode.OK)
 
 
-def _check_output(output: Path, source: Path, force: bool, example: str) -> None:
-    """Refuse an output that is a folder, the input itself, or (without --force) a file."""
+def _check_output(
+    output: Path, source: Path, force: bool, example: str, registry: Path | None = None
+) -> None:
+    """Refuse an output that is a folder, an input (the source, its registry, the
+    --jurisdiction registry), or (without --force) a file."""
     if output.is_dir():  # --force cannot help here, so it is not offered
         raise OutputError(f"{output} is a folder: name the file to write, e.g. {output / example}")
-    if output.exists() and output.resolve() == source.resolve():
-        raise OutputError(f"{output} is the input: choose another output file")
+    from dutylist.catalog.workspace import REGISTRY_NAMES
+
+    folders = [output.parent] + ([registry] if registry is not None else [])
+    registries = [folder / name for folder in folders for name in REGISTRY_NAMES]
+    guard([("-o", output)], source, *registries)
     if output.exists() and not force:
         raise OutputError(f"{output} exists: not overwritten (use --force)")
 
@@ -125,9 +132,10 @@ def fmt(
             f"{'需整理' if check else '已整理'} {name}",
             f"{'would reformat' if check else 'reformatted'} {name}",
         )
-    for where, why in result.failed:
+    for where, why in result.failed + result.refused:
         typer.echo(f"{where}: {why}", err=True)
-    done, same, bad = len(result.changed), len(result.unchanged), len(result.failed)
+    done, same = len(result.changed), len(result.unchanged)
+    bad = len(result.failed) + len(result.refused)
     _say(
         language,
         f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动"
@@ -136,6 +144,8 @@ def fmt(
         + (f", {bad} not formatted (above)" if bad else ""),
         err=True,
     )
+    if result.refused and not check:  # a comment would be lost: the run could not do its job
+        finish(ExitCode.ERROR)
     finish(ExitCode.PROBLEMS if bad or (check and result.changed) else ExitCode.OK)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,7 @@ import typer
 
 from dutylist.errors import ExitCode
 from dutylist.i18n import Lang, resolve_lang, set_lang
-from dutylist.io.files import write_atomic
+from dutylist.io.files import write_atomic, write_stdout
 
 LangOption = Annotated[
     str | None,
@@ -35,8 +34,7 @@ def lang_of(option: str | None) -> Lang:
 def emit(text: str, output: Path | None) -> None:
     """Text to standard output, or atomically to a file."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
         write_atomic(output, text)
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, emit, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import UserError
 from dutylist.io.files import write_atomic
 
@@ -64,6 +65,8 @@ def report(
     if output.suffix.lower() != ".xlsx":
         raise UserError(f"report writes an Excel workbook: -o must end in .xlsx, not {output.name}")
     language = lang_of(lang)
+    md = None if markdown in (None, "-") else Path(markdown)
+    guard([("-o", output), ("--markdown", md)], path or Path("catalogs"))
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:
         result = monthly_report(str(path or Path("catalogs")), progress=tell, **options)
@@ -71,7 +74,7 @@ def report(
     write_atomic(output, workbook_bytes(result.stats, language))
     if markdown is not None:
         text = markdown_summary(result.stats, language, heading=monthly_heading(result, language))
-        emit(text, None if markdown == "-" else Path(markdown))
+        emit(text, md)
     typer.echo(f"wrote {output}", err=True)
 
 

@@ -55,6 +55,12 @@ def compare(old: Item, new: Item) -> tuple[list[str], dict[str, dict[str, Any]]]
             detail = nested_detail(entry["old"], entry["new"])
             if detail:
                 entry["detail"] = detail
+        if name == "basis":
+            from dutylist.laws.citations import citation_changes
+
+            changes = citation_changes(list(before or ()), list(after or ()))
+            if changes["added"] or changes["removed"]:
+                entry["citations"] = changes
         fields[name] = entry
         classes.add(_class_of(name, before, after))
     return class_order(classes), fields

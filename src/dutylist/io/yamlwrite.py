@@ -31,6 +31,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 from dutylist.i18n import _
+from dutylist.io.yamlcomments import lost_comment
 from dutylist.io.yamlload import LoadProblem, load_yaml
 
 TOP = ("dutylist", "jurisdiction", "catalog", "units", "departments", "posts", "items")
@@ -122,9 +123,32 @@ def dump(data: Any) -> str:
     return buffer.getvalue()
 
 
+class CommentLost(FormatProblem):
+    """A comment the layout cannot keep (ruamel drops those inside a flow collection)."""
+
+
 def format_text(text: str) -> str:
-    """The canonical form of a YAML text; FormatProblem when it cannot be read or when
-    the formatted text would load differently."""
+    """The canonical form of a YAML text, in the text's own line ends (CRLF stays CRLF);
+    FormatProblem when it cannot be read or when the formatted text would load
+    differently, CommentLost when it would lose a comment."""
+    first = text.find("\n")
+    crlf = first > 0 and text[first - 1] == "\r"
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    result = _format(text)
+    line = lost_comment(text, result)
+    if line is not None:
+        raise CommentLost(
+            _(
+                "this comment cannot be kept by the formatter (is it inside a flow list such as "
+                "[a, b]?): the file was left as it is"
+            ),
+            line,
+        )
+    return result.replace("\n", "\r\n") if crlf else result
+
+
+def _format(text: str) -> str:
     try:
         before = load_yaml(text)
     except LoadProblem as problem:

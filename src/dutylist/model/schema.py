@@ -6,6 +6,7 @@ from typing import Any
 
 from dutylist.errors import UserError
 from dutylist.model.catalog import KINDS, file_model
+from dutylist.model.laws import LawsFile
 from dutylist.model.registry import JurisdictionFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -17,6 +18,8 @@ def json_schema(kind: str | None) -> dict[str, Any]:
         return _combined()
     if kind == "jurisdiction":
         schema = JurisdictionFile.model_json_schema()
+    elif kind == "laws":
+        schema = LawsFile.model_json_schema()
     elif kind in KINDS:
         schema = file_model(kind).model_json_schema()
         # pin the kind so that an editor picks the right branch of the combined schema
@@ -27,7 +30,9 @@ def json_schema(kind: str | None) -> dict[str, Any]:
         }
         schema["properties"]["catalog"] = {"$ref": f"#/$defs/CatalogHeader_{kind}"}
     else:
-        raise UserError(f"unknown kind {kind!r}: use one of {', '.join((*KINDS, 'jurisdiction'))}")
+        raise UserError(
+            f"unknown kind {kind!r}: use one of {', '.join((*KINDS, 'jurisdiction', 'laws'))}"
+        )
     schema["title"] = f"dutylist {kind} file"
     return {"$schema": SCHEMA_DIALECT, **schema}
 
@@ -37,7 +42,7 @@ def _combined() -> dict[str, Any]:
     `$ref` resolves against the root document."""
     defs: dict[str, Any] = {}
     branches = []
-    for kind in (*KINDS, "jurisdiction"):
+    for kind in (*KINDS, "jurisdiction", "laws"):
         schema = json_schema(kind)
         schema.pop("$schema")
         own = schema.pop("$defs", {})

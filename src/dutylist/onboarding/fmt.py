@@ -16,7 +16,7 @@ from dutylist.catalog.load import display_path
 from dutylist.errors import InputError
 from dutylist.io.files import write_atomic
 from dutylist.io.yamlload import LoadProblem, decode, load_yaml
-from dutylist.io.yamlwrite import FormatProblem, format_text
+from dutylist.io.yamlwrite import CommentLost, FormatProblem, format_text
 from dutylist.onboarding.fmtcheck import canonical_dutylist
 
 _MARKERS = ("dutylist", "catalog", "jurisdiction")
@@ -30,10 +30,11 @@ class FmtResult:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file:line:column, why)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file:line, why): left as is
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.refused
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
@@ -77,6 +78,9 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
             continue
         try:
             formatted = format_text(text)
+        except CommentLost as problem:
+            result.refused.append((f"{shown}:{problem.line}", problem.message))
+            continue
         except FormatProblem as problem:
             result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
             continue
@@ -87,7 +91,7 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
         if not check:
             write_atomic(path, formatted)
     folders = [display_path(p) for p in paths if p.is_dir()]
-    if folders and not (result.changed or result.unchanged or result.failed):
+    if folders and not (result.changed or result.unchanged or result.failed or result.refused):
         # like validate and audit: formatting nothing is a mistaken path, not success
         raise InputError(f"no catalog files under {', '.join(folders)}")
     return result

@@ -81,6 +81,11 @@ def plan(
             "items": [],
         }
         out.files[f"{base}/{kind}.yaml"] = f"# {name}{KIND[kind]}\n" + spaced(dump(doc))
+    laws: dict[str, Any] = {"dutylist": 1, "laws": []}
+    out.files[f"{base}/laws.yaml"] = (
+        "# 实施依据登记表：清单事项引用的法律法规（id、名称、别名、效力级别、时效性、修订日期）\n"
+        + spaced(dump(laws))
+    )
     for target, template in (
         (".pre-commit-config.yaml", "pre-commit-config.yaml"),
         (".gitattributes", "gitattributes"),

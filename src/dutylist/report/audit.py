@@ -11,8 +11,6 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from rich.markup import escape
-
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding
 from dutylist.i18n import Lang
@@ -30,6 +28,7 @@ from dutylist.report.audit_labels import (
 )
 from dutylist.report.console import make_console
 from dutylist.report.findings import github_escape
+from dutylist.report.safe import escape, safe
 
 Reporter = Callable[[AuditResult, TextIO, Lang, str], None]
 
@@ -102,11 +101,11 @@ def report_github(result: AuditResult, out: TextIO, lang: Lang, by: str = "depar
             f"line={f.line},col={f.column},title={title}::{github_escape(message)}\n"
         )
     for line in summary(result, lang):
-        out.write(line + "\n")
+        out.write(safe(line) + "\n")
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return safe(text.replace("|", "\\|").replace("\n", " "))
 
 
 def markdown(
@@ -121,7 +120,8 @@ def markdown(
     """A Markdown problem list: one table row per finding (for one unit: its own evidence).
     `nested`: a section of a larger document (## heading, no intro or counts)."""
     zh = lang == "zh"
-    lines = [f"## {title}", ""] if nested else [f"# {title}", "", heading(result, lang), ""]
+    title = _md(title)
+    lines = [f"## {title}", ""] if nested else [f"# {title}", "", _md(heading(result, lang)), ""]
     if not findings:
         lines.append("无问题。" if zh else "No findings.")
         return "\n".join(lines) + "\n"
@@ -150,15 +150,15 @@ def markdown(
         if unit is not None:
             cells.insert(3, unit_evidence(f, unit, lang))
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    lines += ["", *summary(result, lang)] if unit is None and not nested else []
+    lines += ["", *map(safe, summary(result, lang))] if unit is None and not nested else []
     return "\n".join(lines) + "\n"
 
 
 def report_markdown(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
-    out.write(f"# {heading(result, lang)}\n\n")
+    out.write(f"# {_md(heading(result, lang))}\n\n")
     for group, findings in grouped(result, by, lang).items():
         out.write(markdown(result, findings, lang, group, nested=True) + "\n")
-    out.write("\n".join(summary(result, lang)) + "\n")
+    out.write("\n".join(map(safe, summary(result, lang))) + "\n")
 
 
 def render(result: AuditResult, fmt: str, lang: Lang, by: str) -> str:

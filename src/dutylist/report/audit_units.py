@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding
 from dutylist.i18n import Lang
+from dutylist.io.files import NAME_MAX
 from dutylist.report.audit import markdown
 from dutylist.report.audit_labels import affected_units
 
 
-def unit_lists(result: AuditResult, lang: Lang, fmt: str) -> dict[str, bytes]:
+def unit_lists(
+    result: AuditResult, lang: Lang, fmt: str, name_max: int = NAME_MAX
+) -> dict[str, bytes]:
     """一乡镇一问题清单: one file per unit of the registry (an empty list says so), plus
-    one for findings that concern no unit, named `<unit name>-<unit id>.md|.xlsx`."""
+    one for findings that concern no unit, named `<unit name>-<unit id>.md|.xlsx` (the
+    name cut to fit `name_max` bytes)."""
     out: dict[str, bytes] = {}
     suffix = "xlsx" if fmt == "xlsx" else "md"
     zh = lang == "zh"
@@ -20,7 +26,7 @@ def unit_lists(result: AuditResult, lang: Lang, fmt: str) -> dict[str, bytes]:
         if not findings and unit not in result.townships:
             continue  # a village without findings has no list to receive
         title = f"{name}问题清单" if zh else f"Problem list of {name}"
-        out[f"{safe_name(name)}-{unit}.{suffix}"] = _render(
+        out[unit_file_name(name, unit, suffix, name_max)] = _render(
             result, findings, lang=lang, title=title, unit=unit, fmt=fmt
         )
     rest = [f for f in result.findings if not affected_units(result, f)]
@@ -47,6 +53,36 @@ def _render(
     return markdown(result, findings, lang, title, unit).encode("utf-8")
 
 
+WINDOWS_RESERVED = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(1, 10)),
+        *(f"LPT{i}" for i in range(1, 10)),
+    }
+)
+
+
 def safe_name(text: str) -> str:
-    """A file name from a unit name: no path separators or characters Windows refuses."""
-    return "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in text).strip(". ") or "_"
+    """A file name from catalog text: no path separators, no characters Windows refuses,
+    no `.` or `..`, no device name such as CON or NUL."""
+    name = "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 or ord(c) == 127 else c for c in text)
+    name = name.strip(". ") or "_"
+    return f"_{name}" if name.split(".")[0].upper() in WINDOWS_RESERVED else name
+
+
+def unit_file_name(name: str, unit: str, suffix: str, name_max: int = NAME_MAX) -> str:
+    """`<name>-<id>.<suffix>` within `name_max` bytes of UTF-8: the name is cut (never
+    inside a character), the `-<id>.<suffix>` kept; `<id>.<suffix>` alone when even
+    that leaves no room, and a digest of the id when the id itself is too long."""
+    tail = f"-{safe_name(unit)}.{suffix}"
+    room = name_max - len(tail.encode("utf-8"))
+    head = safe_name(name).encode("utf-8")[: max(room, 0)].decode("utf-8", "ignore").rstrip(". ")
+    if head:
+        return head + tail
+    alone = tail[1:]
+    if len(alone.encode("utf-8")) <= name_max:
+        return alone
+    return f"unit-{hashlib.sha256(unit.encode('utf-8')).hexdigest()[:16]}.{suffix}"

@@ -17,6 +17,7 @@ from dutylist.diff.model import CLASSES, DiffResult
 from dutylist.i18n import Lang
 from dutylist.report.diff_describe import Describer, changes_by_class, department_table
 from dutylist.report.diff_text import report_text
+from dutylist.report.safe import safe
 from dutylist.report.statistics import diff_csv, diff_xlsx
 
 Reporter = Callable[[DiffResult, TextIO, Lang], None]
@@ -30,7 +31,7 @@ def report_json(result: DiffResult, out: TextIO, lang: Lang) -> None:
 
 def _md(text: str) -> str:
     """A table cell: pipes escaped, line breaks as <br>."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    return safe(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>"))
 
 
 def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
@@ -41,7 +42,7 @@ def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
     out.write(f"## {w['title']}\n\n")
     for key, side in (("old", result.old), ("new", result.new)):
         version = f" ({side.version})" if side.version else ""
-        out.write(f"- {w[key]}: `{side.source}`{version}, {d.items(side.items)}\n")
+        out.write(f"- {w[key]}: `{safe(side.source)}`{safe(version)}, {d.items(side.items)}\n")
     out.write("\n")
     if not result.changed:
         out.write(f"{w['no_changes']}.\n")
@@ -94,9 +95,13 @@ def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
         if cat.posts_added or cat.posts_removed:
             out.write(f"\n### {_md(d.catalog(cat))}\n\n")
             if cat.posts_added:
-                out.write(f"- {w['posts_added']}: {', '.join(d.posts(cat, cat.posts_added))}\n")
+                out.write(
+                    f"- {w['posts_added']}: {_md(', '.join(d.posts(cat, cat.posts_added)))}\n"
+                )
             if cat.posts_removed:
-                out.write(f"- {w['posts_removed']}: {', '.join(d.posts(cat, cat.posts_removed))}\n")
+                out.write(
+                    f"- {w['posts_removed']}: {_md(', '.join(d.posts(cat, cat.posts_removed)))}\n"
+                )
 
 
 SPREADSHEET_TRIGGERS = ("=", "+", "-", "@")

@@ -11,10 +11,13 @@ from dutylist.i18n import (
     ENUM_LABELS,
     FIELD,
     KIND,
+    N_,
     Lang,
     class_label,
+    translate,
 )
 
+CITATIONS = N_("citations: {changes}")
 DEPARTMENT_FIELDS = frozenset({"department", "lead", "cooperating"})
 
 WORDS = {
@@ -156,6 +159,17 @@ class Describer:
         lines = []
         for name, entry in change.fields.items():
             detail = entry.get("detail")
+            cited = entry.get("citations")
+            if cited:
+                parts = [f"+{c}" for c in cited["added"]] + [f"−{c}" for c in cited["removed"]]
+                raw = [
+                    f"+{d.get('new')}" if d["change"] == "added" else f"−{d.get('old')}"
+                    for d in detail or ()
+                ]
+                # a line of its own only where it says more than the entries themselves
+                if sorted(parts) != sorted(raw):
+                    text = translate(CITATIONS, self.lang).format(changes=self._join(parts))
+                    lines.append(text)
             if detail and isinstance(entry["old"], dict | list):
                 parts = [self._detail(name, d, entry["old"]) for d in detail]
                 lines.append(f"{self.field(name)}: {self._join(parts)}")

@@ -7,13 +7,13 @@ import io
 from typing import TextIO
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from dutylist.diff.model import CLASSES, DiffResult, Side
 from dutylist.i18n import Lang
 from dutylist.report.console import make_console
 from dutylist.report.diff_describe import Describer, changes_by_class, department_table
+from dutylist.report.safe import escape
 
 STYLES = {
     "added": "green",

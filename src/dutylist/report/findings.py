@@ -6,12 +6,11 @@ import json
 from collections.abc import Callable
 from typing import TextIO
 
-from rich.markup import escape
-
 from dutylist.checks import CHECKS_ZH
 from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.console import make_console
+from dutylist.report.safe import escape, safe
 from dutylist.validate.plan import ValidationResult
 
 Reporter = Callable[[ValidationResult, TextIO, Lang], None]
@@ -34,7 +33,7 @@ def github_escape(text: str, *, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return safe(text)
 
 
 def annotation(f: Finding, level: str | None = None) -> str:
@@ -55,7 +54,7 @@ def annotation(f: Finding, level: str | None = None) -> str:
 def report_github(result: ValidationResult, out: TextIO, lang: Lang) -> None:
     for f in result.findings:
         out.write(annotation(f) + "\n")
-    out.write(_summary(result, lang) + "\n")
+    out.write(safe(_summary(result, lang)) + "\n")
 
 
 def _summary(result: ValidationResult, lang: Lang) -> str:

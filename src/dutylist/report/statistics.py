@@ -9,6 +9,7 @@ import io
 from typing import TYPE_CHECKING, TextIO
 
 from dutylist.i18n import Lang, class_label
+from dutylist.report.safe import safe
 from dutylist.stats.tables import Cell, Statistics, Table
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def markdown_summary(stats: Statistics, lang: Lang, *, heading: str | None = Non
     if stats.units.rows:
         parts.append("### 按乡镇(街道)\n" if zh else "### By unit\n")
         parts.append(markdown_table(stats.units, lang))
-    return "\n".join(parts)
+    return safe("\n".join(parts), lines=True)  # names and notes come from the catalogs
 
 
 def monthly_notes(report: MonthlyReport, lang: Lang) -> list[str]:

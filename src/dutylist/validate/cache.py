@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from dutylist import __version__
-from dutylist.catalog.paths import REGISTRY_NAMES, Display, assessment_files, catalog_files
+from dutylist.catalog.paths import (
+    REGISTRY_NAMES,
+    Display,
+    assessment_files,
+    catalog_files,
+    laws_files,
+)
 from dutylist.checks import check
 from dutylist.findings import Finding, Severity
 
@@ -46,7 +52,8 @@ def cache_dir() -> Path:
 def inputs(root: Path) -> list[Path]:
     """Every file the findings of a jurisdiction may depend on."""
     files = [root / n for n in (*REGISTRY_NAMES, *_CONFIG_NAMES) if (root / n).is_file()]
-    return files + catalog_files(root) + assessment_files(root)
+    laws = [path for path, _shared in laws_files(root)]  # the shared one lives above root
+    return files + laws + catalog_files(root) + assessment_files(root)
 
 
 def key_of(parts: Iterable[str], files: Iterable[Path]) -> str | None:

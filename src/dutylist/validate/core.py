@@ -19,6 +19,7 @@ from dutylist.catalog.workspace import (
     YAML_SUFFIXES,
     Jurisdiction,
     is_jurisdiction,
+    laws_files,
     load_catalog_file,
     load_jurisdiction,
 )
@@ -47,30 +48,32 @@ def validate_paths(paths: Iterable[Path], *, cache: bool = False) -> ValidationR
 
 def _unit(result: ValidationResult, root: Path, only: list[Path] | None, *, cache: bool) -> None:
     """Validate a jurisdiction (whole, or its registry and `only`), from the cache when
-    its files have not changed since a run that stored their findings."""
+    its files have not changed since a run that stored their findings. A shared laws.yaml
+    is reported once per run, whichever jurisdiction reads it first."""
     from dutylist.validate import cache as store
 
     key = store.unit_key(root, only, display_path) if cache else None
-    if key is not None:
-        hit = store.lookup(key)
-        if hit is not None:
-            result.files.extend(hit[0])
-            result.findings.extend(hit[1])
-            return
-    part = ValidationResult()
-    juris = load_jurisdiction(root) if only is None else load_jurisdiction(root, only=only)
-    _collect(part, juris, whole=only is None)
-    result.files.extend(part.files)
-    result.findings.extend(part.findings)
-    # a file edited while this run read it: its findings may belong to neither version
-    if key is not None and store.unit_key(root, only, display_path) == key:
-        store.store(key, part.files, part.findings)
+    hit = store.lookup(key) if key is not None else None
+    if hit is None:
+        part = ValidationResult()
+        juris = load_jurisdiction(root) if only is None else load_jurisdiction(root, only=only)
+        _collect(part, juris, whole=only is None)
+        hit = part.files, part.findings
+        # a file edited while this run read it: its findings may belong to neither version
+        if key is not None and store.unit_key(root, only, display_path) == key:
+            store.store(key, part.files, part.findings)
+    seen = set(result.shared)
+    result.shared.update(display_path(p) for p, shared in laws_files(root) if shared)
+    result.files.extend(f for f in hit[0] if f not in seen)
+    result.findings.extend(f for f in hit[1] if f.file not in seen)
 
 
 def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> None:
-    result.files.extend(juris.files)
-    result.findings.extend(juris.findings)
-    result.findings.extend(cross_checks(juris, whole=whole))
+    seen = set(result.shared)
+    result.shared.update(juris.display(p) for p, shared in laws_files(juris.root) if shared)
+    result.files.extend(f for f in juris.files if f not in seen)
+    found = [*juris.findings, *cross_checks(juris, whole=whole)]
+    result.findings.extend(f for f in found if f.file not in seen)
     for path in juris.assessments:
         result.files.append(juris.display(path))
         result.findings.extend(assessment_checks(juris, path))
@@ -107,6 +110,10 @@ def cross_checks(juris: Jurisdiction, *, whole: bool = True) -> Iterator[Finding
         territorial = _sibling_territorial(juris)
     for loaded in grids:
         yield from grid_checks(loaded, territorial)
+    if juris.laws:
+        from dutylist.laws.checks import laws_checks
+
+        yield from laws_checks(juris)
 
 
 def _sibling_territorial(juris: Jurisdiction) -> LoadedCatalog | None:
@@ -274,10 +281,13 @@ def require_valid(juris: Jurisdiction) -> None:
     and would otherwise count, review or publish a misspelt department as a real one."""
     # a lone catalog file (a blob read from git) has no registry to check against:
     # that stops validate, not a diff of its items
+    from dutylist.laws.checks import BASIS_CHECKS
+
+    # a basis citing a repealed law is a finding of the review, not broken data
     errors = juris.findings or [
         f
         for f in cross_checks(juris, whole=juris.whole)
-        if f.level.value == "error" and f.name != "missing-registry"
+        if f.level.value == "error" and f.name != "missing-registry" and f.name not in BASIS_CHECKS
     ]
     if errors:
         errors.sort(key=Finding.sort_key)

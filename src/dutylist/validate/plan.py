@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.catalog.paths import (
+    LAWS_NAMES,
     TABLE_SUFFIXES,
     display_path,
     find_jurisdictions,
+    is_jurisdiction,
+    laws_files,
     owning_jurisdiction,
 )
 from dutylist.errors import InputError
@@ -22,6 +25,8 @@ from dutylist.findings import Finding
 class ValidationResult:
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # shared laws.yaml files already reported: every jurisdiction below reads them
+    shared: set[str] = field(default_factory=set, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -50,6 +55,13 @@ def plan(paths: Iterable[Path]) -> list[Part]:
                     f"no jurisdiction.yaml under {display_path(path)}: nothing to validate"
                 )
             roots.extend(found)
+        elif path.is_file() and path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
+            # a shared laws.yaml: it and every jurisdiction that reads it
+            below = [p for p in find_jurisdictions(path.parent) if p.parent == path.parent]
+            if below:
+                roots.extend(below)
+            else:
+                loose.append(path)
         elif path.is_file():
             root = owning_jurisdiction(path)
             if root is None and path.suffix.lower() in TABLE_SUFFIXES:
@@ -67,7 +79,7 @@ def plan(paths: Iterable[Path]) -> list[Part]:
     for root, files in singles.items():
         if root in roots:
             continue
-        whole = any(p.name.startswith("jurisdiction.") for p in files)
+        whole = any(p.name.startswith("jurisdiction.") or p.name in LAWS_NAMES for p in files)
         parts.append(Part(root, None if whole else files))
     parts.extend(Part(None, loose=path) for path in loose)
     return parts
@@ -85,7 +97,9 @@ def from_cache(paths: Iterable[Path]) -> ValidationResult | None:
         hit = cache.lookup(key) if key is not None else None
         if hit is None:
             return None
-        result.files.extend(hit[0])
-        result.findings.extend(hit[1])
+        seen = set(result.shared)
+        result.shared.update(display_path(p) for p, shared in laws_files(part.root) if shared)
+        result.files.extend(f for f in hit[0] if f not in seen)
+        result.findings.extend(f for f in hit[1] if f.file not in seen)
     result.findings.sort(key=Finding.sort_key)
     return result

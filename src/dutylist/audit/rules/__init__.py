@@ -12,6 +12,9 @@ from types import ModuleType
 
 from dutylist.audit.rules import (
     abolished_without_alternative,
+    basis_revised_since,
+    basis_uncited,
+    basis_unknown_law,
     empty_post,
     grid_link,
     missing_admission,
@@ -35,6 +38,9 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     grid_link,
     empty_post,
     abolished_without_alternative,
+    basis_revised_since,
+    basis_unknown_law,
+    basis_uncited,
 )
 RULES: tuple[RuleInfo, ...] = tuple(m.RULE for m in RULE_MODULES)
 RULE_NAMES: frozenset[str] = frozenset(r.name for r in RULES)

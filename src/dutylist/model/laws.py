@@ -1,0 +1,42 @@
+"""laws.yaml: the registry of the laws items cite (spec section 12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, StrictInt, model_validator
+from pydantic_core import PydanticCustomError
+
+from dutylist.model.common import Slug, Strict, Text
+
+LawLevel = Literal["law", "administrative-regulation", "local-regulation", "rule", "normative"]
+LawStatus = Literal["in-force", "repealed", "not-yet"]
+
+
+class Law(Strict):
+    """One law, regulation, rule or normative document as items cite it."""
+
+    id: Slug
+    title: Text = Field(description="as cited in basis, without 《》")
+    aliases: list[Text] = Field(default_factory=list, description="other titles it is cited by")
+    level: LawLevel
+    status: LawStatus = "in-force"
+    revised: dt.date | None = Field(None, description="date of the text in force (修正/修订)")
+    repealed_on: dt.date | None = Field(None, description="required when repealed")
+    replaced_by: Slug | None = Field(None, description="id of the law that replaces it")
+    articles: StrictInt | None = Field(None, ge=1, description="the number of its articles")
+
+    @model_validator(mode="after")
+    def _repeal_date(self) -> Law:
+        if self.status == "repealed" and self.repealed_on is None:
+            raise PydanticCustomError(
+                "repealed_on_required",
+                "a repealed law needs `repealed_on:` (the date it was repealed)",
+            )
+        return self
+
+
+class LawsFile(Strict):
+    dutylist: Literal[1]
+    laws: list[Law] = Field(default_factory=list)

@@ -1,0 +1,43 @@
+"""Catalog text made safe to print (spec section 10): a name cannot move the cursor,
+retitle the terminal, clear the screen or turn the line around.
+
+Every reporter meant for people (text, Markdown, GitHub annotations, the git diff
+driver, HTML) passes catalog text through `safe` where it enters the output. Control
+characters (C0, DEL, C1), bidi controls and the Unicode line separators are shown
+escaped, as Python writes them (`\\x1b`, `\\u202e`), so that a reviewer sees them.
+"""
+
+from __future__ import annotations
+
+BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+SEPARATORS = (0x2028, 0x2029)
+UNSAFE = frozenset((*range(0x00, 0x20), *range(0x7F, 0xA0), *BIDI, *SEPARATORS))
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_TABLE = {code: _escape(code) for code in UNSAFE}
+_KEEP_LINES = {code: text for code, text in _TABLE.items() if code not in (0x0A, 0x09)}
+
+
+def safe(text: object, *, lines: bool = False) -> str:
+    """`text` with every unsafe character escaped; `lines=True` keeps newlines and tabs
+    (a multi-line note in a format that shows several lines)."""
+    value = text if isinstance(text, str) else str(text)
+    return value.translate(_KEEP_LINES if lines else _TABLE)
+
+
+def is_safe(text: str, *, lines: bool = False) -> bool:
+    """No character of `text` would reach the terminal raw as a control."""
+    allowed = (0x0A, 0x09) if lines else ()
+    return not any(ord(c) in UNSAFE and ord(c) not in allowed for c in text)
+
+
+def escape(text: object) -> str:
+    """Catalog text for a rich markup string: made safe (newlines kept: the text
+    format is lines), then its brackets escaped so that `[x]` is not read as a style."""
+    from rich.markup import escape as markup_escape
+
+    return markup_escape(safe(text, lines=True))
