@@ -27,8 +27,8 @@ SHAPES = ((1_000, 14), (10_000, 30))
 def per_rule(root: Path) -> list[tuple[str, float]]:
     """Seconds of each rule over one loaded context (the load itself excluded)."""
     juris = load_path(root)
-    rows, period, table_file = read_rows(juris, None)
-    ctx = AuditContext(juris, rows, period, table_file)
+    rows, table_file = read_rows(juris, None)
+    ctx = AuditContext(juris, rows, rows.period if rows else None, table_file)
     settings = AuditSettings()
     times = []
     for module in RULE_MODULES:

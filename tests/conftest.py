@@ -34,6 +34,14 @@ class CliResult:
         self.stderr = stderr
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test its own validate cache: none reads the user's, nor another test's."""
+    monkeypatch.setenv("DUTYLIST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """Run `dutylist ARGS` through CliRunner; exceptions escape (catch_exceptions=False)."""

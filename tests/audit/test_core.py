@@ -17,9 +17,9 @@ from dutylist.audit.context import AuditContext
 from dutylist.audit.core import load_accept, run_audit
 from dutylist.audit.rules import RULE_NAMES
 from dutylist.audit.rules._assessed import evaluate, low_weak_high, one_size_flagged
+from dutylist.catalog.assessment import Sample
 from dutylist.catalog.workspace import load_path
 from dutylist.errors import InputError
-from dutylist.model.assessment import AssessmentRow
 from dutylist.model.catalog import EmpowermentItem
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "audit"
@@ -52,13 +52,8 @@ def test_rule_case(rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert len(record["fingerprint"]) == 16
 
 
-def _rows(*specs: tuple[int, str, str]) -> dict[str, AssessmentRow]:
-    return {
-        f"u{i}": AssessmentRow(
-            item="X", unit=f"u{i}", period="P", cases=c, capacity=cap, willingness=will
-        )
-        for i, (c, cap, will) in enumerate(specs)
-    }
+def _rows(*specs: tuple[int, str, str]) -> dict[str, Sample]:
+    return {f"u{i}": Sample(c, cap, will) for i, (c, cap, will) in enumerate(specs)}
 
 
 def _item(technical: str | None = None) -> EmpowermentItem:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dutylist.audit.rules.base import AuditFinding, RuleInfo, Suggestion, fingerprint
+from dutylist.catalog.assessment import Assessment, Sample
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.catalog.workspace import Jurisdiction
 from dutylist.findings import Severity
-from dutylist.model.assessment import AssessmentRow
 from dutylist.model.catalog import EmpowermentItem, Item
 from dutylist.model.registry import devolved_units, township_ids
 
@@ -41,6 +41,15 @@ def scan_item_lines(text: str) -> dict[str, int]:
     return found
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The rows of one period of an assessment table (positions into its columns)."""
+
+    table: Assessment
+    period: str
+    rows: list[int]
+
+
 CatalogKey = tuple[str, str | None]
 """(kind, unit of a duties catalog): which catalog of a jurisdiction."""
 
@@ -50,13 +59,13 @@ class AuditContext:
     """Everything a rule may look at, loaded once."""
 
     juris: Jurisdiction
-    rows: list[AssessmentRow] | None = None
+    rows: Rows | None = None
     period: str | None = None
     assessment_file: str | None = None
     added: dict[CatalogKey, set[str]] | None = None
     previous: str | None = None
     whole: bool = True  # PATH was a folder: every catalog of the jurisdiction is loaded
-    _by_item: dict[str, dict[str, AssessmentRow]] | None = field(default=None, repr=False)
+    _by_item: dict[str, dict[str, int]] | None = field(default=None, repr=False)
     _lines: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # rules share computations
 
@@ -98,14 +107,15 @@ class AuditContext:
         """The unit ids an empowerment scope devolves to (`all` = every township-level unit)."""
         return devolved_units(scope, self.unit_ids)
 
-    def rows_of(self, item_id: str, units: Iterable[str]) -> dict[str, AssessmentRow]:
+    def rows_of(self, item_id: str, units: Iterable[str]) -> dict[str, Sample]:
         """The assessment rows of an item for the given units (others are ignored, spec 4)."""
+        if self.rows is None:
+            return {}
+        table = self.rows.table
         if self._by_item is None:
-            self._by_item = {}
-            for row in self.rows or ():
-                self._by_item.setdefault(row.item, {})[row.unit] = row
+            self._by_item = table.by_item(self.rows.rows)
         found = self._by_item.get(item_id, {})
-        return {u: found[u] for u in units if u in found}
+        return {u: table.sample(found[u]) for u in units if u in found}
 
     def item_line(self, loaded: LoadedCatalog, item_id: str) -> int:
         """The line an item starts on. A scan of the text finds `- id: X` entries of

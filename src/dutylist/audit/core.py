@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.context import AuditContext, CatalogKey
+from dutylist.audit.context import AuditContext, CatalogKey, Rows
 from dutylist.audit.rules.base import AuditFinding
 from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, assessment_files, load_path
 from dutylist.errors import InputError
 from dutylist.findings import Severity
 from dutylist.i18n import _
-from dutylist.model.assessment import AssessmentRow
 from dutylist.validate.core import require_valid
 
 
@@ -46,22 +45,22 @@ class AuditResult:
         return [f for f in self.findings if not f.accepted and f.severity.rank >= fail_on.rank]
 
 
-def read_rows(
-    juris: Jurisdiction, assessment: Path | None
-) -> tuple[list[AssessmentRow] | None, str | None, str | None]:
-    """Rows of the newest period, its name and the file: `--assessment`, else the newest
+def read_rows(juris: Jurisdiction, assessment: Path | None) -> tuple[Rows | None, str | None]:
+    """The table of the newest period's rows, and the file: `--assessment`, else the newest
     file of assessments/ (files are named by period, so the last name is the newest).
     A table with bad rows stops the audit: a review on partial data would mislead."""
-    from dutylist.catalog.assessment import read_assessment
+    from dutylist.catalog.assessment import read_assessment, unit_lookup
 
     # a single catalog file loads without the tables; its jurisdiction's still count
     tables = juris.assessments or (assessment_files(juris.root) if juris.registry else [])
     path = assessment or (tables[-1] if tables else None)
     if path is None:
-        return None, None, None
+        return None, None
     if not path.is_file():
         raise InputError(_("no such assessment file: {path}", path=juris.display(path)))
-    table = read_assessment(path, juris.display(path))
+    registry = juris.registry
+    lookup = unit_lookup((u.id, u.name) for u in registry.model.units) if registry else None
+    table = read_assessment(path, juris.display(path), lookup)
     if table.findings:
         first = table.findings[0]
         if len(table.findings) > 1:
@@ -79,10 +78,10 @@ def read_rows(
             file=first.file,
             line=first.line,
         )
-    rows = table.newest()
-    if not rows:
-        return None, None, table.file
-    return rows, rows[0].period, table.file
+    period, rows = table.newest()
+    if period is None:
+        return None, table.file
+    return Rows(table, period, rows), table.file
 
 
 def added_items(previous: str, current: Path) -> dict[CatalogKey, set[str]]:
@@ -112,7 +111,8 @@ def run_audit(
     settings = settings or AuditSettings()
     juris = load_path(path)
     require_valid(juris)
-    rows, period, table = read_rows(juris, assessment)
+    rows, table = read_rows(juris, assessment)
+    period = rows.period if rows is not None else None
     ctx = AuditContext(juris, rows, period, table, whole=path.is_dir())
     if previous is not None:
         ctx.previous = previous

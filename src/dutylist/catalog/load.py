@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from dutylist.catalog.paths import display_path as display_path  # noqa: PLC0414  (re-exported)
 from dutylist.checks import check
 from dutylist.errors import os_reason
 from dutylist.findings import Check, Finding
@@ -91,14 +92,6 @@ class LoadedCatalog:
     @property
     def kind(self) -> str:
         return self.model.catalog.kind
-
-
-def display_path(path: Path) -> str:
-    """A path as users typed it: relative to the working directory when inside it, with /."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_document(

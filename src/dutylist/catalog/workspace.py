@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +18,25 @@ from dutylist.catalog.load import (
     parse_registry,
     read_document,
 )
+from dutylist.catalog.paths import (
+    LAWS_NAMES,
+    REGISTRY_NAMES,
+    TABLE_SUFFIXES,
+    YAML_SUFFIXES,
+    Display,
+    assessment_files,
+    catalog_files,
+    find_jurisdictions,
+    is_jurisdiction,
+    laws_files,
+    laws_path,
+    owning_jurisdiction,
+    registry_path,
+)
 from dutylist.checks import check
 from dutylist.errors import InputError
 from dutylist.findings import Finding
 from dutylist.i18n import _
-
-REGISTRY_NAMES = ("jurisdiction.yaml", "jurisdiction.yml")
-LAWS_NAMES = ("laws.yaml", "laws.yml")
-YAML_SUFFIXES = (".yaml", ".yml")
-TABLE_SUFFIXES = (".csv", ".xlsx")
-Display = Callable[[Path], str]
 
 
 @dataclass
@@ -64,72 +73,6 @@ class Jurisdiction:
         if self.registry is not None:
             return self.registry.model.jurisdiction.name
         return self.root.name
-
-
-def is_jurisdiction(path: Path) -> bool:
-    return any((path / name).is_file() for name in REGISTRY_NAMES)
-
-
-def registry_path(root: Path) -> Path | None:
-    return next((root / n for n in REGISTRY_NAMES if (root / n).is_file()), None)
-
-
-def catalog_files(root: Path) -> list[Path]:
-    """The catalog files of a jurisdiction: top-level and duties/ YAML, registry excluded."""
-    found: list[Path] = []
-    for folder in (root, root / "duties"):
-        if folder.is_dir():
-            found.extend(
-                p
-                for p in sorted(folder.iterdir())
-                if p.suffix.lower() in YAML_SUFFIXES
-                and p.is_file()
-                and p.name not in REGISTRY_NAMES
-                and p.name not in LAWS_NAMES
-            )
-    return found
-
-
-def assessment_files(root: Path) -> list[Path]:
-    folder = root / "assessments"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
-
-
-def owning_jurisdiction(path: Path) -> Path | None:
-    """The jurisdiction folder a catalog or assessment file belongs to."""
-    folder = path.parent
-    for candidate in (folder, folder.parent):
-        if is_jurisdiction(candidate):
-            return candidate
-    return None
-
-
-def laws_path(folder: Path) -> Path | None:
-    return next((folder / n for n in LAWS_NAMES if (folder / n).is_file()), None)
-
-
-def laws_files(root: Path) -> list[tuple[Path, bool]]:
-    """The laws.yaml a jurisdiction reads, with whether it is the shared one: the catalogs
-    root's (the folder above the jurisdiction), then the jurisdiction's own."""
-    found: list[tuple[Path, bool]] = []
-    shared = laws_path(root.parent) if root.parent != root else None
-    if shared is not None and not is_jurisdiction(root.parent):
-        found.append((shared, True))
-    own = laws_path(root)
-    if own is not None:
-        found.append((own, False))
-    return found
-
-
-def find_jurisdictions(path: Path) -> list[Path]:
-    """A jurisdiction folder itself, or every jurisdiction folder below a folder."""
-    if is_jurisdiction(path):
-        return [path]
-    return sorted(
-        p.parent for name in REGISTRY_NAMES for p in path.rglob(name) if ".git" not in p.parts
-    )
 
 
 def load_jurisdiction(
@@ -246,3 +189,24 @@ def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
             )
         return load_jurisdiction(path, display=display)
     raise InputError(_("no such file or folder: {path}", path=display(path)))
+
+
+__all__ = [
+    "LAWS_NAMES",
+    "REGISTRY_NAMES",
+    "TABLE_SUFFIXES",
+    "YAML_SUFFIXES",
+    "Display",
+    "Jurisdiction",
+    "assessment_files",
+    "catalog_files",
+    "find_jurisdictions",
+    "is_jurisdiction",
+    "laws_files",
+    "laws_path",
+    "load_catalog_file",
+    "load_jurisdiction",
+    "load_path",
+    "owning_jurisdiction",
+    "registry_path",
+]

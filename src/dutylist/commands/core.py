@@ -42,14 +42,25 @@ def validate(
     ] = None,
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     lang: LangOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Check every file again, not reusing the findings of an unchanged jurisdiction.",
+        ),
+    ] = False,
 ) -> None:
     """Check catalogs against the format and against their jurisdiction.yaml."""
-    from dutylist.validate.core import validate_paths
+    from dutylist.validate.plan import from_cache
 
     targets = paths or [Path("catalogs")]
     if not paths and not targets[0].exists():
         raise InputError(_("no catalogs/ folder here: give the catalog files or folders to check"))
-    result = validate_paths(targets)
+    result = None if no_cache else from_cache(targets)
+    if result is None:
+        from dutylist.validate.core import validate_paths
+
+        result = validate_paths(targets, cache=not no_cache)
     write_format(lookup(VALIDATE, str(fmt)), result, None, lang_of(lang))
     finish(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
 

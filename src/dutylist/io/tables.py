@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,29 @@ def csv_rows(text: str) -> Iterator[Row]:
         start = reader.line_num + 1
 
 
+def read_chunks(path: Path, display: str, size: int) -> Iterator[tuple[Sequence[int], list[Any]]]:
+    """The rows of a CSV or sheet `size` at a time, with the line of each. A CSV without a
+    quote cannot hold a cell spanning lines, so its rows are its lines, read in C."""
+    if path.suffix.lower() == ".csv":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror}", file=display) from None
+        text = decode_csv(data, display)
+        if '"' not in text:
+            reader = csv.reader(io.StringIO(text, newline=""))
+            start = 1
+            while chunk := list(itertools.islice(reader, size)):
+                yield range(start, start + len(chunk)), chunk
+                start += len(chunk)
+            return
+        rows: Iterator[Row] = csv_rows(text)
+    else:
+        rows = read_rows(path, display)
+    while batch := list(itertools.islice(rows, size)):
+        yield [line for line, _cells in batch], [cells for _line, cells in batch]
+
+
 def read_rows(path: Path, display: str, sheet: str | None = None) -> Iterator[Row]:
     """Rows of a CSV or of one sheet of an .xlsx (the first unless `sheet`)."""
     suffix = path.suffix.lower()
@@ -57,11 +81,50 @@ def read_rows(path: Path, display: str, sheet: str | None = None) -> Iterator[Ro
     yield from _xlsx_rows(data, display, sheet)
 
 
+# What a workbook may expand to. A county's largest list (100k rows) unpacks to about
+# 100 MB of XML at a ratio near 10; a crafted file packs a gigabyte of shared strings
+# into 2.5 MB (ratio 400). zipfile never returns more than a member's declared size, so
+# checking the declared sizes before any reading bounds the memory.
+MAX_UNPACKED = 512 * 1024 * 1024
+MAX_RATIO = 100
+_RATIO_FLOOR = 16 * 1024 * 1024  # small members (styles, an empty sheet) compress far better
+
+
+def check_workbook_size(data: bytes, display: str) -> None:
+    """Refuse a workbook that would decompress beyond what any real list needs."""
+    import zipfile
+
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(
+            _("not a readable .xlsx workbook ({reason})", reason=str(exc)), file=display
+        ) from None
+    total = 0
+    for member in members:
+        total += member.file_size
+        packed = max(member.compress_size, 1)
+        ratio = member.file_size / packed
+        if total > MAX_UNPACKED or (member.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
+            raise InputError(
+                _(
+                    "this workbook would unpack to more than {size} MB ({member} is "
+                    "compressed {ratio}:1): refusing it; save the sheet again from Excel "
+                    "or as CSV",
+                    size=max(total, member.file_size) // (1024 * 1024),
+                    member=member.filename,
+                    ratio=round(ratio),
+                ),
+                file=display,
+            )
+
+
 def _xlsx_rows(data: bytes, display: str, sheet: str | None) -> Iterator[Row]:
     import zipfile
 
     from openpyxl import load_workbook
 
+    check_workbook_size(data, display)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):

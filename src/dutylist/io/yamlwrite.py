@@ -34,7 +34,17 @@ from dutylist.i18n import _
 from dutylist.io.yamlcomments import lost_comment
 from dutylist.io.yamlload import LoadProblem, load_yaml
 
-TOP = ("dutylist", "jurisdiction", "catalog", "units", "departments", "posts", "items")
+TOP = (
+    "dutylist",
+    "jurisdiction",
+    "catalog",
+    "units",
+    "departments",
+    "guides",
+    "posts",
+    "items",
+    "laws",
+)
 HEADER = ("kind", "title", "version", "effective", "unit")
 JURISDICTION = ("code", "name", "level")
 UNIT = ("id", "name", "type", "code", "parent")

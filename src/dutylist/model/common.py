@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
@@ -12,6 +13,13 @@ FORMAT_VERSION = 1
 
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 """Unit, department and post ids: lowercase ASCII, digits and dashes."""
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def slug_problem(text: str) -> bool:
+    """Whether `text` is not a Slug (for the columns checked without a model)."""
+    return _SLUG.match(text) is None
+
 
 ItemId = Annotated[StrictStr, Field(min_length=1)]
 """Item ids are opaque (published lists use local schemes); they must be quoted if numeric,
@@ -39,7 +47,7 @@ Date = Annotated[dt.date, BeforeValidator(_no_number)]
 class Strict(BaseModel):
     """Unknown keys are errors: a typo in a field name must not pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Category = Literal[

@@ -18,6 +18,7 @@ from dutylist.i18n import _
 from dutylist.io.files import write_atomic
 from dutylist.io.yamlload import LoadProblem, decode, load_yaml
 from dutylist.io.yamlwrite import CommentLost, FormatProblem, format_text
+from dutylist.onboarding.fmtcheck import canonical_dutylist
 
 _MARKERS = ("dutylist", "catalog", "jurisdiction")
 _SUFFIXES = (".yaml", ".yml")
@@ -72,6 +73,9 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
             result.failed.append(
                 (f"{shown}:1:1", _("cannot read the file: {reason}", reason=os_reason(exc)))
             )
+            continue
+        if check and canonical_dutylist(text):  # from the event stream: no round trip
+            result.unchanged.append(shown)
             continue
         if not _is_dutylist(text):
             continue

@@ -11,7 +11,7 @@ from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
 from dutylist.report.layout import Painter, text_width, wrap, write_text
 from dutylist.report.safe import safe
-from dutylist.validate.core import ValidationResult
+from dutylist.validate.plan import ValidationResult
 
 
 def as_json(result: ValidationResult) -> dict[str, object]:

@@ -4,22 +4,24 @@ against jurisdiction.yaml. Every problem of every file, none raised."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutylist.catalog.assessment import read_assessment
+from dutylist.catalog.assessment import (
+    duplicate_problems,
+    item_problems,
+    read_assessment,
+    unit_lookup,
+    unit_problems,
+)
 from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
 from dutylist.catalog.workspace import (
-    LAWS_NAMES,
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
     Jurisdiction,
-    find_jurisdictions,
     is_jurisdiction,
     laws_files,
     load_catalog_file,
     load_jurisdiction,
-    owning_jurisdiction,
 )
 from dutylist.checks import check
 from dutylist.errors import InputError
@@ -28,74 +30,44 @@ from dutylist.i18n import _
 from dutylist.model.codes import division_code_problem, uscc_problem
 from dutylist.normalize import normalize_names
 from dutylist.validate.guides import guide_checks
+from dutylist.validate.plan import ValidationResult, plan
 from dutylist.validate.text import text_checks
 
 
-@dataclass
-class ValidationResult:
-    files: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    # shared laws.yaml files already reported: every jurisdiction below reads them
-    shared: set[str] = field(default_factory=set, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return not any(f.level.value == "error" for f in self.findings)
-
-
-def validate_paths(paths: Iterable[Path]) -> ValidationResult:
-    """Validate files and folders; files of one jurisdiction share one registry load."""
+def validate_paths(paths: Iterable[Path], *, cache: bool = False) -> ValidationResult:
+    """Validate files and folders; files of one jurisdiction share one registry load.
+    With `cache`, the findings of a jurisdiction whose files are byte for byte those of
+    an earlier run are that run's (see `dutylist.validate.cache`)."""
     result = ValidationResult()
-    singles: dict[Path, list[Path]] = {}
-    loose: list[Path] = []
-    roots: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = find_jurisdictions(path)
-            if not found:
-                raise InputError(
-                    _(
-                        "no jurisdiction.yaml under {path}: nothing to validate",
-                        path=display_path(path),
-                    )
-                )
-            roots.extend(found)
-        elif path.is_file() and path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
-            # a shared laws.yaml: it and every jurisdiction that reads it
-            below = [p for p in find_jurisdictions(path.parent) if p.parent == path.parent]
-            if below:
-                roots.extend(below)
-            else:
-                loose.append(path)
-        elif path.is_file():
-            root = owning_jurisdiction(path)
-            if root is None and path.suffix.lower() in TABLE_SUFFIXES:
-                raise InputError(
-                    _(
-                        "{path}: an assessment table is checked from its jurisdiction's "
-                        "assessments/ folder",
-                        path=display_path(path),
-                    )
-                )
-            if root is None:
-                loose.append(path)
-            else:
-                singles.setdefault(root, []).append(path)
+    for unit in plan(paths):
+        if unit.root is None:
+            _collect(result, load_catalog_file(unit.loose), whole=False)
         else:
-            raise InputError(_("no such file or folder: {path}", path=display_path(path)))
-    for root in dict.fromkeys(roots):
-        _collect(result, load_jurisdiction(root), whole=True)
-    for root, files in singles.items():
-        if root in roots:
-            continue
-        if any(p.name.startswith("jurisdiction.") or p.name in LAWS_NAMES for p in files):
-            _collect(result, load_jurisdiction(root), whole=True)
-        else:
-            _collect(result, load_jurisdiction(root, only=files), whole=False)
-    for path in loose:
-        _collect(result, load_catalog_file(path), whole=False)
+            _unit(result, unit.root, unit.only, cache=cache)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _unit(result: ValidationResult, root: Path, only: list[Path] | None, *, cache: bool) -> None:
+    """Validate a jurisdiction (whole, or its registry and `only`), from the cache when
+    its files have not changed since a run that stored their findings. A shared laws.yaml
+    is reported once per run, whichever jurisdiction reads it first."""
+    from dutylist.validate import cache as store
+
+    key = store.unit_key(root, only, display_path) if cache else None
+    hit = store.lookup(key) if key is not None else None
+    if hit is None:
+        part = ValidationResult()
+        juris = load_jurisdiction(root) if only is None else load_jurisdiction(root, only=only)
+        _collect(part, juris, whole=only is None)
+        hit = part.files, part.findings
+        # a file edited while this run read it: its findings may belong to neither version
+        if key is not None and store.unit_key(root, only, display_path) == key:
+            store.store(key, part.files, part.findings)
+    seen = set(result.shared)
+    result.shared.update(display_path(p) for p, shared in laws_files(root) if shared)
+    result.files.extend(f for f in hit[0] if f not in seen)
+    result.findings.extend(f for f in hit[1] if f.file not in seen)
 
 
 def _collect(result: ValidationResult, juris: Jurisdiction, *, whole: bool) -> None:
@@ -336,39 +308,23 @@ def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Itera
 
 
 def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
-    """Rows must name empowerment items and registry units; one row per item, unit, period."""
-    table = read_assessment(path, juris.display(path))
+    """Rows must name empowerment items and registry units (by id or name); one row per
+    item, unit and period. A cell naming nothing known is reported once, not per row."""
+    registry = juris.registry
+    units = registry.model.units if registry else None
+    lookup = unit_lookup((u.id, u.name) for u in units) if units is not None else None
+    table = read_assessment(path, juris.display(path), lookup)
     yield from table.findings
     empowerment = juris.catalog("empowerment")
-    if empowerment is None and path.suffix.lower() in TABLE_SUFFIXES and juris.registry is not None:
+    if empowerment is None and path.suffix.lower() in TABLE_SUFFIXES and registry is not None:
         empowerment = load_jurisdiction(juris.root).catalog("empowerment")
-    items = document_ids(empowerment) if empowerment else None
-    units = {u.id for u in juris.registry.model.units} if juris.registry else None
-    seen: set[tuple[str, str, str]] = set()
-    for row in table.rows:
-        if items is not None and row.item not in items:
-            message = _("'{item}' is not an item of the empowerment catalog", item=row.item)
-            yield Finding(
-                check("assessment-unknown-item"), message, table.file, row.line, 1, row.item
-            )
-        if units is not None and row.unit not in units:
-            message = _unknown("unit", row.unit, units)
-            yield Finding(
-                check("assessment-unknown-unit"), message, table.file, row.line, 1, row.item
-            )
-        key = (row.item, row.unit, row.period)
-        if key in seen:
-            message = _(
-                "a second row for {item} / {unit} / {period}",
-                item=row.item,
-                unit=row.unit,
-                period=row.period,
-            )
-            yield Finding(check("assessment-duplicate"), message, table.file, row.line, 1, row.item)
-        seen.add(key)
+    if empowerment:
+        yield from item_problems(table, document_ids(empowerment))
+    yield from unit_problems(table, {u.id for u in units} if units is not None else None)
+    yield from duplicate_problems(table)
 
 
-__all__ = ["YAML_SUFFIXES", "ValidationResult", "validate_paths"]
+__all__ = ["YAML_SUFFIXES", "ValidationResult", "load_jurisdiction", "validate_paths"]
 
 
 def blocking_findings(juris: Jurisdiction) -> list[Finding]:

@@ -446,3 +446,55 @@ def test_the_version_row_of_an_exported_sheet_is_read_back(tmp_path: Path, workd
     header = yaml.safe_load(import_table(plain, "empowerment", jurisdiction=workdir).catalog_text)
     assert header["catalog"]["version"] == "2025-03"
     assert "effective" not in header["catalog"]
+
+
+def _fresh_rows(*cells: tuple[str, str]) -> Rows:
+    """Rows of (department, scope) over the first data row's other cells."""
+    rows = sheet_rows()[:3]
+    for n, (department, scope) in enumerate(cells, start=1):
+        row = list(DATA[0])
+        row[0], row[1], row[2], row[5], row[7] = (
+            n,
+            f"事项{n}的行政处罚",
+            f"JH-X-{n:03}",
+            department,
+            scope,
+        )
+        rows.append(row)
+    return rows
+
+
+def test_a_fresh_registry_takes_no_scope_word_and_no_twin_of_a_name_of_this_run(
+    tmp_path: Path,
+) -> None:
+    rows = _fresh_rows(
+        ("景洪市交通运输局", "永和镇"),
+        ("景洪市交通运输局", "全部乡镇、永和乡"),
+        ("景洪市交通运愉局", "勐龙镇"),
+        ("景洪市林业和草原局", "永和乡"),
+    )
+    result = import_table(write_xlsx(tmp_path / "清单.xlsx", rows), "empowerment")
+    problems = {p.row: p.message for p in result.problems}
+    assert sorted(problems) == [5, 6, 7]
+    assert "'全部乡镇'" in problems[5] and "every unit" in problems[5]
+    assert "did you mean '景洪市交通运输局'?" in problems[6]
+    assert "did you mean '永和镇'?" in problems[7]
+    assert result.registry_text is not None
+    registry = yaml.safe_load(result.registry_text)
+    units = [u["name"] for u in registry["units"]]
+    assert units == ["永和镇", "勐龙镇"]
+    assert [d["name"] for d in registry["departments"]] == [
+        "景洪市交通运输局",
+        "景洪市林业和草原局",
+    ]
+
+
+def test_add_names_adds_no_twin_of_a_registered_unit(tmp_path: Path, workdir: Path) -> None:
+    rows = _fresh_rows(("景洪市交通运输局", "勐龙乡"), ("景洪市交通运输局", "新城街道"))
+    source = write_xlsx(tmp_path / "清单.xlsx", rows)
+    result = import_table(source, "empowerment", jurisdiction=workdir, add_names=True)
+    problems = {p.row: p.message for p in result.problems}
+    assert sorted(problems) == [4]
+    assert "did you mean '勐龙镇'?" in problems[4]
+    assert result.registry_text is not None
+    assert "勐龙乡" not in result.registry_text and "新城街道" in result.registry_text

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import counted
-from dutylist.model.assessment import AssessmentRow
+from dutylist.catalog.assessment import Sample
 from dutylist.model.catalog import EmpowermentItem
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ WILLINGNESS_ZH = {"strong": "强", "moderate": "中", "weak": "弱"}
 class Evaluation:
     """One item's assessment over the units that count (its scope, with a row)."""
 
-    rows: dict[str, AssessmentRow]
+    rows: dict[str, Sample]
     fit: list[str]
     unfit: list[str]
     weak: list[str]
@@ -45,7 +45,7 @@ def share_of(share: float, count: int) -> Fraction:
     return _exact(share) * count
 
 
-def evaluate(rows: dict[str, AssessmentRow], settings: AuditSettings) -> Evaluation:
+def evaluate(rows: dict[str, Sample], settings: AuditSettings) -> Evaluation:
     fit = [u for u, r in rows.items() if r.cases >= settings.min_cases and r.capacity != "none"]
     chosen = set(fit)
     unfit = [u for u in rows if u not in chosen]

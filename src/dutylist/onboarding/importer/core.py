@@ -366,8 +366,28 @@ class _Builder:
             return "all"
         ids: list[str] = []
         for name in names:
+            if v.means_all(name):  # 全部乡镇、永和乡: not a township called 全部乡镇
+                errors.append(
+                    _(
+                        "{word} in the scope {text} means every unit: write it alone, "
+                        "or list the units without it",
+                        word=repr(name),
+                        text=repr(text),
+                    )
+                )
+                continue
             found = self.registry.unit(name)
-            if found is None and self.registry.units.create:
+            like = self.registry.units.near(name) if found is None else None
+            if like is not None:
+                errors.append(
+                    _(
+                        "unknown unit {name}: did you mean {like}? (if not, add it to "
+                        "jurisdiction.yaml)",
+                        name=repr(name),
+                        like=repr(like),
+                    )
+                )
+            elif found is None and self.registry.units.create:
                 errors.append(
                     _(
                         "'{name}' is not the name of a town, township or street (镇, 乡, 街道)",

@@ -22,6 +22,8 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # 景洪市交通运愉局 for 景洪市交通运输局 scores 0.875; a near miss is far likelier a typo
 # than a new department, so it is not added (the analyst registers it by hand if real)
 NEAR = 0.8
+# longest first: 街道办事处 before 街道
+_UNIT_SUFFIXES = ("街道办事处", "民族乡", "街道", "社区", "村委会", "居委会", "镇", "乡", "村")
 
 
 @dataclass
@@ -56,15 +58,20 @@ class Names:
         return None
 
     def near(self, text: str) -> str | None:
-        """The registered name (not one added by this import) that `text` looks like a
+        """The name, registered or added earlier in this import, that `text` looks like a
         typo of: one character apart or difflib's ratio >= NEAR. The jurisdiction's name
-        and a final 局 are left out first, as they say nothing: 民政局 and 财政局 differ."""
+        and a final 局 are left out first, as they say nothing: 民政局 and 财政局 differ.
+        A unit's name is compared without its 乡/镇/街道: 永和乡 beside 永和镇 is the same
+        place written twice, not a second township."""
         if text in self._near:
             return self._near[text]
         wanted = self._core(text)
         best, score = None, 0.0
-        for entry in self.entries[: len(self.entries) - len(self.created)]:  # created: last
+        for entry in self.entries:
             name = self._core(entry.name)
+            if self.prefix == "unit" and wanted and name == wanted and entry.name != text:
+                best, score = entry.name, 1.0
+                break
             ratio = SequenceMatcher(None, wanted, name).ratio()
             if min(len(wanted), len(name)) >= 4 and _one_apart(wanted, name):
                 ratio = max(ratio, NEAR)
@@ -77,6 +84,11 @@ class Names:
         core = normalize_name(name)
         if self.owner:
             core = core.removeprefix(normalize_name(self.owner))
+        if self.prefix == "unit":
+            for suffix in _UNIT_SUFFIXES:
+                if core.endswith(suffix) and len(core) > len(suffix):
+                    return core.removesuffix(suffix)
+            return core
         return core.removesuffix("局")
 
     def add(self, name: str, type_: str | None = None, code: str | None = None) -> str:
@@ -90,6 +102,7 @@ class Names:
         entry = Entry(slug, name.strip(), type_, code)
         self.entries.append(entry)
         self.created.append(entry)
+        self._near.clear()  # the new name is one more that a later one may be near
         return slug
 
 
@@ -128,7 +141,7 @@ class Registry:
 
     def unit(self, text: str) -> str | None:
         found = self.units.resolve(text)
-        if found is None and self.units.create:
+        if found is None and self.units.create and self.units.near(text) is None:
             code = next(
                 (
                     d.code

@@ -16,7 +16,7 @@ from typing import Any
 
 from dutylist.errors import InputError, os_reason
 from dutylist.i18n import _
-from dutylist.io.tables import csv_rows, decode_csv
+from dutylist.io.tables import check_workbook_size, csv_rows, decode_csv
 
 
 @dataclass
@@ -54,6 +54,7 @@ def _xlsx(data: bytes, display: str, sheet: str | None) -> Sheet:
 
     from openpyxl import load_workbook
 
+    check_workbook_size(data, display)
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):

@@ -82,9 +82,14 @@ def flag(text: str) -> bool | None:
     return True if word in _TRUE else False if word in _FALSE else None
 
 
+def means_all(text: str) -> bool:
+    """Whether a scope cell (or one part of it) says every unit: 全部, 全部乡镇..."""
+    return key(text) in ALL_WORDS or fold(text) in ALL_WORDS
+
+
 def split_scope(text: str) -> list[str] | None:
     """Unit names or ids of a scope cell; None when it means every unit (全部...)."""
-    if key(text) in ALL_WORDS or fold(text) in ALL_WORDS:
+    if means_all(text):
         return None
     return [part for part in _SCOPE_SPLIT.split(text.strip()) if part]
 

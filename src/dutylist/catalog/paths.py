@@ -1,0 +1,87 @@
+"""Where the files of a jurisdiction are (spec section 1): paths only, nothing loaded, so
+that the validate cache can find its inputs without importing the models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+REGISTRY_NAMES = ("jurisdiction.yaml", "jurisdiction.yml")
+LAWS_NAMES = ("laws.yaml", "laws.yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+Display = Callable[[Path], str]
+
+
+def display_path(path: Path) -> str:
+    """A path as users typed it: relative to the working directory when inside it, with /."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_jurisdiction(path: Path) -> bool:
+    return any((path / name).is_file() for name in REGISTRY_NAMES)
+
+
+def registry_path(root: Path) -> Path | None:
+    return next((root / n for n in REGISTRY_NAMES if (root / n).is_file()), None)
+
+
+def catalog_files(root: Path) -> list[Path]:
+    """The catalog files of a jurisdiction: top-level and duties/ YAML, registry excluded."""
+    found: list[Path] = []
+    for folder in (root, root / "duties"):
+        if folder.is_dir():
+            found.extend(
+                p
+                for p in sorted(folder.iterdir())
+                if p.suffix.lower() in YAML_SUFFIXES
+                and p.is_file()
+                and p.name not in REGISTRY_NAMES
+                and p.name not in LAWS_NAMES
+            )
+    return found
+
+
+def assessment_files(root: Path) -> list[Path]:
+    folder = root / "assessments"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
+
+
+def owning_jurisdiction(path: Path) -> Path | None:
+    """The jurisdiction folder a catalog or assessment file belongs to."""
+    folder = path.parent
+    for candidate in (folder, folder.parent):
+        if is_jurisdiction(candidate):
+            return candidate
+    return None
+
+
+def laws_path(folder: Path) -> Path | None:
+    return next((folder / n for n in LAWS_NAMES if (folder / n).is_file()), None)
+
+
+def laws_files(root: Path) -> list[tuple[Path, bool]]:
+    """The laws.yaml a jurisdiction reads, with whether it is the shared one: the catalogs
+    root's (the folder above the jurisdiction), then the jurisdiction's own."""
+    found: list[tuple[Path, bool]] = []
+    shared = laws_path(root.parent) if root.parent != root else None
+    if shared is not None and not is_jurisdiction(root.parent):
+        found.append((shared, True))
+    own = laws_path(root)
+    if own is not None:
+        found.append((own, False))
+    return found
+
+
+def find_jurisdictions(path: Path) -> list[Path]:
+    """A jurisdiction folder itself, or every jurisdiction folder below a folder."""
+    if is_jurisdiction(path):
+        return [path]
+    return sorted(
+        p.parent for name in REGISTRY_NAMES for p in path.rglob(name) if ".git" not in p.parts
+    )
