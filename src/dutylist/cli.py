@@ -13,7 +13,7 @@ import typer
 
 from dutylist import __version__
 from dutylist.commands import audit as audit_commands
-from dutylist.commands import core, onboarding, report
+from dutylist.commands import core, onboarding, report, site
 from dutylist.commands import diff as diff_commands
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
@@ -76,7 +76,7 @@ def guarded(func: F) -> F:
 
 
 # Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (core, diff_commands, audit_commands, report, onboarding)
+MODULES = (core, diff_commands, audit_commands, report, onboarding, site)
 
 
 def _register() -> None:

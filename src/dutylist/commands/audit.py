@@ -19,6 +19,7 @@ class AuditFormat(str, Enum):
     markdown = "markdown"
     github = "github"
     xlsx = "xlsx"
+    html = "html"
 
 
 class FailOn(str, Enum):

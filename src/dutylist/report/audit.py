@@ -167,9 +167,16 @@ def render(result: AuditResult, fmt: str, lang: Lang, by: str) -> str:
     return buffer.getvalue()
 
 
+def report_html(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
+    from dutylist.report.html_reports import audit_html
+
+    out.write(audit_html(result, lang, by).decode("utf-8"))
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": report_text,
     "json": report_json,
     "markdown": report_markdown,
     "github": report_github,
+    "html": report_html,
 }
