@@ -22,7 +22,6 @@ from dutylist.report.audit_labels import (
 from dutylist.report.html import STATIC, bar_chart, environment
 from dutylist.stats.tables import Statistics, Table
 
-
 SEVERITY_COLOURS = ("#a00000", "#c26a00", "#6b7785")
 
 
