@@ -35,6 +35,8 @@ demo: install
 	mkdir -p out
 	$(BIN)/dutylist diff examples/jinghong-2023 examples/jinghong-2024 --format xlsx -o out/调整统计表.xlsx
 	@echo "wrote out/调整统计表.xlsx"
+	$(BIN)/dutylist site catalogs -o out/site
+	@echo "open out/site/index.html in a browser (the website of the lists)"
 
 bench: install
 	$(PY) benchmarks/run.py

@@ -168,7 +168,7 @@ def test_the_filter_is_reached_by_keyboard(driver: Any, site: Path) -> None:
 
 def test_without_javascript_every_row_shows_and_the_form_stays_hidden(site: Path) -> None:
     html = (site / PAGE_KINDS["list"]).read_text(encoding="utf-8")
-    assert "<form class=\"filter\" data-filter hidden" in html
+    assert '<form class="filter" data-filter hidden' in html
     juris = load_jurisdiction(JINGHONG)
     catalog = juris.catalog("empowerment")
     assert catalog is not None
