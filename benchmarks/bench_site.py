@@ -37,7 +37,8 @@ def _site(root: Path, out: Path, public: bool) -> tuple[int, dict[str, float]]:
 
 
 def main(sizes: list[int] | None = None) -> None:
-    rows, detail = [], []
+    rows: list[list[str]] = []
+    detail: list[list[str]] = []
     work = Path(tempfile.mkdtemp(prefix="dutylist-bench-site-"))
     try:
         for n_items, n_units in SHAPES:
