@@ -24,7 +24,9 @@ _CONTROL = re.compile(
 
 def visible(text: str) -> str:
     """`text` with every control character shown as an escape (`\\x1b`), never acted on."""
-    if not _CONTROL.search(text):
+    # isprintable() is a C loop that is true for nearly all catalog text (CJK included):
+    # the pattern runs only on the rare string that holds a control or a special space
+    if text.isprintable() or not _CONTROL.search(text):
         return text
     return _CONTROL.sub(
         lambda m: (
@@ -137,4 +139,5 @@ def environment() -> Any:
         finalize=lambda value: visible(value) if isinstance(value, str) else value,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are package files: no stat() per page
     )
