@@ -63,6 +63,8 @@ demo: install
 	$(BIN)/dutylist conform catalogs
 	$(BIN)/dutylist conform catalogs --format xlsx -o out/指导目录对照表.xlsx
 	@echo "wrote out/指导目录对照表.xlsx"
+	$(BIN)/dutylist site catalogs -o out/site
+	@echo "open out/site/index.html in a browser (the website of the lists)"
 
 bench: install
 	$(PY) benchmarks/run.py

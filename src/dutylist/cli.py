@@ -15,7 +15,7 @@ import typer
 from dutylist import __version__
 from dutylist.commands import audit as audit_commands
 from dutylist.commands import conform as conform_commands
-from dutylist.commands import core, onboarding, report
+from dutylist.commands import core, onboarding, report, site
 from dutylist.commands import diff as diff_commands
 from dutylist.commands import history as history_commands
 from dutylist.commands import laws as laws_commands
@@ -114,6 +114,7 @@ MODULES = (
     onboarding,
     laws_commands,
     history_commands,
+    site,
 )
 
 

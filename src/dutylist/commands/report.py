@@ -47,6 +47,10 @@ def report(
         str | None,
         typer.Option("--markdown", help="Also write a Markdown summary to FILE (- = stdout)."),
     ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the report as one self-contained HTML file."),
+    ] = None,
     tz: Annotated[
         str, typer.Option("--tz", help="UTC offset that decides which month a commit is in.")
     ] = "+08:00",
@@ -79,6 +83,12 @@ def report(
         result = monthly_report(where, progress=tell, **options)
     result.stats.notes = monthly_notes(result, language)
     write_atomic(output, workbook_bytes(result.stats, language))
+    if html is not None:
+        from dutylist.report.html_reports import stats_html
+
+        write_atomic(
+            html, stats_html(result.stats, language, title=monthly_heading(result, language))
+        )
     if markdown is not None:
         text = markdown_summary(result.stats, language, heading=monthly_heading(result, language))
         emit(text, md)

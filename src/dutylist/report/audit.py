@@ -178,3 +178,9 @@ def report_markdown(result: AuditResult, out: TextIO, lang: Lang, by: str = "dep
     for group, findings in grouped(result, by, lang).items():
         out.write(markdown(result, findings, lang, group, nested=True) + "\n")
     out.write("\n".join(map(safe, summary(result, lang))) + "\n")
+
+
+def report_html(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
+    from dutylist.report.html_reports import audit_html
+
+    out.write(audit_html(result, lang, by).decode("utf-8"))

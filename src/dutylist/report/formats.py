@@ -117,6 +117,13 @@ AUDIT = (
         per_unit=True,
         render="dutylist.report.audit_xlsx:report_xlsx",
     ),
+    Format(
+        "html",
+        (".html", ".htm"),
+        binary=False,
+        per_unit=False,
+        render="dutylist.report.audit:report_html",
+    ),
 )
 
 

@@ -1,0 +1,100 @@
+"""`dutylist site`: what the website of the lists shows, as plain records.
+
+The records are built here from the loaded catalogs (and, for the units' problem lists,
+an audit when the folder holds assessment data); `dutylist.report.site` renders them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutylist.catalog.workspace import find_jurisdictions, load_jurisdiction
+from dutylist.errors import InputError
+from dutylist.i18n import AUDIT_RULE, SEVERITY, _
+from dutylist.site.records import JurisdictionRecord, jurisdiction_record
+from dutylist.validate.core import require_valid
+
+MARKER = ".dutylist-site"
+HistoryLookup = Callable[[Path, JurisdictionRecord], dict[tuple[str, str], list[dict[str, str]]]]
+"""(jurisdiction folder, its record) -> {(list key, item id): history rows} for the item pages."""
+
+
+@dataclass
+class SiteModel:
+    title: str
+    public: bool
+    jurisdictions: list[JurisdictionRecord] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)  # the folders read, never written into
+    history_available: bool = False
+
+
+def build_site(
+    path: Path,
+    *,
+    public: bool = False,
+    history: HistoryLookup | None = None,
+    title: str | None = None,
+) -> SiteModel:
+    """The records of the site of the jurisdictions at `path` (one, or a folder of them)."""
+    if not path.exists():
+        raise InputError(_("no such file or folder: {path}", path=path))
+    roots = find_jurisdictions(path) if path.is_dir() else []
+    if not roots:
+        raise InputError(
+            _("{path}: no jurisdiction folder (with jurisdiction.yaml) found", path=path)
+        )
+    model = SiteModel(title or "", public, inputs=[r.resolve() for r in roots])
+    for root in roots:
+        juris = load_jurisdiction(root)
+        require_valid(juris)
+        record = jurisdiction_record(juris, public=public)
+        if not public:
+            _problems(root, record)
+        if history is not None:
+            events = history(root, record)
+            model.history_available = True
+            for listed in record.lists:
+                for item in listed.items:
+                    item.history = events.get((listed.key, item.id), [])
+        model.jurisdictions.append(record)
+    if not model.title:
+        names = [j.name for j in model.jurisdictions]
+        model.title = ("、".join(names) if len(names) <= 3 else "") + "权责清单"
+    return model
+
+
+def _problems(root: Path, record: JurisdictionRecord) -> None:
+    """一乡镇一问题清单 on each unit's page, when the folder holds assessment data."""
+    if not (root / "assessments").is_dir():
+        return
+    from dutylist.audit.core import run_audit
+    from dutylist.report.audit_labels import affected_units, unit_evidence, unit_suggestion
+
+    result = run_audit(root)
+    if result.period is None:
+        return
+    record.period = result.period
+    pages = {
+        item.id: item.key
+        for listed in record.lists
+        if listed.kind == "empowerment"
+        for item in listed.items
+    }
+    by_unit = {u.id: u for u in record.units}
+    for finding in result.findings:
+        for unit in affected_units(result, finding):
+            if unit not in by_unit:
+                continue
+            by_unit[unit].problems.append(
+                {
+                    "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
+                    "rule": AUDIT_RULE.get(finding.rule, finding.rule),
+                    "item": finding.item or "",
+                    "href": f"items/{pages[finding.item]}.html" if finding.item in pages else "",
+                    "evidence": unit_evidence(finding, unit, "zh"),
+                    "message": finding.text("zh"),
+                    "suggestion": unit_suggestion(finding, "zh"),
+                }
+            )
