@@ -50,6 +50,8 @@ def compare(old: Item, new: Item) -> tuple[list[str], dict[str, dict[str, Any]]]
             continue
         if _same(name, before, after):
             continue
+        if name == "name" and old.id != new.id and normalize_name(before) == normalize_name(after):
+            continue  # found through the same normalised name: recoded only (spec section 5)
         entry: dict[str, Any] = {"old": jsonable(before), "new": jsonable(after)}
         if name in NESTED and before is not None and after is not None:
             detail = nested_detail(entry["old"], entry["new"])
@@ -67,10 +69,8 @@ def compare(old: Item, new: Item) -> tuple[list[str], dict[str, dict[str, Any]]]
 
 
 def _same(name: str, before: Any, after: Any) -> bool:
-    """Differences that are not changes: a name that differs in width, spacing or script
-    only (spec section 3), a scope list in another order."""
-    if name == "name":
-        return bool(normalize_name(before) == normalize_name(after))
+    """Differences that are not changes: a scope list in another order. (A name that
+    differs in width, spacing or script only is a change, `amended`: spec section 5.)"""
     if name == "scope" and isinstance(before, list) and isinstance(after, list):
         return set(before) == set(after)
     return False
@@ -78,7 +78,8 @@ def _same(name: str, before: Any, after: Any) -> bool:
 
 def _class_of(name: str, before: Any, after: Any) -> str:
     if name == "name":
-        return "renamed"
+        # the published text changed; only a change of the normalised name is a rename
+        return "renamed" if normalize_name(before) != normalize_name(after) else "amended"
     if name == "department":
         return "transferred"
     if name in RECLASSIFYING:
