@@ -131,12 +131,20 @@ def environment() -> Any:
     """The Jinja2 environment of the site and the HTML reports: autoescape on (catalog
     text is untrusted), every printed string through `visible`, unknown names an error."""
     import jinja2
+    from markupsafe import Markup
+
+    def finalize(value: Any) -> Any:
+        # Markup is what our own templates made from values that already passed here
+        # (a cached table row): only other strings are shown safely
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return visible(value)
+        return value
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        finalize=lambda value: visible(value) if isinstance(value, str) else value,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates are package files: no stat() per page

@@ -61,6 +61,18 @@ class _Rows:
             self._cache[key] = cells
         return cells
 
+    def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> Any:
+        """The body rows of an item table: each row's cells rendered once by the row
+        template (escaped there); only the row number, an integer, is put between them.
+        A unit's page of a large district holds thousands of rows."""
+        from markupsafe import Markup
+
+        parts = []
+        for number, item in enumerate(items, start=1):
+            cells = self(item, tuple(columns))
+            parts.append(f'{cells.open}<td class="num">{number}</td>{cells.rest}</tr>\n')
+        return Markup("".join(parts))
+
     def units(self, juris: JurisdictionRecord, units: list[str]) -> Any:
         """The links to the units an item is devolved to: most items share a scope."""
         key = (juris.key, *units)
@@ -84,7 +96,7 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         "public": model.public,
         "generated": dt.date.today().isoformat(),
         "history_available": model.history_available,
-        "row": rows,
+        "rows": rows.table,
         "unit_links": rows.units,
     }
 
