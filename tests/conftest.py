@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -62,3 +64,36 @@ def shipped(tmp_path: Path) -> Iterator[Path]:
     for name in ("catalogs", "examples"):
         shutil.copytree(ROOT / name, tmp_path / name)
     yield tmp_path
+
+
+GitCommit = Callable[[Path, str, str], None]
+
+
+@pytest.fixture
+def git_commit() -> GitCommit:
+    """`git add -A` and a commit at a fixed date: histories whose months the tests know."""
+
+    def commit(repo: Path, date: str, message: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+        ident = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        subprocess.run(["git", *ident, "commit", "-qm", message], cwd=repo, env=env, check=True)
+
+    return commit
+
+
+@pytest.fixture
+def month_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_commit: GitCommit) -> Path:
+    """A repository (the current folder) holding tests/fixtures/stats/old in June 2024 and
+    its new version from mid July: one month of adjustments to report."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    case = FIXTURES / "stats"
+    shutil.copytree(case / "old", root / "catalogs" / "test")
+    git_commit(root, "2024-06-10T10:00:00+08:00", "2024-06")
+    shutil.rmtree(root / "catalogs" / "test")
+    shutil.copytree(case / "new", root / "catalogs" / "test")
+    git_commit(root, "2024-07-15T10:00:00+08:00", "2024-07")
+    monkeypatch.chdir(root)
+    return root

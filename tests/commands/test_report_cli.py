@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -16,25 +14,9 @@ RunCli = Callable[..., Any]
 CASE = Path(__file__).resolve().parent.parent / "fixtures" / "stats"
 
 
-def _commit(repo: Path, date: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    ident = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
-    subprocess.run(["git", *ident, "commit", "-qm", date], cwd=repo, env=env, check=True)
-
-
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    shutil.copytree(CASE / "old", root / "catalogs" / "test")
-    _commit(root, "2024-06-10T10:00:00+08:00")
-    shutil.rmtree(root / "catalogs" / "test")
-    shutil.copytree(CASE / "new", root / "catalogs" / "test")
-    _commit(root, "2024-07-15T10:00:00+08:00")
-    monkeypatch.chdir(root)
-    return root
+def repo(month_repo: Path) -> Path:
+    return month_repo
 
 
 def test_report_writes_workbook_and_markdown(run_cli: RunCli, repo: Path) -> None:

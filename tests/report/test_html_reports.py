@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -59,25 +56,8 @@ def cells(html: str) -> Cells:
     return parser
 
 
-def _commit(repo: Path, date: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    ident = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
-    subprocess.run(["git", *ident, "commit", "-qm", date], cwd=repo, env=env, check=True)
-
-
-def test_report_html_holds_the_statistics_table(
-    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    shutil.copytree(CASE / "old", repo / "catalogs" / "test")
-    _commit(repo, "2024-06-10T10:00:00+08:00")
-    shutil.rmtree(repo / "catalogs" / "test")
-    shutil.copytree(CASE / "new", repo / "catalogs" / "test")
-    _commit(repo, "2024-07-15T10:00:00+08:00")
-    monkeypatch.chdir(repo)
+def test_report_html_holds_the_statistics_table(run_cli: RunCli, month_repo: Path) -> None:
+    repo = month_repo
     args = (
         "report",
         "--month",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,28 +16,23 @@ from dutylist.site.records import slug
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _commit(repo: Path, date: str, subject: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    ident = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
-    subprocess.run(["git", *ident, "commit", "-qm", subject], cwd=repo, env=env, check=True)
-
-
-def test_item_pages_show_the_items_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_item_pages_show_the_items_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_commit: Callable[[Path, str, str], None]
+) -> None:
     repo = tmp_path / "repo"
     (repo / "catalogs").mkdir(parents=True)
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     shutil.copytree(ROOT / "catalogs" / "jinghong", repo / "catalogs" / "jinghong")
     shutil.copy(ROOT / "catalogs" / "laws.yaml", repo / "catalogs" / "laws.yaml")
     shutil.copytree(ROOT / "catalogs" / "xishuangbanna", repo / "catalogs" / "xishuangbanna")
-    _commit(repo, "2024-08-19T09:30:00+08:00", "2024年8月动态调整")
+    git_commit(repo, "2024-08-19T09:30:00+08:00", "2024年8月动态调整")
     catalog = repo / "catalogs" / "jinghong" / "empowerment.yaml"
     old = "对在公路用地范围内设置公路标志以外的其他标志的行政处罚"
     catalog.write_text(
         catalog.read_text(encoding="utf-8").replace(old, "对擅自设置非公路标志的行政处罚", 1),
         encoding="utf-8",
     )
-    _commit(repo, "2024-09-02T10:00:00+08:00", "更正事项名称")
+    git_commit(repo, "2024-09-02T10:00:00+08:00", "更正事项名称")
     monkeypatch.chdir(repo)
     out = tmp_path / "site"
     result = CliRunner().invoke(app, ["site", "catalogs", "-o", str(out)], catch_exceptions=False)
