@@ -58,10 +58,10 @@ NEEDS = ("assessment",)
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     for loaded, item in ctx.empowerment_items():
         ev = item_evaluation(ctx, item, settings)
-        zero = [u for u, r in ev.rows.items() if r.cases == 0]
+        zero = ev.zero
         if not zero or _said_elsewhere(item, ev, settings):
             continue
-        used = [u for u in ev.rows if u not in zero]
+        used = [u for u, c in zip(ev.units, ev.cases_of, strict=True) if c]
         en, zh = unit_evidence(ctx, ev, zero)
         yield ctx.finding(
             RULE,
@@ -76,7 +76,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             units=zero,
             keep=used,
             subject=",".join(sorted(zero)),
-            extra=evidence(ev),
+            extra=evidence(ctx, ev),
         )
 
 
