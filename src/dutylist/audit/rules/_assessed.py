@@ -16,7 +16,8 @@ from operator import and_, ge, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import counted
+from dutylist.audit.rules.base import Joined, Label, Message, joined, plural
+from dutylist.i18n import N_
 from dutylist.model.assessment import CAPACITIES, WILLINGNESSES
 from dutylist.model.catalog import EmpowermentItem
 
@@ -31,6 +32,8 @@ _WEAK = WILLINGNESSES.index("weak")
 SHOWN = 3
 """Units a message details; the rest are counted (every unit is in the finding's
 `units`, `keep` and evidence, and in each unit's own problem list)."""
+UNIT_ROW = N_("{unit} ({cases}, capacity {capacity}, {willingness})")
+MORE_UNITS = N_("and {n} more units")
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs a setattr call per field
@@ -166,27 +169,35 @@ def item_evaluation(
     return found
 
 
-def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> tuple[str, str]:
-    """`勐旺乡 (0 cases, capacity none, weak)` for the first units, in English and Chinese;
-    past `SHOWN` units (and one more, which would cost as much as its count) the rest
-    are counted: `… and 18 more units`."""
-    en, zh = [], []
+def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined:
+    """`勐旺乡 (0 cases, capacity none, weak)` for the first units; past `SHOWN` units (and
+    one more, which would cost a line as its count does) the rest are counted:
+    `… and 18 more units`."""
     names = ctx.unit_names
     shown = units if len(units) <= SHOWN + 1 else units[:SHOWN]
+    rows: list[object] = []
     for unit in shown:
-        cases, capacity, willingness = ev.measures(unit)
-        name = names.get(unit, unit)
-        en.append(f"{name} ({counted(cases, 'case')}, capacity {capacity}, {willingness})")
-        zh.append(
-            f"{name}（办理{cases}件，承接能力{CAPACITY_ZH[capacity]}，"
-            f"意愿{WILLINGNESS_ZH[willingness]}）"
+        n, capacity, willingness = ev.measures(unit)
+        rows.append(
+            Message(
+                UNIT_ROW,
+                unit=names.get(unit, unit),
+                cases=cases(n),
+                capacity=Label(capacity, CAPACITY_ZH),
+                willingness=Label(willingness, WILLINGNESS_ZH),
+            )
         )
-    more = len(units) - len(shown)
-    text_en, text_zh = "; ".join(en), "；".join(zh)
-    if more:
-        text_en += f"; and {more} more units"
-        text_zh += f"；另有{more}个单位"
-    return text_en, text_zh
+    if len(units) > len(shown):
+        rows.append(Message(MORE_UNITS, n=len(units) - len(shown)))
+    return joined(rows, "; ", "；")
+
+
+def cases(n: int) -> Message:
+    return plural(n, N_("{n} case"), N_("{n} cases"))
+
+
+def units(n: int) -> Message:
+    return plural(n, N_("{n} unit"), N_("{n} units"))
 
 
 def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
