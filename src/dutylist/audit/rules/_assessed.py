@@ -176,26 +176,31 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
     names = ctx.unit_names
     shown = units if len(units) <= SHOWN + 1 else units[:SHOWN]
     rows: list[object] = []
+    made: dict[tuple[str, int, str, str], Message] = ctx.memo.setdefault("unit rows", {})
     for unit in shown:
-        n, capacity, willingness = ev.measures(unit)
-        rows.append(
-            Message(
+        key = (unit, *ev.measures(unit))
+        row = made.get(key)
+        if row is None:  # one Message per unit and measures: rendered once for all items
+            _unit, n, capacity, willingness = key
+            row = made[key] = Message(
                 UNIT_ROW,
                 unit=names.get(unit, unit),
                 cases=cases(n),
                 capacity=Label(capacity, CAPACITY_ZH),
                 willingness=Label(willingness, WILLINGNESS_ZH),
             )
-        )
+        rows.append(row)
     if len(units) > len(shown):
         rows.append(Message(MORE_UNITS, n=len(units) - len(shown)))
     return joined(rows, "; ", "；")
 
 
+@lru_cache(maxsize=4096)
 def cases(n: int) -> Message:
     return plural(n, N_("{n} case"), N_("{n} cases"))
 
 
+@lru_cache(maxsize=4096)
 def units(n: int) -> Message:
     return plural(n, N_("{n} unit"), N_("{n} units"))
 
