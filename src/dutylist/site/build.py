@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutylist.catalog.workspace import find_jurisdictions, load_jurisdiction
+from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
 from dutylist.errors import InputError
 from dutylist.i18n import AUDIT_RULE, SEVERITY, _
 from dutylist.site.records import JurisdictionRecord, jurisdiction_record
@@ -51,7 +51,7 @@ def build_site(
         require_valid(juris)
         record = jurisdiction_record(juris, public=public)
         if not public:
-            _problems(root, record)
+            _problems(juris, record)
         if history is not None:
             events = history(root, record)
             model.history_available = True
@@ -65,14 +65,15 @@ def build_site(
     return model
 
 
-def _problems(root: Path, record: JurisdictionRecord) -> None:
-    """一乡镇一问题清单 on each unit's page, when the folder holds assessment data."""
-    if not (root / "assessments").is_dir():
+def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
+    """一乡镇一问题清单 on each unit's page, when the folder holds assessment data: the
+    audit runs on the jurisdiction loaded for the pages, not on a second load."""
+    if not (juris.root / "assessments").is_dir():
         return
-    from dutylist.audit.core import run_audit
+    from dutylist.audit.core import audit_loaded
     from dutylist.report.audit_labels import affected_units, unit_evidence, unit_suggestion
 
-    result = run_audit(root)
+    result = audit_loaded(juris, juris.root)
     if result.period is None:
         return
     record.period = result.period
@@ -84,17 +85,20 @@ def _problems(root: Path, record: JurisdictionRecord) -> None:
     }
     by_unit = {u.id: u for u in record.units}
     for finding in result.findings:
-        for unit in affected_units(result, finding):
-            if unit not in by_unit:
-                continue
+        units = [u for u in affected_units(result, finding) if u in by_unit]
+        if not units:
+            continue
+        # what every unit's row of this finding shares, made once: the text of a finding
+        # of a uniformly devolved power names every unit, and it is on each of their pages
+        shared = {
+            "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
+            "rule": AUDIT_RULE.get(finding.rule, finding.rule),
+            "item": finding.item or "",
+            "href": f"items/{pages[finding.item]}.html" if finding.item in pages else "",
+            "message": finding.text("zh"),
+            "suggestion": unit_suggestion(finding, "zh"),
+        }
+        for unit in units:
             by_unit[unit].problems.append(
-                {
-                    "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
-                    "rule": AUDIT_RULE.get(finding.rule, finding.rule),
-                    "item": finding.item or "",
-                    "href": f"items/{pages[finding.item]}.html" if finding.item in pages else "",
-                    "evidence": unit_evidence(finding, unit, "zh"),
-                    "message": finding.text("zh"),
-                    "suggestion": unit_suggestion(finding, "zh"),
-                }
+                {**shared, "evidence": unit_evidence(finding, unit, "zh")}
             )
