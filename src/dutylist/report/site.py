@@ -7,13 +7,13 @@ Each page kind is one template of `templates/site/`; the records decide what is 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from dutylist import __version__
 from dutylist.i18n import CATEGORY
-from dutylist.report.html import STATIC, environment
+from dutylist.report.html import STATIC, environment, visible
 from dutylist.site.build import MARKER, SiteModel
 from dutylist.site.records import ItemRecord, JurisdictionRecord, slug
 
@@ -33,44 +33,98 @@ def _options(items: Iterable[ItemRecord], record: JurisdictionRecord) -> dict[st
     }
 
 
-@dataclass
-class _Cells:
-    open: Any
-    rest: Any
-
-
 class _Rows:
-    """Each item's table row rendered once per column set: a unit's page, its list's page
+    """Each item's table cells rendered once per column set: a unit's page, its list's page
     and its department's page show the same row, and at 10k items x 30 units that is
-    hundreds of thousands of rows."""
+    hundreds of thousands of rows. The pieces are escaped by the row template (or by
+    `_text`) and joined here as plain strings; only integers are put between them."""
 
     def __init__(self, env: Any) -> None:
         self._macros = env.get_template("site/_row.html").module
-        self._cache: dict[tuple[str, tuple[str, ...]], _Cells] = {}
+        self._cells: dict[tuple[str, tuple[str, ...]], str] = {}
         self._links: dict[tuple[str, ...], Any] = {}
-
-    def __call__(self, item: ItemRecord, columns: tuple[str, ...]) -> _Cells:
-        key = (item.key, columns)
-        cells = self._cache.get(key)
-        if cells is None:
-            from markupsafe import Markup
-
-            cells = _Cells(
-                Markup(self._macros.open(item)), Markup(self._macros.rest(item, columns))
-            )
-            self._cache[key] = cells
-        return cells
+        self._texts: dict[str, str] = {}
+        self._heads: dict[tuple[str, ...], str] = {}
 
     def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> Any:
-        """The body rows of an item table: each row's cells rendered once by the row
-        template (escaped there); only the row number, an integer, is put between them.
-        A unit's page of a large district holds thousands of rows."""
+        """The body rows of an item table."""
         from markupsafe import Markup
 
+        columns = tuple(columns)
+        cache, macro = self._cells, self._macros.cells
         parts = []
         for number, item in enumerate(items, start=1):
-            cells = self(item, tuple(columns))
-            parts.append(f'{cells.open}<td class="num">{number}</td>{cells.rest}</tr>\n')
+            key = (item.key, columns)
+            cells = cache.get(key)
+            if cells is None:
+                cells = cache[key] = str(macro(item, columns))
+            parts.append(f"<tr><td>{number}</td>{cells}</tr>\n")
+        return Markup("".join(parts))
+
+    def filter_data(
+        self,
+        items: list[ItemRecord],
+        columns: tuple[str, ...],
+        departments: list[tuple[str, str]],
+        units: list[tuple[str, str]],
+        categories: list[tuple[str, str]],
+    ) -> Any:
+        """What the filter compares, once per table as compact JSON: per row the indexes of
+        its department and category in the lists of choices, the words of its basis when no
+        column shows them, and the indexes of its units when the table filters by unit.
+        Data attributes on each row repeated the ids thousands of times per page."""
+        from markupsafe import Markup
+
+        dept = {d: n for n, (d, _) in enumerate(departments)}
+        cat = {c: n for n, (c, _) in enumerate(categories)}
+        unit = {u: n for n, (u, _) in enumerate(units)}
+        basis_shown = "basis" in columns
+        rows: list[list[Any]] = []
+        for item in items:
+            row: list[Any] = [
+                dept.get(item.department, -1),
+                cat.get(item.category, -1),
+                "" if basis_shown else " ".join(item.basis),
+            ]
+            if unit:
+                row.append([unit[u] for u in item.units if u in unit])
+            rows.append(row)
+        data = {
+            "d": [d for d, _ in departments],
+            "c": [c for c, _ in categories],
+            "u": [u for u, _ in units],
+            "r": rows,
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # inside <script> only "</" could end the block early: no "<" is left as is
+        for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            text = text.replace(raw, safe)
+        return Markup(f'<script type="application/json" data-filter-rows>{text}</script>')
+
+    def _text(self, value: str) -> str:
+        shown = self._texts.get(value)
+        if shown is None:
+            from markupsafe import escape
+
+            shown = self._texts[value] = str(escape(visible(value)))
+        return shown
+
+    def problems(self, problems: list[dict[str, str]]) -> Any:
+        """The rows of a unit's problem list: a finding's text is the same on the page of
+        every unit it concerns, escaped once."""
+        from markupsafe import Markup
+
+        text, heads, macro = self._text, self._heads, self._macros.problem
+        parts = []
+        for p in problems:
+            key = (p["severity"], p["rule"], p["item"], p["href"])
+            head = heads.get(key)
+            if head is None:
+                head = heads[key] = str(macro(p))
+            parts.append(
+                f"<tr>{head}<td>{text(p['evidence'])}</td><td>{text(p['message'])}</td>"
+                f"<td>{text(p['suggestion'])}</td></tr>\n"
+            )
         return Markup("".join(parts))
 
     def units(self, juris: JurisdictionRecord, units: list[str]) -> Any:
@@ -97,6 +151,8 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         "generated": dt.date.today().isoformat(),
         "history_available": model.history_available,
         "rows": rows.table,
+        "filter_data": rows.filter_data,
+        "problem_rows": rows.problems,
         "unit_links": rows.units,
     }
 
