@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from dutylist.i18n import CATEGORY
 from dutylist.report.html import environment
 from dutylist.report.site import _Rows
-from dutylist.site.records import ItemRecord
+from dutylist.site.records import DepartmentRecord, ItemRecord, JurisdictionRecord, UnitRecord
 
 HOSTILE_BASIS = "《条例》</script><script>alert(1)</script><!--&"
 
@@ -29,28 +30,40 @@ def _block(markup: str) -> dict[str, object]:
     return data
 
 
+def _juris() -> JurisdictionRecord:
+    record = JurisdictionRecord("532801", "532801", "景洪市", "县（市、区）")
+    record.departments = [DepartmentRecord("d1", "forestry", "林草局", "林草局")]
+    record.departments.append(DepartmentRecord("d2", "transport", "交通运输局", "交通运输局"))
+    record.units = [
+        UnitRecord("u1", "menghan", "勐罕镇", "镇", ""),
+        UnitRecord("u2", "gasa", "", "", ""),
+    ]
+    return record
+
+
 def test_filter_data_indexes_the_choices_and_cannot_end_its_script_block() -> None:
     rows = _Rows(environment())
     items = [
         _item("A-1", "transport", ["gasa", "menghan"], [HOSTILE_BASIS]),
         _item("A-2", "unknown", [], ["《法》第一条", "《法》第二条"]),
     ]
-    depts = [("forestry", "林草局"), ("transport", "交通运输局")]
-    units = [("menghan", "勐罕镇"), ("gasa", "嘎洒街道")]
-    data = _block(str(rows.filter_data(items, ("department",), depts, units, [("penalty", "")])))
+    data = _block(str(rows.filter_data(_juris(), items, ("department",), True)))
     assert data == {
         "d": ["forestry", "transport"],
-        "c": ["penalty"],
+        "c": list(CATEGORY),
         "u": ["menghan", "gasa"],
-        "r": [[1, 0, HOSTILE_BASIS, [1, 0]], [-1, 0, "《法》第一条 《法》第二条", []]],
+        "r": [
+            [1, list(CATEGORY).index("penalty"), HOSTILE_BASIS, [1, 0]],
+            [-1, list(CATEGORY).index("penalty"), "《法》第一条 《法》第二条", []],
+        ],
     }
 
 
 def test_filter_data_leaves_out_what_the_table_shows_or_does_not_filter() -> None:
     rows = _Rows(environment())
     items = [_item("A-1", "transport", ["gasa"], ["《法》第一条"])]
-    data = _block(str(rows.filter_data(items, ("basis",), [("transport", "")], [], [])))
-    assert data["r"] == [[0, -1, ""]]
+    data = _block(str(rows.filter_data(_juris(), items, ("basis",), False)))
+    assert data["r"] == [[1, list(CATEGORY).index("penalty"), ""]]
 
 
 def test_table_rows_are_escaped_and_numbered() -> None:

@@ -24,13 +24,47 @@ def _options(items: Iterable[ItemRecord], record: JurisdictionRecord) -> dict[st
     """The choices of a table's filter: only values that occur in it, in registry order."""
     items = list(items)
     depts = {i.department for i in items}
-    units = {u for i in items for u in i.units}
+    units = set[str]().union(*(i.units for i in items))
     cats = {i.category for i in items}
     return {
         "departments": [(d.id, d.short) for d in record.departments if d.id in depts],
         "units": [(u.id, u.name) for u in record.units if u.id in units],
         "categories": [(c, label) for c, label in CATEGORY.items() if c in cats],
     }
+
+
+def _json(value: Any) -> str:
+    """JSON to put inside a <script> block: no "<" is left as is, so nothing in it can
+    end the block early or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, safe)
+    return text
+
+
+class _Index:
+    """The jurisdiction's departments, categories and units by position, as the filter's
+    data refers to them."""
+
+    def __init__(self, juris: JurisdictionRecord) -> None:
+        self.departments = [d.id for d in juris.departments]
+        self.categories = list(CATEGORY)
+        self.units = [u.id for u in juris.units]
+        self._dept = {d: n for n, d in enumerate(self.departments)}
+        self._cat = {c: n for n, c in enumerate(self.categories)}
+        self._unit = {u: n for n, u in enumerate(self.units)}
+        lists = {"d": self.departments, "c": self.categories, "u": self.units}
+        self.head = _json(lists)[1:-1]
+
+    def row(self, item: ItemRecord, basis_shown: bool, by_unit: bool) -> list[Any]:
+        row: list[Any] = [
+            self._dept.get(item.department, -1),
+            self._cat.get(item.category, -1),
+            "" if basis_shown else " ".join(item.basis),
+        ]
+        if by_unit:
+            row.append([self._unit[u] for u in item.units if u in self._unit])
+        return row
 
 
 class _Rows:
@@ -42,9 +76,11 @@ class _Rows:
     def __init__(self, env: Any) -> None:
         self._macros = env.get_template("site/_row.html").module
         self._cells: dict[tuple[str, tuple[str, ...]], str] = {}
-        self._links: dict[tuple[str, ...], Any] = {}
+        self._links: dict[str, Any] = {}
         self._texts: dict[str, str] = {}
         self._heads: dict[tuple[str, ...], str] = {}
+        self._index: dict[str, _Index] = {}
+        self._filter_rows: dict[tuple[str, bool, bool], str] = {}
 
     def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> Any:
         """The body rows of an item table."""
@@ -63,43 +99,33 @@ class _Rows:
 
     def filter_data(
         self,
+        juris: JurisdictionRecord,
         items: list[ItemRecord],
         columns: tuple[str, ...],
-        departments: list[tuple[str, str]],
-        units: list[tuple[str, str]],
-        categories: list[tuple[str, str]],
+        by_unit: bool,
     ) -> Any:
         """What the filter compares, once per table as compact JSON: per row the indexes of
-        its department and category in the lists of choices, the words of its basis when no
-        column shows them, and the indexes of its units when the table filters by unit.
-        Data attributes on each row repeated the ids thousands of times per page."""
+        its department and category in the jurisdiction's lists of them, the words of its
+        basis when no column shows them, and the indexes of its units when the table
+        filters by unit. Data attributes on each row repeated the ids thousands of times
+        per page; each item's entry is made once for all the tables that list it."""
         from markupsafe import Markup
 
-        dept = {d: n for n, (d, _) in enumerate(departments)}
-        cat = {c: n for n, (c, _) in enumerate(categories)}
-        unit = {u: n for n, (u, _) in enumerate(units)}
+        index = self._index.get(juris.key)
+        if index is None:
+            index = self._index[juris.key] = _Index(juris)
         basis_shown = "basis" in columns
-        rows: list[list[Any]] = []
+        cache = self._filter_rows
+        rows = []
         for item in items:
-            row: list[Any] = [
-                dept.get(item.department, -1),
-                cat.get(item.category, -1),
-                "" if basis_shown else " ".join(item.basis),
-            ]
-            if unit:
-                row.append([unit[u] for u in item.units if u in unit])
+            key = (item.key, basis_shown, by_unit)
+            row = cache.get(key)
+            if row is None:
+                row = cache[key] = _json(index.row(item, basis_shown, by_unit))
             rows.append(row)
-        data = {
-            "d": [d for d, _ in departments],
-            "c": [c for c, _ in categories],
-            "u": [u for u, _ in units],
-            "r": rows,
-        }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        # inside <script> only "</" could end the block early: no "<" is left as is
-        for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-            text = text.replace(raw, safe)
-        return Markup(f'<script type="application/json" data-filter-rows>{text}</script>')
+        return Markup(
+            f'<script type="application/json" data-filter-rows>{{{index.head},"r":[{",".join(rows)}]}}</script>'
+        )
 
     def _text(self, value: str) -> str:
         shown = self._texts.get(value)
@@ -121,15 +147,36 @@ class _Rows:
             head = heads.get(key)
             if head is None:
                 head = heads[key] = str(macro(p))
+            message = text(p["message"]) if not p["href"] else self._ref(p)
             parts.append(
-                f"<tr>{head}<td>{text(p['evidence'])}</td><td>{text(p['message'])}</td>"
+                f"<tr>{head}<td>{text(p['evidence'])}</td><td>{message}</td>"
                 f"<td>{text(p['suggestion'])}</td></tr>\n"
             )
         return Markup("".join(parts))
 
+    def _ref(self, p: dict[str, str]) -> str:
+        """The link from a unit's problem row to the finding's text on the item's page."""
+        key = ("ref", p["href"], p["anchor"])
+        ref = self._heads.get(key)
+        if ref is None:
+            ref = self._heads[key] = str(self._macros.problem_ref(p))
+        return ref
+
+    def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> Any:
+        """The rows of an item page's table of facts, the one labelled `linked` a link to
+        `href`: ten thousand pages of ten rows each, joined here from escaped text."""
+        from markupsafe import Markup
+
+        text = self._text
+        parts = []
+        for label, value in facts:
+            shown = text(value) if label != linked else f'<a href="{text(href)}">{text(value)}</a>'
+            parts.append(f'<tr><th scope="row">{text(label)}</th><td>{shown}</td></tr>')
+        return Markup("".join(parts))
+
     def units(self, juris: JurisdictionRecord, units: list[str]) -> Any:
         """The links to the units an item is devolved to: most items share a scope."""
-        key = (juris.key, *units)
+        key = f"{juris.key}\0{' '.join(units)}"
         links = self._links.get(key)
         if links is None:
             from markupsafe import Markup
@@ -154,6 +201,7 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         "filter_data": rows.filter_data,
         "problem_rows": rows.problems,
         "unit_links": rows.units,
+        "facts": rows.facts,
     }
 
     def page(name: str, **values: Any) -> bytes:

@@ -71,34 +71,48 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
     if not (juris.root / "assessments").is_dir():
         return
     from dutylist.audit.core import audit_loaded
-    from dutylist.report.audit_labels import affected_units, unit_evidence, unit_suggestion
+    from dutylist.report.audit_labels import (
+        affected_units,
+        suggestion_text,
+        unit_evidence,
+        unit_suggestion,
+    )
 
     result = audit_loaded(juris, juris.root)
     if result.period is None:
         return
     record.period = result.period
     pages = {
-        item.id: item.key
+        item.id: item
         for listed in record.lists
         if listed.kind == "empowerment"
         for item in listed.items
     }
     by_unit = {u.id: u for u in record.units}
     for finding in result.findings:
-        units = [u for u in affected_units(result, finding) if u in by_unit]
-        if not units:
-            continue
-        # what every unit's row of this finding shares, made once: the text of a finding
-        # of a uniformly devolved power names every unit, and it is on each of their pages
-        shared = {
+        row = {
             "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
             "rule": AUDIT_RULE.get(finding.rule, finding.rule),
             "item": finding.item or "",
-            "href": f"items/{pages[finding.item]}.html" if finding.item in pages else "",
+            "href": "",
             "message": finding.text("zh"),
-            "suggestion": unit_suggestion(finding, "zh"),
         }
-        for unit in units:
-            by_unit[unit].problems.append(
-                {**shared, "evidence": unit_evidence(finding, unit, "zh")}
+        page = pages.get(finding.item or "")
+        if page is not None:
+            # the finding's text (for a uniformly devolved power it names every unit)
+            # is shown once, on the item's page; each unit's row links to it
+            anchor = f"finding-{len(page.findings) + 1}"
+            page.findings.append(
+                {
+                    **row,
+                    "anchor": anchor,
+                    "suggestion": suggestion_text(result, finding, "zh", label=False),
+                }
             )
+            row.update(href=f"items/{page.key}.html", anchor=anchor, message="")
+        row["suggestion"] = unit_suggestion(finding, "zh")
+        for unit in affected_units(result, finding):
+            if unit in by_unit:
+                by_unit[unit].problems.append(
+                    {**row, "evidence": unit_evidence(finding, unit, "zh")}
+                )
