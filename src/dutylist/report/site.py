@@ -75,10 +75,10 @@ class _Rows:
 
     def __init__(self, env: Any) -> None:
         self._macros = env.get_template("site/_row.html").module
-        self._cells: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._cells: dict[tuple[str, ...], dict[str, str]] = {}  # columns -> item -> cells
         self._links: dict[str, Any] = {}
         self._texts: dict[str, str] = {}
-        self._heads: dict[tuple[str, ...], str] = {}
+        self._problem_parts: dict[tuple[str, ...], tuple[str, str]] = {}
         self._index: dict[str, _Index] = {}
         self._filter_rows: dict[tuple[str, bool, bool], str] = {}
 
@@ -87,15 +87,13 @@ class _Rows:
         from markupsafe import Markup
 
         columns = tuple(columns)
-        cache, macro = self._cells, self._macros.cells
-        parts = []
-        for number, item in enumerate(items, start=1):
-            key = (item.key, columns)
-            cells = cache.get(key)
-            if cells is None:
-                cells = cache[key] = str(macro(item, columns))
-            parts.append(f"<tr><td>{number}</td>{cells}</tr>\n")
-        return Markup("".join(parts))
+        cache = self._cells.setdefault(columns, {})
+        for item in items:
+            if item.key not in cache:
+                cache[item.key] = str(self._macros.cells(item, columns))
+        return Markup(
+            "".join([f"<tr><td>{n}</td>{cache[i.key]}</tr>\n" for n, i in enumerate(items, 1)])
+        )
 
     def filter_data(
         self,
@@ -136,31 +134,28 @@ class _Rows:
         return shown
 
     def problems(self, problems: list[dict[str, str]]) -> Any:
-        """The rows of a unit's problem list: a finding's text is the same on the page of
-        every unit it concerns, escaped once."""
+        """The rows of a unit's problem list: all but a unit's own evidence is the same on
+        the page of every unit a finding concerns, and is made once."""
         from markupsafe import Markup
 
-        text, heads, macro = self._text, self._heads, self._macros.problem
-        parts = []
+        text, cache = self._text, self._problem_parts
+        out = []
         for p in problems:
-            key = (p["severity"], p["rule"], p["item"], p["href"])
-            head = heads.get(key)
-            if head is None:
-                head = heads[key] = str(macro(p))
-            message = text(p["message"]) if not p["href"] else self._ref(p)
-            parts.append(
-                f"<tr>{head}<td>{text(p['evidence'])}</td><td>{message}</td>"
-                f"<td>{text(p['suggestion'])}</td></tr>\n"
-            )
-        return Markup("".join(parts))
+            key: tuple[str, ...] = (p["severity"], p["rule"], p["item"], p["href"])
+            key += (p.get("anchor", ""), p["message"], p["suggestion"])
+            parts = cache.get(key)
+            if parts is None:
+                message = self._ref(p) if p["href"] else text(p["message"])
+                parts = cache[key] = (
+                    f"<tr>{self._macros.problem(p)}<td>",
+                    f"</td><td>{message}</td><td>{text(p['suggestion'])}</td></tr>\n",
+                )
+            out.append(parts[0] + text(p["evidence"]) + parts[1])
+        return Markup("".join(out))
 
     def _ref(self, p: dict[str, str]) -> str:
         """The link from a unit's problem row to the finding's text on the item's page."""
-        key = ("ref", p["href"], p["anchor"])
-        ref = self._heads.get(key)
-        if ref is None:
-            ref = self._heads[key] = str(self._macros.problem_ref(p))
-        return ref
+        return str(self._macros.problem_ref(p))
 
     def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> Any:
         """The rows of an item page's table of facts, the one labelled `linked` a link to
