@@ -7,6 +7,7 @@ Each page kind is one template of `templates/site/`; the records decide what is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -20,11 +21,14 @@ from dutylist.site.records import ItemRecord, JurisdictionRecord, slug
 _LIST_COLUMNS = {"empowerment": ("department", "category", "scope")}
 
 
-def _options(items: Iterable[ItemRecord], record: JurisdictionRecord) -> dict[str, Any]:
-    """The choices of a table's filter: only values that occur in it, in registry order."""
+def _options(
+    items: Iterable[ItemRecord], record: JurisdictionRecord, *, by_unit: bool = True
+) -> dict[str, Any]:
+    """The choices of a table's filter: only values that occur in it, in registry order.
+    A unit's own page has no choice of unit."""
     items = list(items)
     depts = {i.department for i in items}
-    units = set[str]().union(*(i.units for i in items))
+    units = set[str]().union(*(i.units for i in items)) if by_unit else set()
     cats = {i.category for i in items}
     return {
         "departments": [(d.id, d.short) for d in record.departments if d.id in depts],
@@ -205,6 +209,7 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         text: str = templates[name].render(**common, **values)
         return text.encode("utf-8")
 
+    slugs = functools.cache(slug)
     files = {"index.html": page("index", root="", jurisdictions=model.jurisdictions)}
     for j in model.jurisdictions:
         for listed in j.lists:
@@ -216,13 +221,13 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
             )  # fmt: skip
             for item in listed.items:
                 files[f"items/{item.key}.html"] = page(
-                    "item", root="../", j=j, l=listed, i=item, dept_slug=slug(item.department)
+                    "item", root="../", j=j, l=listed, i=item, dept_slug=slugs(item.department)
                 )  # fmt: skip
         for unit in j.units:
             files[f"units/{unit.key}.html"] = page(
                 "unit", root="../", j=j, u=unit,
                 problems_shown=not model.public and j.period is not None,
-                **_options(unit.powers, j),
+                **_options(unit.powers, j, by_unit=False),
             )  # fmt: skip
         for dept in j.departments:
             files[f"departments/{dept.key}.html"] = page(
