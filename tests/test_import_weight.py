@@ -42,3 +42,42 @@ assert result.exit_code == 0, result.output
 
 def test_the_probe_would_notice() -> None:
     assert loaded_after("import xlsxwriter") == ["xlsxwriter"]
+
+
+# what a single file's validate or diff never needs: the assessment tables, the renderers
+# of a terminal, the fuzzy matchers, typer's pydantic coercion of parameters
+START_UP = (
+    *HEAVY,
+    "dutylist.catalog.assessment",
+    "rich",
+    "rapidfuzz",
+    "typer._adapters",
+)
+FILE = CATALOG.parent / "minimal" / "empowerment.yaml"
+
+
+def loaded_by_cli(*args: str) -> list[str]:
+    code = PROBE.format(
+        body=f"""
+sys.argv = ["dutylist", *{list(args)!r}]
+from dutylist.cli import main
+try:
+    main()
+except SystemExit as exit:
+    assert exit.code in (0, 1, None), exit.code
+print("loaded:", end="")
+""",
+        heavy=START_UP,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return [m for m in done.stdout.rpartition("loaded:")[2].strip().split(",") if m]
+
+
+def test_validate_of_a_file_starts_light() -> None:
+    assert loaded_by_cli("validate", "--no-cache", str(FILE)) == []
+
+
+def test_diff_of_two_files_starts_light() -> None:
+    assert loaded_by_cli("diff", str(FILE), str(FILE)) == []

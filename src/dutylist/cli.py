@@ -131,4 +131,7 @@ _register()
 
 
 def main() -> None:
+    # the models are the CLI's own: looking up pydantic plugins would scan the entry points
+    # of every installed distribution (importlib.metadata, ~40 ms) on every run
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
