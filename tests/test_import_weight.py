@@ -81,3 +81,13 @@ def test_validate_of_a_file_starts_light() -> None:
 
 def test_diff_of_two_files_starts_light() -> None:
     assert loaded_by_cli("diff", str(FILE), str(FILE)) == []
+
+
+def test_diff_of_changed_items_needs_no_deepdiff(tmp_path: Path) -> None:
+    new = tmp_path / "empowerment.yaml"
+    registry = FILE.with_name("jurisdiction.yaml")
+    (tmp_path / registry.name).write_text(registry.read_text(encoding="utf-8"), encoding="utf-8")
+    text = FILE.read_text(encoding="utf-8")
+    new.write_text(text.replace("basis: [", "basis: [《新法》第一条, ", 1), encoding="utf-8")
+    assert "《新法》" in new.read_text(encoding="utf-8")
+    assert loaded_by_cli("diff", str(FILE), str(new)) == []
