@@ -309,17 +309,17 @@ def test_an_accepted_revoke_does_not_mark_the_reclaimed_finding(
 
 def test_messages_name_units_not_ids(revoke_case: Any) -> None:
     found = _one(revoke_case, "reclaimed-still-devolved", "V-1")
-    assert "remove 乙镇 from the scope" in found.message
-    assert " tb " not in found.message
-    assert "请从赋权范围中去除乙镇" in found.message_zh
+    assert "remove 乙镇 from the scope" in found.text("en")
+    assert " tb " not in found.text("en")
+    assert "请从赋权范围中去除乙镇" in found.text("zh")
 
 
 def test_english_counts_agree_in_number(revoke_case: Any) -> None:
     from dutylist.audit.rules.base import counted
 
     assert [counted(n, "case") for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
-    one_size = _one(revoke_case, "one-size-fits-all", "V-1").message
-    candidate = _one(revoke_case, "return-candidate", "V-2").message
+    one_size = _one(revoke_case, "one-size-fits-all", "V-1").text("en")
+    candidate = _one(revoke_case, "return-candidate", "V-2").text("en")
     assert "(1 case in 2024-H2)" in one_size
     assert "甲镇 (1 case, capacity limited, weak)" in candidate
     assert "1 cases" not in one_size + candidate

@@ -113,6 +113,36 @@ def test_rows_kept_are_those_without_a_cell_problem(
         assert table.units[table.unit[row]] in ("gasa", "menghan", "mengla")
 
 
+def _columns(table: Any) -> tuple[Any, ...]:
+    return (
+        list(table.lines), list(table.item), list(table.unit), list(table.period),
+        list(table.cases), bytes(table.capacity), bytes(table.willingness),
+        table.items, table.units, table.periods_seen,
+        [(f.code, f.line, f.column, f.message) for f in table.findings],
+    )  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(UNITS, CELLS, WORDS, WILL), max_size=12), st.integers(1, 4))
+def test_a_table_read_in_chunks_is_the_table_read_at_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[tuple[str, str, str, str]],
+    size: int,
+) -> None:
+    """Chunks without a failing value take a shorter way: a value failing in one chunk
+    and seen again in a later one must still be reported there."""
+    from dutylist.catalog import assessment
+
+    path = tmp_path_factory.mktemp("a") / "t.csv"
+    body = "".join(f"JH-JT-00{len(u) % 3},{u},P,{c},{w},{v},\n" for u, c, w, v in rows)
+    path.write_text(HEADER + body, encoding="utf-8")
+    lookup = unit_lookup([("gasa", "嘎洒街道"), ("menghan", "勐罕镇")])
+    whole = _columns(read_assessment(path, "t.csv", lookup))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assessment, "_CHUNK", size)
+        assert _columns(read_assessment(path, "t.csv", lookup)) == whole
+
+
 def test_a_quoted_cell_spanning_lines_keeps_physical_lines(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text(

@@ -256,3 +256,48 @@ def test_libyaml_own_depth_limit_is_nesting_too_deep() -> None:
     )
     found = _syntax(exc)
     assert (found.kind, found.line, found.column) == ("nesting-too-deep", 1, 1003)
+
+
+_TEXT = st.text(st.sampled_from("ab Zé1.0-:#'\"\n中（）文&*!|>~<"), max_size=12)
+_KEYS = st.one_of(_TEXT, st.integers(-5, 5))
+_SCALARS = st.one_of(
+    _TEXT, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False), st.dates()
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)),
+    max_leaves=24,
+)
+
+
+def _unambiguous(value: object) -> bool:
+    """No text a YAML 1.2 reader would take for a number (the loader's PlainScalar)."""
+    from dutylist.io.yamlload import _YAML12_NOT_TEXT
+
+    if isinstance(value, str):
+        return not _YAML12_NOT_TEXT.fullmatch(value)
+    if isinstance(value, dict):
+        return all(_unambiguous(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_unambiguous(v) for v in value)
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.dictionaries(_KEYS, _DATA, min_size=1, max_size=5),
+    flow=st.sampled_from([None, False, True]),
+    width=st.sampled_from([8, 80]),
+    unicode=st.booleans(),
+)
+def test_the_builder_reads_what_pyyaml_reads(
+    data: dict[object, object], flow: bool | None, width: int, unicode: bool
+) -> None:
+    """The event-stream builder and its shortcut for plain text against PyYAML's own
+    composer and constructor, over every scalar style the emitter writes."""
+    import yaml
+
+    text = yaml.safe_dump(data, default_flow_style=flow, width=width, allow_unicode=unicode)
+    expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    if _unambiguous(expected):
+        assert load_yaml(text) == expected

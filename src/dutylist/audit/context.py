@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutylist.audit.rules.base import AuditFinding, RuleInfo, Suggestion, fingerprint
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion, fingerprint
 from dutylist.catalog.assessment import Assessment, Sample
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.catalog.workspace import Jurisdiction
@@ -136,8 +136,7 @@ class AuditContext:
         loaded: LoadedCatalog,
         item: Item | None,
         *,
-        message: str,
-        message_zh: str,
+        message: Message,
         suggestion: Suggestion,
         units: Iterable[str] = (),
         keep: Iterable[str] = (),
@@ -161,7 +160,6 @@ class AuditContext:
             severity=severity or rule.severity,
             item=item.id if item is not None else None,
             message=message,
-            message_zh=message_zh,
             suggestion=suggestion,
             file=loaded.doc.display,
             line=line,

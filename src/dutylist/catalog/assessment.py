@@ -169,14 +169,18 @@ _MISSING, _BAD = -2, -1
 
 
 class _Memo(dict[Any, int]):
-    """A cell value -> its code, computed once per distinct value."""
+    """A cell value -> its code, computed once per distinct value. `failed` counts the
+    distinct values that are no valid cell: while it is 0 no row needs a second look."""
 
     def __init__(self, classify: Callable[[Any], int]) -> None:
         super().__init__()
         self.classify = classify
+        self.failed = 0
 
     def __missing__(self, value: Any) -> int:
         code = self[value] = self.classify(value)
+        if code < 0:
+            self.failed += 1
         return code
 
 
@@ -222,8 +226,10 @@ class _Columns:
 
     def _columns(self, rows: Sequence[list[Any]]) -> dict[str, Sequence[Any]]:
         width = max(self.where.values()) + 1
-        if min(map(len, rows)) >= width:
-            transposed = list(zip(*rows, strict=False))  # one C pass over the chunk
+        # one C pass over the chunk; zip stops at the shortest row, so as many columns as
+        # the header wants means no row is short
+        transposed = list(zip(*rows, strict=False))
+        if len(transposed) >= width:
             return {name: transposed[index] for name, index in self.where.items()}
         return {  # short rows (a CSV line with fewer commas, a sheet's empty tail)
             name: [cells[index] if index < len(cells) else None for cells in rows]
@@ -239,6 +245,10 @@ class _Columns:
             for name, v in values.items()
             if name != "note"  # free text, only read to tell a blank row
         }
+        memo = self.memo
+        if not any(memo[name].failed for name in codes):
+            self._keep(lines, codes, set())  # no value of these columns ever failed
+            return
         # blank rows (and rows blank in every known column) are spacing
         blank = set()
         if _MISSING in codes["item"]:
@@ -286,11 +296,12 @@ class _Columns:
             keep = [row for row in range(len(lines)) if row not in bad]
             lines = [lines[row] for row in keep]
             codes = {name: [column[row] for row in keep] for name, column in codes.items()}
-        result.lines.extend(lines)
-        result.item.extend(codes["item"])
-        result.unit.extend(codes["unit"])
-        result.period.extend(codes["period"])
-        result.cases.extend(codes["cases"])
+        # fromlist converts in one C loop; extend takes any iterable, item by item
+        result.lines.fromlist(list(lines))
+        result.item.fromlist(codes["item"])
+        result.unit.fromlist(codes["unit"])
+        result.period.fromlist(codes["period"])
+        result.cases.fromlist(codes["cases"])
         result.capacity.extend(codes["capacity"])
         result.willingness.extend(codes["willingness"])
 

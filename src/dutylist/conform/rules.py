@@ -5,35 +5,32 @@ from __future__ import annotations
 
 from dutylist.audit.rules.base import RuleInfo
 from dutylist.findings import Check, Severity
+from dutylist.i18n import N_
 
 RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "DL401",
         "guide-adopted-twice",
         Severity.WARNING,
-        "two items of one list adopt the same guide item without merging",
-        "同一清单中两个事项采用了同一指导事项（未合并）",
+        N_("two items of one list adopt the same guide item without merging"),
     ),
     RuleInfo(
         "DL402",
         "outside-guide",
         Severity.WARNING,
-        "an item of a guided list that adopts no guide item and has no admission (准入)",
-        "指导目录以外的事项，且没有准入手续",
+        N_("an item of a guided list that adopts no guide item and has no admission (准入)"),
     ),
     RuleInfo(
         "DL403",
         "guide-name-drift",
         Severity.INFO,
-        "an item's name differs from its guide item's (同事不同名)",
-        "事项名称与所采用的指导事项名称不一致（同事不同名）",
+        N_("an item's name differs from its guide item's (同事不同名)"),
     ),
     RuleInfo(
         "DL404",
         "guide-not-adopted",
         Severity.INFO,
-        "a guide item that the list does not adopt",
-        "清单未采用的指导事项",
+        N_("a guide item that the list does not adopt"),
     ),
 )
 RULE_NAMES: frozenset[str] = frozenset(r.name for r in RULES)

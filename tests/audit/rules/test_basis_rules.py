@@ -29,7 +29,7 @@ def county(tmp_path: Path) -> Path:
 def _basis(path: Path, **settings: object) -> list[tuple[str, str | None, str, str]]:
     result = run_audit(path, settings=AuditSettings.model_validate(settings))
     return sorted(
-        (f.rule, f.item, f.severity.value, f.message_zh)
+        (f.rule, f.item, f.severity.value, f.text("zh"))
         for f in result.findings
         if f.code in ("DL340", "DL341", "DL342")
     )
@@ -98,7 +98,7 @@ def test_the_audit_reports_validates_basis_checks_too() -> None:
         ("basis-repealed", "DL140", "T1", "error"),
     ]
     repealed = next(f for f in result.findings if f.item == "A3")
-    assert "《中华人民共和国森林法》" in repealed.message_zh
+    assert "《中华人民共和国森林法》" in repealed.text("zh")
     assert repealed.line == 24
     quiet = AuditSettings.model_validate(
         {"severity": {"basis-repealed": "warning"}, "disable": ["basis-not-yet-in-force"]}

@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import counted
+from dutylist.audit.rules.base import Joined, Label, Message, joined, plural
 from dutylist.catalog.assessment import Sample
+from dutylist.i18n import N_
 from dutylist.model.catalog import EmpowermentItem
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 CAPACITY_ZH = {"adequate": "足", "limited": "有限", "none": "无"}
 WILLINGNESS_ZH = {"strong": "强", "moderate": "中", "weak": "弱"}
+UNIT_ROW = N_("{unit} ({cases}, capacity {capacity}, {willingness})")
 
 
 @dataclass(frozen=True)
@@ -81,21 +83,31 @@ def item_evaluation(
     return found
 
 
-def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> tuple[str, str]:
-    """`勐旺乡 (0 cases, capacity none)` for each unit, in English and Chinese."""
-    en, zh = [], []
+def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined:
+    """`勐旺乡 (0 cases, capacity none, weak)` for each unit."""
     names = ctx.unit_names
-    for unit in units:
-        row = ev.rows[unit]
-        name = names.get(unit, unit)
-        en.append(
-            f"{name} ({counted(row.cases, 'case')}, capacity {row.capacity}, {row.willingness})"
-        )
-        zh.append(
-            f"{name}（办理{row.cases}件，承接能力{CAPACITY_ZH[row.capacity]}，"
-            f"意愿{WILLINGNESS_ZH[row.willingness]}）"
-        )
-    return "; ".join(en), "；".join(zh)
+    return joined(
+        (
+            Message(
+                UNIT_ROW,
+                unit=names.get(unit, unit),
+                cases=cases(ev.rows[unit].cases),
+                capacity=Label(ev.rows[unit].capacity, CAPACITY_ZH),
+                willingness=Label(ev.rows[unit].willingness, WILLINGNESS_ZH),
+            )
+            for unit in units
+        ),
+        "; ",
+        "；",
+    )
+
+
+def cases(n: int) -> Message:
+    return plural(n, N_("{n} case"), N_("{n} cases"))
+
+
+def units(n: int) -> Message:
+    return plural(n, N_("{n} unit"), N_("{n} units"))
 
 
 def evidence(ev: Evaluation) -> dict[str, object]:

@@ -4,11 +4,10 @@ every item of every catalog (parsed once per distinct entry)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from dutylist.audit.rules.base import AuditFinding
+from dutylist.audit.rules.base import AuditFinding, Message
 from dutylist.catalog.load import LoadedCatalog
-from dutylist.i18n import translate
 from dutylist.laws.registry import LawRegistry, merge
 from dutylist.model.catalog import Item
 
@@ -30,11 +29,6 @@ def items(ctx: AuditContext) -> Iterator[tuple[LoadedCatalog, Item, int]]:
             yield loaded, item, loaded.position(index)
 
 
-def both(msgid: str, **fields: Any) -> tuple[str, str]:
-    """A message in English and Chinese, as an AuditFinding carries it."""
-    return translate(msgid, "en").format(**fields), translate(msgid, "zh").format(**fields)
-
-
 def validity_findings(ctx: AuditContext) -> Iterator[AuditFinding]:
     """validate's checks of what items cite (repealed, not yet in force, no such article),
     reported by the audit too (spec section 12), under validate's codes and names."""
@@ -50,13 +44,11 @@ def validity_findings(ctx: AuditContext) -> Iterator[AuditFinding]:
         for found in basis_checks(loaded, laws):
             chk = check(found.name)
             rule = RuleInfo(chk.code, chk.name, chk.severity, chk.summary)
-            en, zh = both(str(found.extra["msgid"]), **found.extra["fields"])
             yield ctx.finding(
                 rule,
                 loaded,
                 items.get(found.item or ""),
-                message=en,
-                message_zh=zh,
+                message=Message(str(found.extra["msgid"]), **found.extra["fields"]),
                 suggestion="fix",
                 subject=str(found.extra["law"]),
                 path=found.path,

@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 from dutylist.model.catalog import CertificateItem
 from dutylist.normalize import fold
 
@@ -41,8 +42,11 @@ RULE = RuleInfo(
     "DL310",
     "abolished-without-alternative",
     Severity.WARNING,
-    "an abolished certificate whose alternative is blank, punctuation or a vague word",
-    "已取消的证明事项，替代方式为空、仅标点或含糊其辞",
+    N_("an abolished certificate whose alternative is blank, punctuation or a vague word"),
+)
+MESSAGE = N_(
+    "abolished, but the alternative {shown!r} does not say how the fact is verified "
+    "instead: name the check (部门核查, 告知承诺, 数据共享...)"
 )
 
 
@@ -68,10 +72,6 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             RULE,
             loaded,
             item,
-            message=(
-                f"abolished, but the alternative {shown!r} does not say how the fact is verified "
-                "instead: name the check (部门核查, 告知承诺, 数据共享...)"
-            ),
-            message_zh=f"证明已取消，但替代方式「{shown}」未说明如何核实（部门核查、告知承诺、数据共享等）",
+            message=Message(MESSAGE, shown=shown),
             suggestion="fix",
         )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dutylist.findings import Severity
+from dutylist.i18n import Lang, translate
 
 Suggestion = Literal["differentiate", "revoke", "merge", "fix"]
 SUGGESTIONS: tuple[str, ...] = ("differentiate", "revoke", "merge", "fix")
@@ -14,14 +16,77 @@ SUGGESTIONS: tuple[str, ...] = ("differentiate", "revoke", "merge", "fix")
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """Code, kebab-case name, default severity and one-line summary (English and Chinese:
-    `dutylist rules` shows the reader's language) of an audit rule."""
+    """Code, kebab-case name, default severity and one-line summary of an audit rule. The
+    summary is a msgid marked with `N_()`: `dutylist rules` shows it in the reader's
+    language and its JSON carries both."""
 
     code: str
     name: str
     severity: Severity
     summary: str
-    summary_zh: str = ""
+
+    @property
+    def summary_zh(self) -> str:
+        return translate(self.summary, "zh")
+
+
+class Message:
+    """A finding's sentence kept as its msgid and fields, shown in either language: the
+    audit's JSON carries the English and the Chinese form of every finding at once, whatever
+    the reader's language. A field may be a number or text (the same in both languages) or
+    a Message, Label or Joined (shown in the language of the sentence)."""
+
+    __slots__ = ("fields", "msgid")
+
+    def __init__(self, msgid: str, /, **fields: Any) -> None:
+        self.msgid = msgid
+        self.fields = fields
+
+    def render(self, lang: Lang) -> str:
+        text = translate(self.msgid, lang)
+        if not self.fields:
+            return text
+        return text.format(**{k: shown(v, lang) for k, v in self.fields.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """An enum value (`adequate`, `approved_by`) shown as itself in English and through its
+    label table (i18n's CATEGORY, FIELD... or a rule's own) in Chinese."""
+
+    value: str
+    zh: Mapping[str, str]
+
+    def render(self, lang: Lang) -> str:
+        return self.zh.get(self.value, self.value) if lang == "zh" else self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Several values in a row, with the separator of each language."""
+
+    values: tuple[object, ...]
+    sep: str = ", "
+    sep_zh: str = "、"
+
+    def render(self, lang: Lang) -> str:
+        return (self.sep_zh if lang == "zh" else self.sep).join(
+            str(shown(v, lang)) for v in self.values
+        )
+
+
+def joined(values: Iterable[object], sep: str = ", ", sep_zh: str = "、") -> Joined:
+    return Joined(tuple(values), sep, sep_zh)
+
+
+def shown(value: object, lang: Lang) -> object:
+    """A field's value in `lang`: numbers stay numbers, for the `{score:.0f}` of a msgid."""
+    return value.render(lang) if isinstance(value, (Message, Label, Joined)) else value
+
+
+def plural(n: int, one: str, many: str) -> Message:
+    """`1 case`, `2 cases`: two msgids marked with `N_()`, each with its `{n}` field."""
+    return Message(one if n == 1 else many, n=n)
 
 
 @dataclass(slots=True)
@@ -37,8 +102,7 @@ class AuditFinding:
     code: str
     severity: Severity
     item: str | None
-    message: str
-    message_zh: str
+    message: Message
     suggestion: Suggestion
     file: str
     line: int = 0
@@ -56,7 +120,7 @@ class AuditFinding:
     scope: str | list[str] | None = None
 
     def text(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else self.message
+        return self.message.render("zh" if lang == "zh" else "en")
 
     def sort_key(self) -> tuple[int, str, int, str]:
         return (-self.severity.rank, self.file, self.line, self.code)
@@ -71,8 +135,8 @@ class AuditFinding:
             "units": list(self.units),
             "suggestion": self.suggestion,
             "keep": list(self.keep),
-            "message": self.message,
-            "message_zh": self.message_zh,
+            "message": self.message.render("en"),
+            "message_zh": self.message.render("zh"),
             "fingerprint": self.fingerprint,
             "accepted": self.accepted,
             "file": self.file,

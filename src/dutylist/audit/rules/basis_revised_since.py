@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules._basis import both, items, registry
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules._basis import items, registry
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
 from dutylist.laws.citations import parse_entry
@@ -42,8 +42,7 @@ RULE = RuleInfo(
     "DL340",
     "basis-revised-since",
     Severity.WARNING,
-    "an item cites a law revised after the catalog's effective date: review it",
-    "事项引用的法律法规在清单施行后又经修订：需复核",
+    N_("an item cites a law revised after the catalog's effective date: review it"),
 )
 MESSAGE = N_(
     "《{title}》 was revised on {revised}, after this catalog took effect ({effective}): "
@@ -68,7 +67,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 if law.id in seen:
                     continue
                 seen.add(law.id)
-                en, zh = both(
+                message = Message(
                     MESSAGE,
                     title=law.title,
                     revised=law.revised.isoformat(),
@@ -78,8 +77,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                     RULE,
                     loaded,
                     item,
-                    message=en,
-                    message_zh=zh,
+                    message=message,
                     suggestion="fix",
                     subject=law.id,
                     path=("items", i, "basis", j),

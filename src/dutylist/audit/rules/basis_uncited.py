@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules._basis import both, items, registry
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules._basis import items, registry
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
 from dutylist.laws.citations import parse_entry
@@ -41,8 +41,7 @@ RULE = RuleInfo(
     "DL342",
     "basis-uncited",
     Severity.INFO,
-    "a basis entry of a power item that cites no 《title》",
-    "行政权力事项的实施依据未以《法律法规名称》形式引用",
+    N_("a basis entry of a power item that cites no 《title》"),
 )
 MESSAGE = N_("basis entry “{entry}” cites no 《title》: name the law and its article")
 
@@ -56,13 +55,12 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         for j, entry in enumerate(item.basis):
             if parse_entry(entry):
                 continue
-            en, zh = both(MESSAGE, entry=entry)
+            message = Message(MESSAGE, entry=entry)
             yield ctx.finding(
                 RULE,
                 loaded,
                 item,
-                message=en,
-                message_zh=zh,
+                message=message,
                 suggestion="fix",
                 subject=entry,
                 path=("items", i, "basis", j),

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules._basis import both, items, registry
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules._basis import items, registry
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
 from dutylist.laws.citations import parse_entry
@@ -39,8 +39,7 @@ RULE = RuleInfo(
     "DL341",
     "basis-unknown-law",
     Severity.INFO,
-    "a cited title that is not in laws.yaml",
-    "引用的法律法规名称不在 laws.yaml 登记表中",
+    N_("a cited title that is not in laws.yaml"),
 )
 UNKNOWN = N_("《{title}》 is not in laws.yaml: add it, or correct the title")
 UNKNOWN_CLOSE = N_("《{title}》 is not in laws.yaml: did you mean 《{suggestion}》?")
@@ -60,15 +59,14 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                     suggestions[citation.key] = laws.suggest(citation.title)
                 close = suggestions[citation.key]
                 if close is not None:
-                    en, zh = both(UNKNOWN_CLOSE, title=citation.title, suggestion=close)
+                    message = Message(UNKNOWN_CLOSE, title=citation.title, suggestion=close)
                 else:
-                    en, zh = both(UNKNOWN, title=citation.title)
+                    message = Message(UNKNOWN, title=citation.title)
                 yield ctx.finding(
                     RULE,
                     loaded,
                     item,
-                    message=en,
-                    message_zh=zh,
+                    message=message,
                     suggestion="fix",
                     subject=citation.key,
                     path=("items", i, "basis", j),

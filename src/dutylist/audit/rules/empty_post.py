@@ -28,8 +28,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 from dutylist.model.catalog import DutiesItem
 
 if TYPE_CHECKING:
@@ -39,8 +40,12 @@ RULE = RuleInfo(
     "DL309",
     "empty-post",
     Severity.INFO,
-    "a post of a unit's post directory that carries no duty (a new post: warning)",
-    "乡镇岗位目录中未承载任何履职事项的岗位（新增岗位为警告）",
+    N_("a post of a unit's post directory that carries no duty (a new post: warning)"),
+)
+POST = N_("{post} ({id}) of {unit} carries no duty: give it its items (`post:`) or drop the post")
+NEW_POST = N_(
+    "a new post (新增岗位) {post} ({id}) of {unit} carries no duty: give it its items "
+    "(`post:`) or drop the post"
 )
 
 
@@ -51,17 +56,13 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         for index, post in enumerate(duties.model.posts):
             if post.id in carried:
                 continue
-            new_en = "a new post (新增岗位) " if post.new else ""
-            new_zh = "新增岗位" if post.new else "岗位"
             yield ctx.finding(
                 RULE,
                 duties,
                 None,
-                message=(
-                    f"{new_en}{post.name} ({post.id}) of {name} carries no duty: give it its "
-                    "items (`post:`) or drop the post"
+                message=Message(
+                    NEW_POST if post.new else POST, post=post.name, id=post.id, unit=name
                 ),
-                message_zh=f"{name}{new_zh}「{post.name}」（{post.id}）未承载任何履职事项：请补充事项或撤销岗位",
                 suggestion="fix",
                 units=[unit],
                 subject=post.id,

@@ -30,8 +30,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 from dutylist.model.catalog import GridItem, TerritorialItem
 
 if TYPE_CHECKING:
@@ -41,8 +42,14 @@ RULE = RuleInfo(
     "DL308",
     "grid-link",
     Severity.WARNING,
-    "a territorial item for the grid without a grid item, or a grid item from no such item (两单联动)",
-    "标注网格可承接但无网格事项，或网格事项来源未标注的属地事项（两单联动）",
+    N_(
+        "a territorial item for the grid without a grid item, or a grid item from no such item (两单联动)"
+    ),
+)
+NO_GRID_ITEM = N_("marked `grid: true` but no grid item has it as `source`: add one, or unmark it")
+SOURCE_NOT_GRID = N_(
+    "its source {source} is not marked `grid: true` in the territorial list: "
+    "mark it there, or drop this grid item"
 )
 
 
@@ -67,8 +74,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                     RULE,
                     territorial,
                     item,
-                    message="marked `grid: true` but no grid item has it as `source`: add one, or unmark it",
-                    message_zh="标注为网格可承接（grid: true），但网格服务管理事项清单中没有对应事项：请补充或取消标注",
+                    message=Message(NO_GRID_ITEM),
                     suggestion="fix",
                     subject="no-grid-item",
                 )
@@ -81,11 +87,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             RULE,
             grid,
             g,
-            message=(
-                f"its source {g.source} is not marked `grid: true` in the territorial list: "
-                "mark it there, or drop this grid item"
-            ),
-            message_zh=f"来源事项{g.source}在属地管理事项清单中未标注网格可承接：请在属地清单中标注，或删除本事项",
+            message=Message(SOURCE_NOT_GRID, source=g.source),
             suggestion="fix",
             subject="source-not-grid",
         )

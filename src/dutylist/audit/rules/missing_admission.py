@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Label, Message, RuleInfo, joined
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -39,11 +40,11 @@ RULE = RuleInfo(
     "DL304",
     "missing-admission",
     Severity.ERROR,
-    "an item new against --previous without approved_by, content, term and funding (准入)",
-    "相对 --previous 新增但缺审批机关、协助内容、期限或经费保障的事项（准入）",
+    N_("an item new against --previous without approved_by, content, term and funding (准入)"),
 )
 NEEDS = ("previous",)
 _ZH = {"approved_by": "审批机关", "content": "协助内容", "term": "期限", "funding": "经费保障"}
+MESSAGE = N_("new since {previous} without its admission (准入): add {missing} under `admission:`")
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
@@ -65,12 +66,10 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 RULE,
                 loaded,
                 item,
-                message=(
-                    f"new since {ctx.previous} without its admission (准入): "
-                    f"add {', '.join(missing)} under `admission:`"
-                ),
-                message_zh=(
-                    f"相对{ctx.previous}新增，准入信息不全：缺{'、'.join(_ZH[m] for m in missing)}"
+                message=Message(
+                    MESSAGE,
+                    previous=ctx.previous,
+                    missing=joined(Label(m, _ZH) for m in missing),
                 ),
                 suggestion="fix",
                 units=[loaded.model.catalog.unit] if loaded.model.catalog.unit else [],

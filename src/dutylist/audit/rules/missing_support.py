@@ -27,8 +27,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -37,8 +38,11 @@ RULE = RuleInfo(
     "DL305",
     "missing-support",
     Severity.INFO,
-    "a devolved item with no training, funding or guidance recorded (放得下、接得住)",
-    "已赋权但未记录业务培训、经费保障或办事指南的事项（放得下、接得住）",
+    N_("a devolved item with no training, funding or guidance recorded (放得下、接得住)"),
+)
+MESSAGE = N_(
+    "devolved without support: record the training, funding or guidance "
+    "the department provides under `support:`"
 )
 
 
@@ -53,10 +57,6 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             RULE,
             loaded,
             item,
-            message=(
-                "devolved without support: record the training, funding or guidance "
-                "the department provides under `support:`"
-            ),
-            message_zh="赋权后无配套保障：未记录业务培训、经费保障或办事指南",
+            message=Message(MESSAGE),
             suggestion="fix",
         )

@@ -34,14 +34,16 @@ from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules._assessed import (
+    cases,
     evidence,
     item_evaluation,
     low_weak_high,
     one_size_flagged,
     unit_evidence,
 )
-from dutylist.audit.rules.base import AuditFinding, RuleInfo, counted
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, plural
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -50,10 +52,17 @@ RULE = RuleInfo(
     "DL301",
     "one-size-fits-all",
     Severity.WARNING,
-    "an item devolved to every unit (scope: all) that many units do not use or cannot carry",
-    "统一赋权（scope: all）但较多单位用不到或接不住的事项（一刀切）",
+    N_("an item devolved to every unit (scope: all) that many units do not use or cannot carry"),
 )
 NEEDS = ("assessment",)
+HEAD = N_(
+    "devolved to every unit, but {unfit} of {assessed} do not use it or cannot carry it "
+    "({cases} in {period}): {units}"
+)
+REVOKE = N_("{head}; {why}: take it back")
+DIFFERENTIATE = N_("{head}; devolve it only to the {fit}")
+NO_UNIT_FIT = N_("no unit is fit")
+LOW_WEAK_HIGH = N_("few cases, weak willingness, high technical")
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
@@ -65,24 +74,21 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             continue
         assessed = len(ev.rows)
         revoke = not ev.fit or low_weak_high(item, ev, settings)
-        en, zh = unit_evidence(ctx, ev, ev.unfit)
-        head = (
-            f"devolved to every unit, but {len(ev.unfit)} of {counted(assessed, 'assessed unit')} "
-            f"do not use it or cannot carry it ({counted(ev.cases, 'case')} in {ctx.period}): {en}"
-        )
-        head_zh = (
-            f"统一赋权，但{assessed}个已评估单位中有{len(ev.unfit)}个用不到或接不住"
-            f"（{ctx.period}共办理{ev.cases}件）：{zh}"
+        head = Message(
+            HEAD,
+            unfit=len(ev.unfit),
+            assessed=plural(assessed, N_("{n} assessed unit"), N_("{n} assessed units")),
+            cases=cases(ev.cases),
+            period=ctx.period,
+            units=unit_evidence(ctx, ev, ev.unfit),
         )
         if revoke:
-            why = "no unit is fit" if not ev.fit else "few cases, weak willingness, high technical"
-            why_zh = "没有单位用得到、接得住" if not ev.fit else "办理量少、承接意愿弱、技术要求高"
+            why = Message(NO_UNIT_FIT if not ev.fit else LOW_WEAK_HIGH)
             yield ctx.finding(
                 RULE,
                 loaded,
                 item,
-                message=f"{head}; {why}: take it back",
-                message_zh=f"{head_zh}；{why_zh}，建议收回",
+                message=Message(REVOKE, head=head, why=why),
                 suggestion="revoke",
                 units=ev.assessed,
                 subject="revoke",
@@ -93,8 +99,11 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 RULE,
                 loaded,
                 item,
-                message=f"{head}; devolve it only to the {counted(len(ev.fit), 'fit unit')}",
-                message_zh=f"{head_zh}；建议差异化赋权，只赋予{len(ev.fit)}个用得到、接得住的单位",
+                message=Message(
+                    DIFFERENTIATE,
+                    head=head,
+                    fit=plural(len(ev.fit), N_("{n} fit unit"), N_("{n} fit units")),
+                ),
                 suggestion="differentiate",
                 units=ev.unfit,
                 keep=ev.fit,

@@ -32,8 +32,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 from dutylist.model.catalog import DutiesItem, EmpowermentItem
 from dutylist.normalize import normalize_name
 
@@ -44,8 +45,13 @@ RULE = RuleInfo(
     "DL307",
     "reclaimed-still-devolved",
     Severity.ERROR,
-    "a duty a unit's list marks reclaimed (收回) that the empowerment catalog still devolves to it",
-    "乡镇履职清单已列为上级部门收回、赋权清单仍赋予该乡镇的事项",
+    N_(
+        "a duty a unit's list marks reclaimed (收回) that the empowerment catalog still devolves to it"
+    ),
+)
+MESSAGE = N_(
+    "{unit}'s duties list ({where}) marks {duty} reclaimed by the county, "
+    "but the empowerment catalog still devolves it to {unit}: remove {unit} from the scope"
 )
 
 
@@ -76,15 +82,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 RULE,
                 empowerment,
                 target,
-                message=(
-                    f"{name}'s duties list ({where}) marks {duty.id} reclaimed by the county, "
-                    f"but the empowerment catalog still devolves it to {name}: remove {name} "
-                    "from the scope"
-                ),
-                message_zh=(
-                    f"{name}履职清单（{where}）已将{duty.id}列为上级部门收回，"
-                    f"赋权清单仍赋予{name}：请从赋权范围中去除{name}"
-                ),
+                message=Message(MESSAGE, unit=name, where=where, duty=duty.id),
                 suggestion="differentiate" if keep else "revoke",
                 units=[unit],
                 keep=keep,

@@ -33,9 +33,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules._assessed import evidence, item_evaluation, low_weak_high, unit_evidence
-from dutylist.audit.rules.base import AuditFinding, RuleInfo, counted
+from dutylist.audit.rules._assessed import (
+    cases,
+    evidence,
+    item_evaluation,
+    low_weak_high,
+    unit_evidence,
+    units,
+)
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -44,10 +52,15 @@ RULE = RuleInfo(
     "DL302",
     "return-candidate",
     Severity.WARNING,
-    "a differentiated item with few cases, weak willingness and high technical demands: take it back",
-    "差异化赋权后办理量少、承接意愿弱、技术要求高的事项：建议收回",
+    N_(
+        "a differentiated item with few cases, weak willingness and high technical demands: take it back"
+    ),
 )
 NEEDS = ("assessment",)
+MESSAGE = N_(
+    "{cases} in {period} over {units}, {weak} of them weak in willingness, "
+    "technical demands high: take it back ({evidence})"
+)
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
@@ -57,20 +70,17 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         ev = item_evaluation(ctx, item, settings)
         if not low_weak_high(item, ev, settings):
             continue
-        en, zh = unit_evidence(ctx, ev, ev.assessed)
-        n = len(ev.rows)
         yield ctx.finding(
             RULE,
             loaded,
             item,
-            message=(
-                f"{counted(ev.cases, 'case')} in {ctx.period} over {counted(n, 'unit')}, "
-                f"{len(ev.weak)} of them weak "
-                f"in willingness, technical demands high: take it back ({en})"
-            ),
-            message_zh=(
-                f"{ctx.period}共办理{ev.cases}件（{n}个单位），{len(ev.weak)}个承接意愿弱，"
-                f"技术要求高：办理量少、承接意愿弱、技术要求高，建议收回（{zh}）"
+            message=Message(
+                MESSAGE,
+                cases=cases(ev.cases),
+                period=ctx.period,
+                units=units(len(ev.rows)),
+                weak=len(ev.weak),
+                evidence=unit_evidence(ctx, ev, ev.assessed),
             ),
             suggestion="revoke",
             units=ev.assessed,

@@ -31,9 +31,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
-from dutylist.audit.rules.base import AuditFinding, RuleInfo
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 from dutylist.normalize import normalize_name
 
 if TYPE_CHECKING:
@@ -43,9 +44,9 @@ RULE = RuleInfo(
     "DL306",
     "similar-items",
     Severity.INFO,
-    "two items of one catalog whose normalised names nearly match (合并同类项)",
-    "同一清单中规范化名称几乎相同的两个事项（合并同类项）",
+    N_("two items of one catalog whose normalised names nearly match (合并同类项)"),
 )
+MESSAGE = N_("nearly the same name as {id} {name} ({score:.0f}%): merge them")
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
@@ -74,8 +75,7 @@ def _catalog(
                 RULE,
                 loaded,
                 b,
-                message=f"nearly the same name as {a.id} {a.name} ({score:.0f}%): merge them",
-                message_zh=f"与{a.id}「{a.name}」名称相近（相似度{score:.0f}%），建议合并同类项",
+                message=Message(MESSAGE, id=a.id, name=a.name, score=score),
                 suggestion="merge",
                 subject=a.id,
                 extra={"similar_to": a.id, "score": round(score, 1)},

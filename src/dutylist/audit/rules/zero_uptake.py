@@ -37,9 +37,11 @@ from dutylist.audit.rules._assessed import (
     low_weak_high,
     one_size_flagged,
     unit_evidence,
+    units,
 )
-from dutylist.audit.rules.base import AuditFinding, RuleInfo, counted
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
+from dutylist.i18n import N_
 from dutylist.model.catalog import EmpowermentItem
 
 if TYPE_CHECKING:
@@ -49,10 +51,10 @@ RULE = RuleInfo(
     "DL303",
     "zero-uptake",
     Severity.INFO,
-    "units in an item's scope that handled no case in the period (空转)",
-    "赋权范围内评估期零办件的单位（空转）",
+    N_("units in an item's scope that handled no case in the period (空转)"),
 )
 NEEDS = ("assessment",)
+MESSAGE = N_("{zero} of {units} handled no case in {period}: {evidence}")
 
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
@@ -62,16 +64,17 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         if not zero or _said_elsewhere(item, ev, settings):
             continue
         used = [u for u in ev.rows if u not in zero]
-        en, zh = unit_evidence(ctx, ev, zero)
         yield ctx.finding(
             RULE,
             loaded,
             item,
-            message=(
-                f"{len(zero)} of {counted(len(ev.rows), 'unit')} handled no case "
-                f"in {ctx.period}: {en}"
+            message=Message(
+                MESSAGE,
+                zero=len(zero),
+                units=units(len(ev.rows)),
+                period=ctx.period,
+                evidence=unit_evidence(ctx, ev, zero),
             ),
-            message_zh=f"{len(ev.rows)}个单位中{len(zero)}个{ctx.period}零办件（空转）：{zh}",
             suggestion="differentiate" if used else "revoke",
             units=zero,
             keep=used,
