@@ -16,10 +16,16 @@ from dutylist.audit.config import AuditSettings
 from dutylist.audit.context import AuditContext
 from dutylist.audit.core import load_accept, run_audit
 from dutylist.audit.rules import RULE_NAMES
-from dutylist.audit.rules._assessed import evaluate, low_weak_high, one_size_flagged
-from dutylist.catalog.assessment import Sample
+from dutylist.audit.rules._assessed import (
+    Evaluation,
+    evaluate,
+    flags,
+    low_weak_high,
+    one_size_flagged,
+)
 from dutylist.catalog.workspace import load_path
 from dutylist.errors import InputError
+from dutylist.model.assessment import CAPACITIES, WILLINGNESSES
 from dutylist.model.catalog import EmpowermentItem
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "audit"
@@ -52,8 +58,19 @@ def test_rule_case(rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert len(record["fingerprint"]) == 16
 
 
-def _rows(*specs: tuple[int, str, str]) -> dict[str, Sample]:
-    return {f"u{i}": Sample(c, cap, will) for i, (c, cap, will) in enumerate(specs)}
+def _evaluate(specs: list[tuple[int, str, str]], settings: AuditSettings) -> Evaluation:
+    """The evaluation of units u0, u1 ... with the given (cases, capacity, willingness)."""
+    cases = [c for c, _, _ in specs]
+    capacity = bytes(CAPACITIES.index(cap) for _, cap, _ in specs)
+    willingness = bytes(WILLINGNESSES.index(will) for _, _, will in specs)
+    columns = (
+        cases,
+        capacity,
+        willingness,
+        *flags(cases, capacity, willingness, settings.min_cases),
+    )
+    units = [f"u{i}" for i in range(len(specs))]
+    return evaluate(units, list(range(len(specs))), columns)
 
 
 def _item(technical: str | None = None) -> EmpowermentItem:
@@ -80,7 +97,7 @@ UNABLE = (5, "none", "moderate")
     ],
 )
 def test_unfit_share_boundary(specs: list[tuple[int, str, str]], flagged: bool) -> None:
-    ev = evaluate(_rows(*specs), AuditSettings())
+    ev = _evaluate(specs, AuditSettings())
     assert one_size_flagged(ev, AuditSettings()) is flagged
 
 
@@ -104,15 +121,15 @@ STRONG0 = (0, "adequate", "strong")
 def test_low_weak_high_boundary(
     specs: list[tuple[int, str, str]], technical: str | None, revoke: bool
 ) -> None:
-    ev = evaluate(_rows(*specs), AuditSettings())
+    ev = _evaluate(specs, AuditSettings())
     assert low_weak_high(_item(technical), ev, AuditSettings()) is revoke
 
 
 def test_min_cases_setting_moves_the_fit_line() -> None:
     specs = [(2, "adequate", "moderate")] * 4
-    assert not one_size_flagged(evaluate(_rows(*specs), AuditSettings()), AuditSettings())
+    assert not one_size_flagged(_evaluate(specs, AuditSettings()), AuditSettings())
     strict = AuditSettings(min_cases=3)
-    assert one_size_flagged(evaluate(_rows(*specs), strict), strict)
+    assert one_size_flagged(_evaluate(specs, strict), strict)
 
 
 unit_spec = st.tuples(
@@ -129,10 +146,10 @@ def test_a_zero_case_unit_never_removes_a_finding(
 ) -> None:
     """Property: adding units with zero cases to an assessment never removes a
     one-size-fits-all finding (an unfit unit can only add to the unfit count)."""
-    base = _rows(*specs)
-    grown = _rows(*specs, *[(0, "adequate", "strong")] * extra)
-    if one_size_flagged(evaluate(base, AuditSettings()), AuditSettings()):
-        assert one_size_flagged(evaluate(grown, AuditSettings()), AuditSettings())
+    base = specs
+    grown = [*specs, *[(0, "adequate", "strong")] * extra]
+    if one_size_flagged(_evaluate(base, AuditSettings()), AuditSettings()):
+        assert one_size_flagged(_evaluate(grown, AuditSettings()), AuditSettings())
 
 
 def _copy_case(tmp_path: Path, rule: str) -> Path:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion, fingerprint
-from dutylist.catalog.assessment import Assessment, Sample
+from dutylist.catalog.assessment import Assessment
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.catalog.workspace import Jurisdiction
 from dutylist.findings import Severity
@@ -87,8 +87,11 @@ class AuditContext:
     @property
     def unit_ids(self) -> list[str]:
         """The units `scope: all` devolves to: the towns, townships and streets."""
-        reg = self.juris.registry
-        return township_ids(reg.model if reg is not None else None)
+        ids: list[str] | None = self.memo.get("unit_ids")
+        if ids is None:
+            reg = self.juris.registry
+            ids = self.memo["unit_ids"] = township_ids(reg.model if reg is not None else None)
+        return ids
 
     def unit_name(self, unit: str) -> str:
         return self.unit_names.get(unit, unit)
@@ -104,18 +107,30 @@ class AuditContext:
                 yield loaded, item
 
     def scope_of(self, scope: object) -> list[str]:
-        """The unit ids an empowerment scope devolves to (`all` = every township-level unit)."""
+        """The unit ids an empowerment scope devolves to (`all` = every township-level unit);
+        read, never changed (`all` is one list for every item)."""
+        if scope == "all":
+            return self.unit_ids
         return devolved_units(scope, self.unit_ids)
 
-    def rows_of(self, item_id: str, units: Iterable[str]) -> dict[str, Sample]:
-        """The assessment rows of an item for the given units (others are ignored, spec 4)."""
+    @property
+    def table(self) -> Assessment:
+        """The assessment table (only for rules that NEED it: the rows are there)."""
+        assert self.rows is not None
+        return self.rows.table
+
+    def assessed_rows(self, item_id: str, units: Iterable[str]) -> tuple[list[str], list[int]]:
+        """The given units that have a row for the item in the period, in the order given,
+        and their rows (others are ignored, spec 4; a later row of a unit wins)."""
         if self.rows is None:
-            return {}
-        table = self.rows.table
+            return [], []
         if self._by_item is None:
-            self._by_item = table.by_item(self.rows.rows)
-        found = self._by_item.get(item_id, {})
-        return {u: table.sample(found[u]) for u in units if u in found}
+            self._by_item = self.rows.table.by_item(self.rows.rows)
+        found = self._by_item.get(item_id)
+        if not found:
+            return [], []
+        present = [u for u in units if u in found]
+        return present, [found[u] for u in present]
 
     def item_line(self, loaded: LoadedCatalog, item_id: str) -> int:
         """The line an item starts on. A scan of the text finds `- id: X` entries of

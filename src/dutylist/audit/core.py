@@ -21,6 +21,7 @@ from dutylist.catalog.workspace import Jurisdiction, assessment_files, load_path
 from dutylist.errors import InputError
 from dutylist.findings import Severity
 from dutylist.i18n import _
+from dutylist.io.yamlload import gc_paused
 from dutylist.validate.core import require_valid
 
 
@@ -106,11 +107,26 @@ def run_audit(
     accepted: Iterable[str] = (),
 ) -> AuditResult:
     """Audit a catalog file or a jurisdiction folder."""
-    from dutylist.audit.rules import RULE_MODULES
-
-    settings = settings or AuditSettings()
     juris = load_path(path)
     require_valid(juris)
+    return audit_loaded(
+        juris, path, assessment=assessment, previous=previous, settings=settings, accepted=accepted
+    )
+
+
+def audit_loaded(
+    juris: Jurisdiction,
+    path: Path,
+    *,
+    assessment: Path | None = None,
+    previous: str | None = None,
+    settings: AuditSettings | None = None,
+    accepted: Iterable[str] = (),
+) -> AuditResult:
+    """Audit a jurisdiction already loaded (and valid) from `path`, so a caller that has
+    loaded it for its own use (the site) does not read and check every file again."""
+
+    settings = settings or AuditSettings()
     rows, table = read_rows(juris, assessment)
     period = rows.period if rows is not None else None
     ctx = AuditContext(juris, rows, period, table, whole=path.is_dir())
@@ -130,6 +146,20 @@ def run_audit(
         result.units = {u.id: u.name for u in juris.registry.model.units}
         result.townships = juris.registry.model.township_ids()
         result.departments = {d.id: d.name for d in juris.registry.model.departments}
+    with gc_paused():  # findings and evaluations are acyclic: a collection finds nothing
+        _run_rules(ctx, settings, result)
+    result.findings.extend(_basis_validity(ctx, settings))
+    wanted = set(accepted)
+    for found in result.findings:
+        found.accepted = found.fingerprint in wanted
+    mark_also_revoked(result.findings)
+    result.findings.sort(key=AuditFinding.sort_key)
+    return result
+
+
+def _run_rules(ctx: AuditContext, settings: AuditSettings, result: AuditResult) -> None:
+    from dutylist.audit.rules import RULE_MODULES
+
     for module in RULE_MODULES:
         name = module.RULE.name
         if name in settings.disable:
@@ -146,13 +176,6 @@ def run_audit(
             if override is not None:
                 found.severity = override
             result.findings.append(found)
-    result.findings.extend(_basis_validity(ctx, settings))
-    wanted = set(accepted)
-    for found in result.findings:
-        found.accepted = found.fingerprint in wanted
-    mark_also_revoked(result.findings)
-    result.findings.sort(key=AuditFinding.sort_key)
-    return result
 
 
 def _basis_validity(ctx: AuditContext, settings: AuditSettings) -> list[AuditFinding]:

@@ -6,7 +6,6 @@ All are built from the same AuditFinding records; the per-unit problem lists
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -27,6 +26,7 @@ from dutylist.report.audit_labels import (
     unit_suggestion,
 )
 from dutylist.report.findings import github_escape, out_is_tty
+from dutylist.report.jsonout import dump as json_dump
 from dutylist.report.layout import Painter, text_width, write_text
 from dutylist.report.layout import wrap as layout_wrap
 from dutylist.report.safe import safe
@@ -101,8 +101,7 @@ def as_json(result: AuditResult) -> dict[str, Any]:
 
 
 def report_json(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
-    json.dump(as_json(result), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    json_dump(as_json(result), out)
 
 
 def report_github(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import replace
 
 from dutylist.audit.core import AuditResult
@@ -13,6 +12,7 @@ from dutylist.io.files import NAME_MAX
 from dutylist.report.audit import as_json, markdown, text_lines
 from dutylist.report.audit_labels import affected_units
 from dutylist.report.formats import Format
+from dutylist.report.jsonout import dumps
 from dutylist.report.layout import PIPE_WIDTH, Painter
 
 
@@ -57,7 +57,7 @@ def _render(
         return workbook(result, findings, lang, title, unit)
     if fmt.name == "json":
         record = {"title": title, "unit": unit, **as_json(replace(result, findings=findings))}
-        return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return dumps(record).encode("utf-8")
     if fmt.name == "text":
         lines = [
             title,

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import TextIO
 
 from dutylist.diff.model import CLASSES, DiffResult
 from dutylist.i18n import Lang
 from dutylist.report.diff_describe import Describer, changes_by_class, department_table
+from dutylist.report.jsonout import dump as json_dump
 from dutylist.report.safe import safe
 
 
 def report_json(result: DiffResult, out: TextIO, lang: Lang) -> None:
-    json.dump(result.as_record(), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # a folder's document holds one per catalog: its changes go one a line too
+    json_dump(result.as_record(), out, levels=3)
 
 
 def _md(text: str) -> str:

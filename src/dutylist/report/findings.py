@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TextIO
 
 from dutylist.checks import CHECKS_ZH
 from dutylist.findings import Finding
 from dutylist.i18n import SEVERITY, Lang
+from dutylist.report.jsonout import dump as json_dump
 from dutylist.report.layout import Painter, text_width, wrap, write_text
 from dutylist.report.safe import safe
 from dutylist.validate.plan import ValidationResult
@@ -23,8 +23,7 @@ def as_json(result: ValidationResult) -> dict[str, object]:
 
 
 def report_json(result: ValidationResult, out: TextIO, lang: Lang) -> None:
-    json.dump(as_json(result), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    json_dump(as_json(result), out)
 
 
 def github_escape(text: str, *, prop: bool = False) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from dutylist.history.model import Event, History, ItemHistory
 from dutylist.history.query import UnitHistory, Window, unit_record
 from dutylist.i18n import FIELD, KIND, N_, Lang, _, class_label, label
+from dutylist.report.jsonout import dumps as json_dumps
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -263,7 +264,7 @@ def report_markdown(view: View) -> str:
 
 def render(view: View, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(as_json(view), ensure_ascii=False, indent=2) + "\n"
+        return json_dumps(as_json(view))
     if fmt == "markdown":
         return report_markdown(view)
     return report_text(view)

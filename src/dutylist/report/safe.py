@@ -9,6 +9,9 @@ escaped, as Python writes them (`\\x1b`, `\\u202e`), so that a reviewer sees the
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 SEPARATORS = (0x2028, 0x2029)
 UNSAFE = frozenset((*range(0x00, 0x20), *range(0x7F, 0xA0), *BIDI, *SEPARATORS))
@@ -22,11 +25,23 @@ _TABLE = {code: _escape(code) for code in UNSAFE}
 _KEEP_LINES = {code: text for code, text in _TABLE.items() if code not in (0x0A, 0x09)}
 
 
+def _class(codes: Iterable[int]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(codes)) + "]")
+
+
+# str.translate looks every character up in a dict: a search of a character class tells
+# first, at C speed, whether there is anything to escape at all (there almost never is)
+_ANY = _class(_TABLE).search
+_ANY_KEEP_LINES = _class(_KEEP_LINES).search
+
+
 def safe(text: object, *, lines: bool = False) -> str:
     """`text` with every unsafe character escaped; `lines=True` keeps newlines and tabs
     (a multi-line note in a format that shows several lines)."""
     value = text if isinstance(text, str) else str(text)
-    return value.translate(_KEEP_LINES if lines else _TABLE)
+    if lines:
+        return value.translate(_KEEP_LINES) if _ANY_KEEP_LINES(value) else value
+    return value.translate(_TABLE) if _ANY(value) else value
 
 
 def is_safe(text: str, *, lines: bool = False) -> bool:

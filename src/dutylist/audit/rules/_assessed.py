@@ -1,17 +1,24 @@
-"""The fit/unfit arithmetic of spec section 7, shared by the rules that read assessments."""
+"""The fit/unfit arithmetic of spec section 7, shared by the rules that read assessments.
+
+An item's evaluation is read off the assessment's columns (counts an integer array,
+capacity and willingness one byte a row) through the row index of each assessed unit,
+computed once per item and shared by every rule that asks."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import and_, ge, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import Joined, Label, Message, joined, plural
-from dutylist.catalog.assessment import Sample
 from dutylist.i18n import N_
+from dutylist.model.assessment import CAPACITIES, WILLINGNESSES
 from dutylist.model.catalog import EmpowermentItem
 
 if TYPE_CHECKING:
@@ -19,22 +26,47 @@ if TYPE_CHECKING:
 
 CAPACITY_ZH = {"adequate": "足", "limited": "有限", "none": "无"}
 WILLINGNESS_ZH = {"strong": "强", "moderate": "中", "weak": "弱"}
+_NONE = CAPACITIES.index("none")
+_WEAK = WILLINGNESSES.index("weak")
+
+SHOWN = 3
+"""Units a message details; the rest are counted (every unit is in the finding's
+`units`, `keep` and evidence, and in each unit's own problem list)."""
 UNIT_ROW = N_("{unit} ({cases}, capacity {capacity}, {willingness})")
+MORE_UNITS = N_("and {n} more units")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a setattr call per field
 class Evaluation:
-    """One item's assessment over the units that count (its scope, with a row)."""
+    """One item's assessment over the units that count (its scope, with a row):
+    `units` in scope order, `rows` their rows of the table, and their measures."""
 
-    rows: dict[str, Sample]
+    units: list[str]
+    rows: list[int]
+    cases_of: tuple[int, ...]
+    capacity_of: tuple[int, ...]
+    willingness_of: tuple[int, ...]
     fit: list[str]
     unfit: list[str]
     weak: list[str]
+    zero: list[str]
     cases: int
 
     @property
     def assessed(self) -> list[str]:
-        return list(self.rows)
+        return list(self.units)
+
+    def measures(self, unit: str) -> tuple[int, str, str]:
+        """Cases, capacity and willingness of one assessed unit."""
+        at = self.units.index(unit)
+        return (
+            self.cases_of[at],
+            CAPACITIES[self.capacity_of[at]],
+            WILLINGNESSES[self.willingness_of[at]],
+        )
+
+
+_EMPTY = Evaluation([], [], (), (), (), [], [], [], [], 0)
 
 
 @lru_cache(maxsize=16)
@@ -47,12 +79,64 @@ def share_of(share: float, count: int) -> Fraction:
     return _exact(share) * count
 
 
-def evaluate(rows: dict[str, Sample], settings: AuditSettings) -> Evaluation:
-    fit = [u for u, r in rows.items() if r.cases >= settings.min_cases and r.capacity != "none"]
-    chosen = set(fit)
-    unfit = [u for u in rows if u not in chosen]
-    weak = [u for u, r in rows.items() if r.willingness == "weak"]
-    return Evaluation(rows, fit, unfit, weak, sum(r.cases for r in rows.values()))
+def _pick(rows: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    if len(rows) == 1:  # itemgetter of one index gives the value, not a tuple
+        row = rows[0]
+        return lambda column: (column[row],)
+    return itemgetter(*rows)
+
+
+_ABLE = bytes(int(code != _NONE) for code in range(256))
+_WEAKS = bytes(int(code == _WEAK) for code in range(256))
+_NOT = bytes(int(code == 0) for code in range(256))
+
+
+def flags(
+    cases: Sequence[int],
+    capacity: bytes | bytearray,
+    willingness: bytes | bytearray,
+    min_cases: int,
+) -> tuple[bytes, bytes, bytes, bytes]:
+    """Per row: fit (at least `min_cases` cases, capacity not `none`), unfit, weak
+    (willingness `weak`) and zero (no case), one byte each, in C passes over the columns."""
+    fit = bytes(map(and_, map(ge, cases, repeat(min_cases)), capacity.translate(_ABLE)))
+    weak = bytes(willingness.translate(_WEAKS))
+    return fit, fit.translate(_NOT), weak, bytes(map(not_, cases))
+
+
+def columns_of(ctx: AuditContext, min_cases: int) -> tuple[Sequence[int], ...]:
+    """The table's cases, capacity and willingness codes, and the flags of its rows."""
+    key = ("columns", min_cases)
+    found: tuple[Sequence[int], ...] | None = ctx.memo.get(key)
+    if found is None:
+        t = ctx.table
+        found = ctx.memo[key] = (
+            t.cases,
+            t.capacity,
+            t.willingness,
+            *flags(t.cases, t.capacity, t.willingness, min_cases),
+        )
+    return found
+
+
+def evaluate(units: list[str], rows: list[int], columns: tuple[Sequence[int], ...]) -> Evaluation:
+    """The evaluation of the units at the given rows of `columns` (see `columns_of`)."""
+    if not rows:
+        return _EMPTY
+    pick = _pick(rows)
+    cases_of, capacity_of, willingness_of, fit_of, unfit_of, weak_of, zero_of = map(pick, columns)
+    return Evaluation(
+        units,
+        rows,
+        cases_of,
+        capacity_of,
+        willingness_of,
+        list(compress(units, fit_of)),
+        list(compress(units, unfit_of)),
+        list(compress(units, weak_of)),
+        list(compress(units, zero_of)),
+        sum(cases_of),
+    )
 
 
 def one_size_flagged(ev: Evaluation, settings: AuditSettings) -> bool:
@@ -79,40 +163,67 @@ def item_evaluation(
     key = ("evaluation", item.id)
     found: Evaluation | None = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = evaluate(ctx.rows_of(item.id, ctx.scope_of(item.scope)), settings)
+        units, rows = ctx.assessed_rows(item.id, ctx.scope_of(item.scope))
+        found = evaluate(units, rows, columns_of(ctx, settings.min_cases)) if rows else _EMPTY
+        ctx.memo[key] = found
     return found
 
 
 def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined:
-    """`勐旺乡 (0 cases, capacity none, weak)` for each unit."""
+    """`勐旺乡 (0 cases, capacity none, weak)` for the first units; past `SHOWN` units (and
+    one more, which would cost a line as its count does) the rest are counted:
+    `… and 18 more units`."""
     names = ctx.unit_names
-    return joined(
-        (
-            Message(
+    shown = units if len(units) <= SHOWN + 1 else units[:SHOWN]
+    rows: list[object] = []
+    made: dict[tuple[str, int, str, str], Message] = ctx.memo.setdefault("unit rows", {})
+    for unit in shown:
+        key = (unit, *ev.measures(unit))
+        row = made.get(key)
+        if row is None:  # one Message per unit and measures: rendered once for all items
+            _unit, n, capacity, willingness = key
+            row = made[key] = Message(
                 UNIT_ROW,
                 unit=names.get(unit, unit),
-                cases=cases(ev.rows[unit].cases),
-                capacity=Label(ev.rows[unit].capacity, CAPACITY_ZH),
-                willingness=Label(ev.rows[unit].willingness, WILLINGNESS_ZH),
+                cases=cases(n),
+                capacity=Label(capacity, CAPACITY_ZH),
+                willingness=Label(willingness, WILLINGNESS_ZH),
             )
-            for unit in units
-        ),
-        "; ",
-        "；",
-    )
+        rows.append(row)
+    if len(units) > len(shown):
+        rows.append(Message(MORE_UNITS, n=len(units) - len(shown)))
+    return joined(rows, "; ", "；")
 
 
+@lru_cache(maxsize=4096)
 def cases(n: int) -> Message:
     return plural(n, N_("{n} case"), N_("{n} cases"))
 
 
+@lru_cache(maxsize=4096)
 def units(n: int) -> Message:
     return plural(n, N_("{n} unit"), N_("{n} units"))
 
 
-def evidence(ev: Evaluation) -> dict[str, object]:
-    """The rows behind a finding, for the JSON and Excel outputs."""
-    return {
-        unit: {"cases": r.cases, "capacity": r.capacity, "willingness": r.willingness}
-        for unit, r in ev.rows.items()
-    }
+def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
+    """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures.
+    The records of equal measures are one shared dict (they are read, never changed)."""
+    key = ("evidence", id(ev))
+    held: tuple[Evaluation, dict[str, object]] | None = ctx.memo.get(key)
+    if held is None or held[0] is not ev:
+        records = ctx.memo.setdefault("row records", {})
+        found: dict[str, object] = {}
+        for unit, measures in zip(
+            ev.units, zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True), strict=True
+        ):
+            record = records.get(measures)
+            if record is None:
+                cases, capacity, willingness = measures
+                record = records[measures] = {
+                    "cases": cases,
+                    "capacity": CAPACITIES[capacity],
+                    "willingness": WILLINGNESSES[willingness],
+                }
+            found[unit] = record
+        held = ctx.memo[key] = (ev, found)
+    return dict(held[1])  # a finding may add keys of its own (also_revoke)

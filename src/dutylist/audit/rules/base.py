@@ -36,17 +36,24 @@ class Message:
     the reader's language. A field may be a number or text (the same in both languages) or
     a Message, Label or Joined (shown in the language of the sentence)."""
 
-    __slots__ = ("fields", "msgid")
+    __slots__ = ("_shown", "fields", "msgid")
 
     def __init__(self, msgid: str, /, **fields: Any) -> None:
         self.msgid = msgid
         self.fields = fields
+        self._shown: dict[str, str] = {}
 
     def render(self, lang: Lang) -> str:
+        # kept per language: a part shared by many findings (a unit's row, `3 cases`) is
+        # formatted once, and the JSON asks for both languages of every finding
+        done = self._shown.get(lang)
+        if done is not None:
+            return done
         text = translate(self.msgid, lang)
-        if not self.fields:
-            return text
-        return text.format(**{k: shown(v, lang) for k, v in self.fields.items()})
+        if self.fields:
+            text = text.format(**{k: shown(v, lang) for k, v in self.fields.items()})
+        self._shown[lang] = text
+        return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 suggestion="revoke",
                 units=ev.assessed,
                 subject="revoke",
-                extra=evidence(ev),
+                extra=evidence(ctx, ev),
             )
         else:
             yield ctx.finding(
@@ -108,5 +108,5 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 units=ev.unfit,
                 keep=ev.fit,
                 subject="differentiate",
-                extra=evidence(ev),
+                extra=evidence(ctx, ev),
             )

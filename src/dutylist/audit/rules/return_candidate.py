@@ -84,5 +84,5 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             ),
             suggestion="revoke",
             units=ev.assessed,
-            extra=evidence(ev),
+            extra=evidence(ctx, ev),
         )

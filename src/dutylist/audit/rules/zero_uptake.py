@@ -60,10 +60,10 @@ MESSAGE = N_("{zero} of {units} handled no case in {period}: {evidence}")
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     for loaded, item in ctx.empowerment_items():
         ev = item_evaluation(ctx, item, settings)
-        zero = [u for u, r in ev.rows.items() if r.cases == 0]
+        zero = ev.zero
         if not zero or _said_elsewhere(item, ev, settings):
             continue
-        used = [u for u in ev.rows if u not in zero]
+        used = [u for u, c in zip(ev.units, ev.cases_of, strict=True) if c]
         yield ctx.finding(
             RULE,
             loaded,
@@ -79,7 +79,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             units=zero,
             keep=used,
             subject=",".join(sorted(zero)),
-            extra=evidence(ev),
+            extra=evidence(ctx, ev),
         )
 
 
