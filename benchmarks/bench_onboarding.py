@@ -1,6 +1,6 @@
 """Onboarding: `export` of an empowerment catalog to .xlsx, `import` of that workbook
-(openpyxl in normal mode, for the merged ranges) and of the same sheet as a GBK CSV,
-and `fmt` (ruamel round-trip) of the catalog."""
+(python-calamine, merged ranges included) and of the same sheet as a GBK CSV, and `fmt`
+(ruamel round-trip) of the catalog."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from dutylist.onboarding.importer import import_table
 from generate import cached
 from timing import best_of, ms, repeats, table
 
-# openpyxl's normal mode holds every cell as an object: past this, import takes minutes.
+# the workbook of a larger catalog takes long to write (export), not to import
 XLSX_LIMIT = 10_000
 
 

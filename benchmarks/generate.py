@@ -75,7 +75,9 @@ _CATEGORIES = (
     ("other-power", "其他行政权力", 3),
     ("public-service", "公共服务", 4),
 )
-_LABEL = {value: label for value, label, _ in _CATEGORIES}
+# "other" is never drawn but `reclassified` moves basis-free items there, and a later
+# mutation of such an item names it again
+_LABEL = {value: label for value, label, _ in _CATEGORIES} | {"other": "其他"}
 _CATEGORY_DRAW = [value for value, _, weight in _CATEGORIES for _ in range(weight)]
 _POWER = [value for value, _, _ in _CATEGORIES if value != "public-service"]
 _LAWS = "中华人民共和国公路法 中华人民共和国森林法 中华人民共和国草原法 中华人民共和国水法 中华人民共和国土地管理法 中华人民共和国城乡规划法 中华人民共和国食品安全法 中华人民共和国环境保护法 中华人民共和国大气污染防治法 中华人民共和国文物保护法 中华人民共和国渔业法 中华人民共和国野生动物保护法 中华人民共和国消防法 中华人民共和国安全生产法 城市市容和环境卫生管理条例 公路安全保护条例 农药管理条例 殡葬管理条例 宗教事务条例 云南省农村公路条例".split()  # noqa: SIM905 - word lists read better as text

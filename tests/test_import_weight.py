@@ -42,3 +42,52 @@ assert result.exit_code == 0, result.output
 
 def test_the_probe_would_notice() -> None:
     assert loaded_after("import xlsxwriter") == ["xlsxwriter"]
+
+
+# what a single file's validate or diff never needs: the assessment tables, the renderers
+# of a terminal, the fuzzy matchers, typer's pydantic coercion of parameters
+START_UP = (
+    *HEAVY,
+    "dutylist.catalog.assessment",
+    "rich",
+    "rapidfuzz",
+    "typer._adapters",
+)
+FILE = CATALOG.parent / "minimal" / "empowerment.yaml"
+
+
+def loaded_by_cli(*args: str) -> list[str]:
+    code = PROBE.format(
+        body=f"""
+sys.argv = ["dutylist", *{list(args)!r}]
+from dutylist.cli import main
+try:
+    main()
+except SystemExit as exit:
+    assert exit.code in (0, 1, None), exit.code
+print("loaded:", end="")
+""",
+        heavy=START_UP,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return [m for m in done.stdout.rpartition("loaded:")[2].strip().split(",") if m]
+
+
+def test_validate_of_a_file_starts_light() -> None:
+    assert loaded_by_cli("validate", "--no-cache", str(FILE)) == []
+
+
+def test_diff_of_two_files_starts_light() -> None:
+    assert loaded_by_cli("diff", str(FILE), str(FILE)) == []
+
+
+def test_diff_of_changed_items_needs_no_deepdiff(tmp_path: Path) -> None:
+    new = tmp_path / "empowerment.yaml"
+    registry = FILE.with_name("jurisdiction.yaml")
+    (tmp_path / registry.name).write_text(registry.read_text(encoding="utf-8"), encoding="utf-8")
+    text = FILE.read_text(encoding="utf-8")
+    new.write_text(text.replace("basis: [", "basis: [《新法》第一条, ", 1), encoding="utf-8")
+    assert "《新法》" in new.read_text(encoding="utf-8")
+    assert loaded_by_cli("diff", str(FILE), str(new)) == []

@@ -199,3 +199,26 @@ def test_no_catalogs_is_one_message(run_cli: RunCli, tmp_path: Path, args: list[
     result = run_cli("site", *args, "-o", str(tmp_path / "s"))
     assert result.exit_code == 2
     assert result.stderr.startswith("dutylist: error:")
+
+
+def test_a_finding_is_told_once_on_its_item_page_and_each_unit_links_to_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    from dutylist.audit.core import run_audit
+    from dutylist.report.audit_labels import affected_units
+
+    out = tmp_path / "site"
+    build(run_cli, JINGHONG, out)
+    result = run_audit(JINGHONG)
+    shared = next(f for f in result.findings if f.item and len(affected_units(result, f)) > 1)
+    message = shared.text("zh").replace("<", "&lt;")
+    pages = [p.read_text(encoding="utf-8") for p in out.rglob("*.html")]
+    assert sum(message in page for page in pages) == 1
+    item_page = f"items/532801-empowerment-{slug(shared.item or '')}.html"
+    assert message in (out / item_page).read_text(encoding="utf-8")
+    for unit in affected_units(result, shared):
+        links = parse(out / "units" / f"532801-{slug(unit)}.html").links
+        assert any(link.startswith(f"../{item_page}#finding-") for link in links), unit
+    public = tmp_path / "public"
+    build(run_cli, JINGHONG, public, "--public")
+    assert "评估发现" not in (public / item_page).read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dutylist.catalog.load import Document, parse_catalog, read_document
@@ -276,6 +276,7 @@ _TEXT = st.one_of(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=_TEXT)
+@example(text="0:\ncatalog: {kind: empowerment}\n0[:")  # an unknown key holding `[`
 def test_any_text_gives_validate_and_diff_an_exit_code(
     text: str, run_cli: RunCli, tmp_path: Path
 ) -> None:

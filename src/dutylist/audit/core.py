@@ -107,9 +107,26 @@ def run_audit(
     accepted: Iterable[str] = (),
 ) -> AuditResult:
     """Audit a catalog file or a jurisdiction folder."""
-    settings = settings or AuditSettings()
     juris = load_path(path)
     require_valid(juris)
+    return audit_loaded(
+        juris, path, assessment=assessment, previous=previous, settings=settings, accepted=accepted
+    )
+
+
+def audit_loaded(
+    juris: Jurisdiction,
+    path: Path,
+    *,
+    assessment: Path | None = None,
+    previous: str | None = None,
+    settings: AuditSettings | None = None,
+    accepted: Iterable[str] = (),
+) -> AuditResult:
+    """Audit a jurisdiction already loaded (and valid) from `path`, so a caller that has
+    loaded it for its own use (the site) does not read and check every file again."""
+
+    settings = settings or AuditSettings()
     rows, table = read_rows(juris, assessment)
     period = rows.period if rows is not None else None
     ctx = AuditContext(juris, rows, period, table, whole=path.is_dir())

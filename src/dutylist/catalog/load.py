@@ -257,6 +257,8 @@ def errors_to_findings(doc: Document, exc: ValidationError, kind: str) -> list[F
     for error in exc.errors(include_url=False):
         # union branch labels ("literal['all']", "list[...]") are pydantic's, not the file's
         path = tuple(p for p in error["loc"] if isinstance(p, int) or "[" not in p)
+        if error["type"] == "extra_forbidden" and path[-1:] != error["loc"][-1:]:
+            path = (*path, error["loc"][-1])  # the unknown key itself, even `a[`
         if path in seen:
             continue
         seen.add(path)

@@ -61,9 +61,11 @@ def import_(
         source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
         version=version, unit=unit, add_names=add_names, guide=guide,
     )  # fmt: skip
+    from dutylist.report.safe import safe
+
     write_atomic(output, result.catalog_text)
-    for problem in result.problems:
-        typer.echo(f"{source}:{problem.row}: {problem.message}", err=True)
+    for problem in result.problems:  # the message quotes cells: an ESC in one stays text
+        typer.echo(safe(f"{source}:{problem.row}: {problem.message}"), err=True)
     for note in result.notes:
         typer.echo(f"dutylist: {note}", err=True)
     _write_registry(result.registry_path, result.registry_text, result.registry_new, language)

@@ -23,6 +23,7 @@ try:  # typer >= 0.20 carries its own copy of click's core
 except ImportError:  # pragma: no cover - older typer, on click itself
     from click.exceptions import UsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
 
+from dutylist.commands.coercion import lighten
 from dutylist.i18n import N_, _, current_lang, resolve_lang, set_lang
 
 # Headings and marks of the help page written by typer's click core.
@@ -257,6 +258,10 @@ class _Translated:
             raise
         except UsageError as exc:
             raise _TranslatedUsageError(exc) from None
+
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:
+        lighten(self.get_params(ctx))  # type: ignore[attr-defined]
+        return super().parse_args(ctx, args)  # type: ignore[misc]
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -96,6 +96,54 @@ def _class_of(name: str, before: Any, after: Any) -> str:
 def nested_detail(old: Any, new: Any) -> list[dict[str, Any]]:
     """What changed inside a list or mapping, from deepdiff's tree view: entries with
     `path` (list of keys), `change` (added/removed/changed) and the values."""
+    detail = _flat_detail(old, new)
+    if detail is None:
+        detail = _deep_detail(old, new)
+    detail.sort(
+        key=lambda e: (e["change"], [str(p) for p in e["path"]], str(e.get("old", e.get("new"))))
+    )
+    return detail
+
+
+_SCALARS = (str, int, float, bool, type(None))
+_DEEPER = 0.33  # deepdiff's threshold_to_diff_deeper
+
+
+def _flat_detail(old: Any, new: Any) -> list[dict[str, Any]] | None:
+    """What `_deep_detail` says of a mapping of scalars or of a list of scalars (every
+    nested field of an item), without importing deepdiff (a sixth of a second, numpy and
+    pandas with it); None for anything deeper."""
+    if isinstance(old, list) and isinstance(new, list):
+        if not all(isinstance(v, _SCALARS) for v in (*old, *new)):
+            return None
+        # deepdiff with ignore_order compares values and their types, counts aside
+        before = {(type(v), v) for v in old}
+        after = {(type(v), v) for v in new}
+        removed = [{"path": [], "change": "removed", "old": v} for t, v in before - after]
+        return removed + [{"path": [], "change": "added", "new": v} for t, v in after - before]
+    if isinstance(old, dict) and isinstance(new, dict):
+        if not all(isinstance(v, _SCALARS) for v in (*old.values(), *new.values())):
+            return None
+        if not all(isinstance(k, str) for k in (*old, *new)):
+            return None
+        union, common = len(old.keys() | new.keys()), len(old.keys() & new.keys())
+        if union > 1 and common / union < _DEEPER:
+            # deepdiff calls mappings sharing few keys one changed value, not key by key
+            return [{"path": [], "change": "changed", "old": old, "new": new}]
+        detail: list[dict[str, Any]] = []
+        for key in old.keys() - new.keys():
+            detail.append({"path": [key], "change": "removed", "old": old[key]})
+        for key in new.keys() - old.keys():
+            detail.append({"path": [key], "change": "added", "new": new[key]})
+        for key in old.keys() & new.keys():
+            a, b = old[key], new[key]
+            if type(a) is not type(b) or a != b:
+                detail.append({"path": [key], "change": "changed", "old": a, "new": b})
+        return detail
+    return None
+
+
+def _deep_detail(old: Any, new: Any) -> list[dict[str, Any]]:
     from deepdiff import DeepDiff
 
     tree = DeepDiff(old, new, ignore_order=isinstance(old, list), view="tree")
@@ -123,9 +171,6 @@ def nested_detail(old: Any, new: Any) -> list[dict[str, Any]]:
             if change != "removed":
                 entry["new"] = level.t2
             detail.append(entry)
-    detail.sort(
-        key=lambda e: (e["change"], [str(p) for p in e["path"]], str(e.get("old", e.get("new"))))
-    )
     return detail
 
 

@@ -33,69 +33,8 @@ from ruamel.yaml.tokens import CommentToken
 from dutylist.i18n import _
 from dutylist.io.yamlcomments import lost_comment
 from dutylist.io.yamlload import LoadProblem, load_yaml
+from dutylist.io.yamlshape import _SHAPE, FLOW, _Shape
 
-TOP = (
-    "dutylist",
-    "jurisdiction",
-    "catalog",
-    "units",
-    "departments",
-    "guides",
-    "posts",
-    "items",
-    "laws",
-)
-HEADER = ("kind", "title", "version", "effective", "unit")
-JURISDICTION = ("code", "name", "level")
-UNIT = ("id", "name", "type", "code", "parent")
-DEPARTMENT = ("id", "name", "uscc")
-POST = ("id", "name", "new")
-ITEM = (
-    "id",
-    "name",
-    "category",
-    "department",
-    "basis",
-    "scope",
-    "method",
-    "role",
-    "lead",
-    "cooperating",
-    "grid",
-    "source",
-    "post",
-    "handling",
-    "status",
-    "alternative",
-    "technical",
-    "support",
-    "admission",
-    "replaces",
-    "tags",
-    "notes",
-)
-SUPPORT = ("training", "funding", "guidance")
-ADMISSION = ("approved_by", "approved_on", "content", "term", "funding")
-
-# (key order, fields written in double quotes, order of nested mappings by key)
-_Shape = tuple[tuple[str, ...], frozenset[str], dict[str, Any]]
-_ITEM_SHAPE: _Shape = (
-    ITEM,
-    frozenset({"id", "source", "replaces"}),
-    {"support": (SUPPORT, frozenset(), {}), "admission": (ADMISSION, frozenset(), {})},
-)
-_SHAPE: _Shape = (
-    TOP,
-    frozenset(),
-    {
-        "jurisdiction": (JURISDICTION, frozenset({"code"}), {}),
-        "catalog": (HEADER, frozenset({"version"}), {}),
-        "units": (UNIT, frozenset({"code"}), {}),
-        "departments": (DEPARTMENT, frozenset({"uscc"}), {}),
-        "posts": (POST, frozenset(), {}),
-        "items": _ITEM_SHAPE,
-    },
-)
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = pyyaml.resolver.Resolver()
 
@@ -196,8 +135,7 @@ def _impossible_date(text: str) -> FormatProblem:
     return FormatProblem(_("a value cannot be read for formatting: run `dutylist validate`"))
 
 
-# lists of ids read best on one line, as the shipped catalogs write them
-FLOW = frozenset({"scope", "cooperating", "replaces", "tags"})
+_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def _commented(value: Any, key: Any = None) -> Any:
@@ -209,8 +147,18 @@ def _commented(value: Any, key: Any = None) -> Any:
     if isinstance(value, list):
         seq = CommentedSeq(_commented(v) for v in value)
         if key in FLOW:
+            # ruamel writes `[? x]` plain, which reads back as a mapping (`[: x]`: not at all)
+            for i, v in enumerate(seq):
+                if isinstance(v, str) and type(v) is str and v.startswith(("?", ":")):
+                    list.__setitem__(seq, i, SingleQuotedScalarString(v))
             seq.fa.set_flow_style()
         return seq
+    if isinstance(value, str) and _BREAKS.search(value):
+        # ruamel folds these in single quotes, and PyYAML reads them back as spaces
+        return DoubleQuotedScalarString(value)
+    if isinstance(value, str) and value and "\n" not in value and not _pyyaml_plain_is(value):
+        # plain `yes` or `on` is a string to ruamel (YAML 1.2) and True to PyYAML (1.1)
+        return SingleQuotedScalarString(value)
     return value
 
 
@@ -319,7 +267,13 @@ def _plain(value: Any, loaded: Any) -> Any:
     (ruamel itself re-quotes what cannot be plain)."""
     if isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString)):
         text = str(value)
-        if text and "\n" not in text and text.strip() == text and _pyyaml_plain_is(text):
+        if (
+            text
+            and "\n" not in text
+            and text.strip() == text
+            and not _BREAKS.search(text)
+            and _pyyaml_plain_is(text)
+        ):
             return text if loaded is None or loaded == text else value
     return value
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from dutylist.io.yamlwrite import _SHAPE, _Shape
+from dutylist.io.yamlshape import _SHAPE, _Shape
 
 _NONE: _Shape = ((), frozenset(), {})
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 from dutylist.audit.core import AuditResult
@@ -29,6 +30,21 @@ _HEAD_ZH = (
 )
 CAPS = {4: 24, 7: 20, 8: 20, 9: 24, 10: 40, 11: 20, 13: 10}
 """Widest a column grows (characters) before its text wraps: name, units, evidence, message."""
+LINE = 13.0
+"""Points a wrapped line of 10-point text takes (LibreOffice and Excel print 11-12)."""
+PER_WIDTH = 1.1
+"""Display columns (a CJK character counts two) a line holds per unit of column width: a
+unit is a digit of the default 11-point font, wider than half a 10-point CJK character
+(1.36 in LibreOffice's print, less where a line breaks early: at a space, or before a comma
+`，` that may not begin a line)."""
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a cell's text takes wrapped in a column of `width` units."""
+    per_line = max(width * PER_WIDTH, 1.0)
+    return sum(max(1, math.ceil(display_width(part) / per_line)) for part in text.split("\n"))
+
+
 _HEAD_EN = (
     "severity",
     "code",
@@ -122,10 +138,8 @@ def workbook(
         sheet.set_column(c, c, width)
     for r, values in enumerate(data, start=2):
         # spreadsheet programs do not grow a wrapped row by themselves
-        lines = max(
-            -(-display_width(str(v)) // max(fitted[c] - 2, 1)) for c, v in enumerate(values)
-        )
-        sheet.set_row(r, 14 * max(lines, 1))
+        lines = max(_lines(str(v), fitted[c]) for c, v in enumerate(values))
+        sheet.set_row(r, LINE * lines + 4)
     if not data:
         sheet.write_string(2, 0, "无问题" if lang == "zh" else "no findings", wrap)
     sheet.freeze_panes(2, 0)

@@ -28,9 +28,9 @@ class Format:
 
     name: str
     suffixes: tuple[str, ...]
-    binary: bool
-    per_unit: bool
     render: str
+    binary: bool = False
+    per_unit: bool = False
 
     def renderer(self) -> Callable[..., Any]:
         module, function = self.render.split(":")
@@ -38,92 +38,30 @@ class Format:
 
 
 VALIDATE = (
-    Format(
-        "text",
-        (".txt",),
-        binary=False,
-        per_unit=False,
-        render="dutylist.report.findings:report_text",
-    ),
-    Format(
-        "json",
-        (".json",),
-        binary=False,
-        per_unit=False,
-        render="dutylist.report.findings:report_json",
-    ),
-    Format(
-        "github", (), binary=False, per_unit=False, render="dutylist.report.findings:report_github"
-    ),
+    Format("text", (".txt",), "dutylist.report.findings:report_text"),
+    Format("json", (".json",), "dutylist.report.findings:report_json"),
+    Format("github", (), "dutylist.report.findings:report_github"),
 )
 DIFF = (
-    Format(
-        "text",
-        (".txt",),
-        binary=False,
-        per_unit=False,
-        render="dutylist.report.diff_text:report_text",
-    ),
-    Format(
-        "json", (".json",), binary=False, per_unit=False, render="dutylist.report.diff:report_json"
-    ),
-    Format(
-        "markdown",
-        (".md", ".markdown"),
-        binary=False,
-        per_unit=False,
-        render="dutylist.report.diff:report_markdown",
-    ),
+    Format("text", (".txt",), "dutylist.report.diff_text:report_text"),
+    Format("json", (".json",), "dutylist.report.diff:report_json"),
+    Format("markdown", (".md", ".markdown"), "dutylist.report.diff:report_markdown"),
     # spec section 8: `csv` is the department statistics table; changes-csv one row per change
-    Format(
-        "csv", (".csv",), binary=False, per_unit=False, render="dutylist.report.statistics:diff_csv"
-    ),
-    Format(
-        "changes-csv",
-        (".csv",),
-        binary=False,
-        per_unit=False,
-        render="dutylist.report.diff:report_csv",
-    ),
-    Format(
-        "xlsx",
-        (".xlsx",),
-        binary=True,
-        per_unit=False,
-        render="dutylist.report.statistics:diff_xlsx",
-    ),
+    Format("csv", (".csv",), "dutylist.report.statistics:diff_csv"),
+    Format("changes-csv", (".csv",), "dutylist.report.diff:report_csv"),
+    Format("xlsx", (".xlsx",), "dutylist.report.statistics:diff_xlsx", binary=True),
 )
 AUDIT = (
+    Format("text", (".txt",), "dutylist.report.audit:report_text", per_unit=True),
+    Format("json", (".json",), "dutylist.report.audit:report_json", per_unit=True),
     Format(
-        "text", (".txt",), binary=False, per_unit=True, render="dutylist.report.audit:report_text"
+        "markdown", (".md", ".markdown"), "dutylist.report.audit:report_markdown", per_unit=True
     ),
+    Format("github", (), "dutylist.report.audit:report_github"),
     Format(
-        "json", (".json",), binary=False, per_unit=True, render="dutylist.report.audit:report_json"
+        "xlsx", (".xlsx",), "dutylist.report.audit_xlsx:report_xlsx", binary=True, per_unit=True
     ),
-    Format(
-        "markdown",
-        (".md", ".markdown"),
-        binary=False,
-        per_unit=True,
-        render="dutylist.report.audit:report_markdown",
-    ),
-    Format(
-        "github", (), binary=False, per_unit=False, render="dutylist.report.audit:report_github"
-    ),
-    Format(
-        "xlsx",
-        (".xlsx",),
-        binary=True,
-        per_unit=True,
-        render="dutylist.report.audit_xlsx:report_xlsx",
-    ),
-    Format(
-        "html",
-        (".html", ".htm"),
-        binary=False,
-        per_unit=False,
-        render="dutylist.report.audit:report_html",
-    ),
+    Format("html", (".html", ".htm"), "dutylist.report.audit:report_html"),
 )
 
 

@@ -6,6 +6,7 @@ report is one self-contained file that prints like the workbook it mirrors.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from html import escape
@@ -127,9 +128,12 @@ def bar_chart(
     return "".join(out)
 
 
+@functools.cache
 def environment() -> Any:
     """The Jinja2 environment of the site and the HTML reports: autoescape on (catalog
-    text is untrusted), every printed string through `visible`, unknown names an error."""
+    text is untrusted), every printed string through `visible`, unknown names an error.
+    One per process: it keeps the compiled templates, which cost more to compile than a
+    small site costs to render."""
     import jinja2
     from markupsafe import Markup
 

@@ -12,16 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dutylist.escapes import escape_char
+
 BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 SEPARATORS = (0x2028, 0x2029)
 UNSAFE = frozenset((*range(0x00, 0x20), *range(0x7F, 0xA0), *BIDI, *SEPARATORS))
 
 
-def _escape(code: int) -> str:
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-_TABLE = {code: _escape(code) for code in UNSAFE}
+_TABLE = {code: escape_char(code) for code in UNSAFE}
 _KEEP_LINES = {code: text for code, text in _TABLE.items() if code not in (0x0A, 0x09)}
 
 

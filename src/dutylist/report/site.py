@@ -7,24 +7,28 @@ Each page kind is one template of `templates/site/`; the records decide what is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from dutylist import __version__
 from dutylist.i18n import CATEGORY
-from dutylist.report.html import STATIC, environment
+from dutylist.report.html import STATIC, environment, visible
 from dutylist.site.build import MARKER, SiteModel
 from dutylist.site.records import ItemRecord, JurisdictionRecord, slug
 
 _LIST_COLUMNS = {"empowerment": ("department", "category", "scope")}
 
 
-def _options(items: Iterable[ItemRecord], record: JurisdictionRecord) -> dict[str, Any]:
-    """The choices of a table's filter: only values that occur in it, in registry order."""
+def _options(
+    items: Iterable[ItemRecord], record: JurisdictionRecord, *, by_unit: bool = True
+) -> dict[str, Any]:
+    """The choices of a table's filter: only values that occur in it, in registry order.
+    A unit's own page has no choice of unit."""
     items = list(items)
     depts = {i.department for i in items}
-    units = {u for i in items for u in i.units}
+    units = set[str]().union(*(i.units for i in items)) if by_unit else set()
     cats = {i.category for i in items}
     return {
         "departments": [(d.id, d.short) for d in record.departments if d.id in depts],
@@ -33,49 +37,145 @@ def _options(items: Iterable[ItemRecord], record: JurisdictionRecord) -> dict[st
     }
 
 
-@dataclass
-class _Cells:
-    open: Any
-    rest: Any
+def _json(value: Any) -> str:
+    """JSON to put inside a <script> block: no "<" is left as is, so nothing in it can
+    end the block early or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, safe)
+    return text
+
+
+class _Index:
+    """The jurisdiction's departments, categories and units by position, as the filter's
+    data refers to them."""
+
+    def __init__(self, juris: JurisdictionRecord) -> None:
+        self.departments = [d.id for d in juris.departments]
+        self.categories = list(CATEGORY)
+        self.units = [u.id for u in juris.units]
+        self._dept = {d: n for n, d in enumerate(self.departments)}
+        self._cat = {c: n for n, c in enumerate(self.categories)}
+        self._unit = {u: n for n, u in enumerate(self.units)}
+        lists = {"d": self.departments, "c": self.categories, "u": self.units}
+        self.head = _json(lists)[1:-1]
+
+    def row(self, item: ItemRecord, basis_shown: bool, by_unit: bool) -> list[Any]:
+        row: list[Any] = [
+            self._dept.get(item.department, -1),
+            self._cat.get(item.category, -1),
+            "" if basis_shown else " ".join(item.basis),
+        ]
+        if by_unit:
+            row.append([self._unit[u] for u in item.units if u in self._unit])
+        return row
 
 
 class _Rows:
-    """Each item's table row rendered once per column set: a unit's page, its list's page
+    """Each item's table cells rendered once per column set: a unit's page, its list's page
     and its department's page show the same row, and at 10k items x 30 units that is
-    hundreds of thousands of rows."""
+    hundreds of thousands of rows. The pieces are escaped by the row template (or by
+    `_text`) and joined here as plain strings; only integers are put between them."""
 
     def __init__(self, env: Any) -> None:
         self._macros = env.get_template("site/_row.html").module
-        self._cache: dict[tuple[str, tuple[str, ...]], _Cells] = {}
-        self._links: dict[tuple[str, ...], Any] = {}
-
-    def __call__(self, item: ItemRecord, columns: tuple[str, ...]) -> _Cells:
-        key = (item.key, columns)
-        cells = self._cache.get(key)
-        if cells is None:
-            from markupsafe import Markup
-
-            cells = _Cells(
-                Markup(self._macros.open(item)), Markup(self._macros.rest(item, columns))
-            )
-            self._cache[key] = cells
-        return cells
+        self._cells: dict[tuple[str, ...], dict[str, str]] = {}  # columns -> item -> cells
+        self._links: dict[str, Any] = {}
+        self._texts: dict[str, str] = {}
+        self._problem_parts: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._index: dict[str, _Index] = {}
+        self._filter_rows: dict[tuple[str, bool, bool], str] = {}
 
     def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> Any:
-        """The body rows of an item table: each row's cells rendered once by the row
-        template (escaped there); only the row number, an integer, is put between them.
-        A unit's page of a large district holds thousands of rows."""
+        """The body rows of an item table."""
         from markupsafe import Markup
 
+        columns = tuple(columns)
+        cache = self._cells.setdefault(columns, {})
+        for item in items:
+            if item.key not in cache:
+                cache[item.key] = str(self._macros.cells(item, columns))
+        return Markup(
+            "".join([f"<tr><td>{n}</td>{cache[i.key]}</tr>\n" for n, i in enumerate(items, 1)])
+        )
+
+    def filter_data(
+        self,
+        juris: JurisdictionRecord,
+        items: list[ItemRecord],
+        columns: tuple[str, ...],
+        by_unit: bool,
+    ) -> Any:
+        """What the filter compares, once per table as compact JSON: per row the indexes of
+        its department and category in the jurisdiction's lists of them, the words of its
+        basis when no column shows them, and the indexes of its units when the table
+        filters by unit. Data attributes on each row repeated the ids thousands of times
+        per page; each item's entry is made once for all the tables that list it."""
+        from markupsafe import Markup
+
+        index = self._index.get(juris.key)
+        if index is None:
+            index = self._index[juris.key] = _Index(juris)
+        basis_shown = "basis" in columns
+        cache = self._filter_rows
+        rows = []
+        for item in items:
+            key = (item.key, basis_shown, by_unit)
+            row = cache.get(key)
+            if row is None:
+                row = cache[key] = _json(index.row(item, basis_shown, by_unit))
+            rows.append(row)
+        return Markup(
+            f'<script type="application/json" data-filter-rows>{{{index.head},"r":[{",".join(rows)}]}}</script>'
+        )
+
+    def _text(self, value: str) -> str:
+        shown = self._texts.get(value)
+        if shown is None:
+            from markupsafe import escape
+
+            shown = self._texts[value] = str(escape(visible(value)))
+        return shown
+
+    def problems(self, problems: list[dict[str, str]]) -> Any:
+        """The rows of a unit's problem list: all but a unit's own evidence is the same on
+        the page of every unit a finding concerns, and is made once."""
+        from markupsafe import Markup
+
+        text, cache = self._text, self._problem_parts
+        out = []
+        for p in problems:
+            key: tuple[str, ...] = (p["severity"], p["rule"], p["item"], p["href"])
+            key += (p.get("anchor", ""), p["message"], p["suggestion"])
+            parts = cache.get(key)
+            if parts is None:
+                message = self._ref(p) if p["href"] else text(p["message"])
+                parts = cache[key] = (
+                    f"<tr>{self._macros.problem(p)}<td>",
+                    f"</td><td>{message}</td><td>{text(p['suggestion'])}</td></tr>\n",
+                )
+            out.append(parts[0] + text(p["evidence"]) + parts[1])
+        return Markup("".join(out))
+
+    def _ref(self, p: dict[str, str]) -> str:
+        """The link from a unit's problem row to the finding's text on the item's page."""
+        return str(self._macros.problem_ref(p))
+
+    def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> Any:
+        """The rows of an item page's table of facts, the one labelled `linked` a link to
+        `href`: ten thousand pages of ten rows each, joined here from escaped text."""
+        from markupsafe import Markup
+
+        text = self._text
         parts = []
-        for number, item in enumerate(items, start=1):
-            cells = self(item, tuple(columns))
-            parts.append(f'{cells.open}<td class="num">{number}</td>{cells.rest}</tr>\n')
+        for label, value in facts:
+            shown = text(value) if label != linked else f'<a href="{text(href)}">{text(value)}</a>'
+            parts.append(f'<tr><th scope="row">{text(label)}</th><td>{shown}</td></tr>')
         return Markup("".join(parts))
 
     def units(self, juris: JurisdictionRecord, units: list[str]) -> Any:
         """The links to the units an item is devolved to: most items share a scope."""
-        key = (juris.key, *units)
+        key = f"{juris.key}\0{' '.join(units)}"
         links = self._links.get(key)
         if links is None:
             from markupsafe import Markup
@@ -97,7 +197,10 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         "generated": dt.date.today().isoformat(),
         "history_available": model.history_available,
         "rows": rows.table,
+        "filter_data": rows.filter_data,
+        "problem_rows": rows.problems,
         "unit_links": rows.units,
+        "facts": rows.facts,
     }
 
     def page(name: str, **values: Any) -> bytes:
@@ -106,6 +209,7 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         text: str = templates[name].render(**common, **values)
         return text.encode("utf-8")
 
+    slugs = functools.cache(slug)
     files = {"index.html": page("index", root="", jurisdictions=model.jurisdictions)}
     for j in model.jurisdictions:
         for listed in j.lists:
@@ -117,13 +221,13 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
             )  # fmt: skip
             for item in listed.items:
                 files[f"items/{item.key}.html"] = page(
-                    "item", root="../", j=j, l=listed, i=item, dept_slug=slug(item.department)
+                    "item", root="../", j=j, l=listed, i=item, dept_slug=slugs(item.department)
                 )  # fmt: skip
         for unit in j.units:
             files[f"units/{unit.key}.html"] = page(
                 "unit", root="../", j=j, u=unit,
                 problems_shown=not model.public and j.period is not None,
-                **_options(unit.powers, j),
+                **_options(unit.powers, j, by_unit=False),
             )  # fmt: skip
         for dept in j.departments:
             files[f"departments/{dept.key}.html"] = page(

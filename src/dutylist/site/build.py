@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutylist.catalog.workspace import find_jurisdictions, load_jurisdiction
+from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
 from dutylist.errors import InputError
 from dutylist.i18n import AUDIT_RULE, SEVERITY, _
 from dutylist.site.records import JurisdictionRecord, jurisdiction_record
@@ -51,7 +51,7 @@ def build_site(
         require_valid(juris)
         record = jurisdiction_record(juris, public=public)
         if not public:
-            _problems(root, record)
+            _problems(juris, record)
         if history is not None:
             events = history(root, record)
             model.history_available = True
@@ -65,36 +65,54 @@ def build_site(
     return model
 
 
-def _problems(root: Path, record: JurisdictionRecord) -> None:
-    """一乡镇一问题清单 on each unit's page, when the folder holds assessment data."""
-    if not (root / "assessments").is_dir():
+def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
+    """一乡镇一问题清单 on each unit's page, when the folder holds assessment data: the
+    audit runs on the jurisdiction loaded for the pages, not on a second load."""
+    if not (juris.root / "assessments").is_dir():
         return
-    from dutylist.audit.core import run_audit
-    from dutylist.report.audit_labels import affected_units, unit_evidence, unit_suggestion
+    from dutylist.audit.core import audit_loaded
+    from dutylist.report.audit_labels import (
+        affected_units,
+        suggestion_text,
+        unit_evidence,
+        unit_suggestion,
+    )
 
-    result = run_audit(root)
+    result = audit_loaded(juris, juris.root)
     if result.period is None:
         return
     record.period = result.period
     pages = {
-        item.id: item.key
+        item.id: item
         for listed in record.lists
         if listed.kind == "empowerment"
         for item in listed.items
     }
     by_unit = {u.id: u for u in record.units}
     for finding in result.findings:
-        for unit in affected_units(result, finding):
-            if unit not in by_unit:
-                continue
-            by_unit[unit].problems.append(
+        row = {
+            "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
+            "rule": AUDIT_RULE.get(finding.rule, finding.rule),
+            "item": finding.item or "",
+            "href": "",
+            "message": finding.text("zh"),
+        }
+        page = pages.get(finding.item or "")
+        if page is not None:
+            # the finding's text (for a uniformly devolved power it names every unit)
+            # is shown once, on the item's page; each unit's row links to it
+            anchor = f"finding-{len(page.findings) + 1}"
+            page.findings.append(
                 {
-                    "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
-                    "rule": AUDIT_RULE.get(finding.rule, finding.rule),
-                    "item": finding.item or "",
-                    "href": f"items/{pages[finding.item]}.html" if finding.item in pages else "",
-                    "evidence": unit_evidence(finding, unit, "zh"),
-                    "message": finding.text("zh"),
-                    "suggestion": unit_suggestion(finding, "zh"),
+                    **row,
+                    "anchor": anchor,
+                    "suggestion": suggestion_text(result, finding, "zh", label=False),
                 }
             )
+            row.update(href=f"items/{page.key}.html", anchor=anchor, message="")
+        row["suggestion"] = unit_suggestion(finding, "zh")
+        for unit in affected_units(result, finding):
+            if unit in by_unit:
+                by_unit[unit].problems.append(
+                    {**row, "evidence": unit_evidence(finding, unit, "zh")}
+                )

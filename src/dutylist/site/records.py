@@ -54,6 +54,7 @@ class ItemRecord:
     version: str
     effective: str
     history: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, str]] = field(default_factory=list)  # the audit's, on this item
 
 
 @dataclass

@@ -67,6 +67,21 @@ def _removed_on_signal(path: Path) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_new(path: Path, payload: bytes) -> None:
+    """One page into the fresh staging folder: created, never opened over something
+    already there (O_EXCL), with the mode the umask gives; no file object per page."""
+    fd = os.open(path, _NEW, 0o666)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 def write_site(files: dict[str, bytes], out: Path, inputs: list[Path]) -> Path:
     target = check_target(out, inputs)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +96,7 @@ def write_site(files: dict[str, bytes], out: Path, inputs: list[Path]) -> Path:
                 if path.parent not in made:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     made.add(path.parent)
-                path.write_bytes(payload)
+                _write_new(path, payload)
             old = None
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))

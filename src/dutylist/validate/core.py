@@ -6,13 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from dutylist.catalog.assessment import (
-    duplicate_problems,
-    item_problems,
-    read_assessment,
-    unit_lookup,
-    unit_problems,
-)
 from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
 from dutylist.catalog.workspace import (
     TABLE_SUFFIXES,
@@ -310,6 +303,16 @@ def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Itera
 def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
     """Rows must name empowerment items and registry units (by id or name); one row per
     item, unit and period. A cell naming nothing known is reported once, not per row."""
+    # assessment tables are read only when a whole folder is validated: keep a single
+    # file's start-up free of them
+    from dutylist.catalog.assessment import (
+        duplicate_problems,
+        item_problems,
+        read_assessment,
+        unit_lookup,
+        unit_problems,
+    )
+
     registry = juris.registry
     units = registry.model.units if registry else None
     lookup = unit_lookup((u.id, u.name) for u in units) if units is not None else None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from dutylist.catalog.load import Document
 from dutylist.checks import check
+from dutylist.escapes import escape_char
 from dutylist.findings import Finding
 from dutylist.i18n import _
 
@@ -27,7 +28,7 @@ _LATIN_OR_CJK = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 def shown(text: str) -> str:
     """The text with every character a terminal would not show as itself spelt out."""
     return "".join(
-        ch if ch.isprintable() and not _FOREIGN.match(ch) else f"<U+{ord(ch):04X}>" for ch in text
+        ch if ch.isprintable() and not _FOREIGN.match(ch) else escape_char(ord(ch)) for ch in text
     )
 
 

@@ -18,7 +18,7 @@ from dutylist.catalog.workspace import registry_path
 from dutylist.errors import InputError
 from dutylist.findings import Finding
 from dutylist.i18n import KIND, _, current_lang
-from dutylist.io.yamlwrite import append_entries, dump
+from dutylist.io.yamlemit import emit
 from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
 from dutylist.normalize import normalize_name
@@ -132,12 +132,14 @@ def import_table(
     if builder.posts.entries:
         doc["posts"] = [{"id": p.id, "name": p.name} for p in builder.posts.entries]
     doc["items"] = builder.items
-    result.catalog_text = f"# imported from {source.name} by dutylist import\n" + spaced(dump(doc))
+    result.catalog_text = f"# imported from {source.name} by dutylist import\n" + spaced(emit(doc))
     if reg_path is None:
         result.registry_text = _registry_text(registry, title)
         result.registry_path = (beside or source.parent) / "jurisdiction.yaml"
         result.registry_new = True
     elif registry.departments.created or registry.units.created:
+        from dutylist.io.yamlwrite import append_entries  # keeps the file's comments
+
         result.registry_text = append_entries(
             reg_path.read_text(encoding="utf-8-sig"),
             {"units": _units(registry), "departments": _departments(registry)},
@@ -442,7 +444,7 @@ def _registry_text(registry: Registry, title: str) -> str:
     )
     if county is None:
         note += "# TODO: jurisdiction.code is a placeholder: write the 6-digit division code\n"
-    return note + spaced(dump(doc))
+    return note + spaced(emit(doc))
 
 
 def _units(registry: Registry) -> list[dict[str, Any]]:

@@ -44,9 +44,18 @@ class Names:
     created: list[Entry] = field(default_factory=list)
     owner: str = ""  # the jurisdiction's name (景洪市), a prefix of many department names
     _near: dict[str, str | None] = field(default_factory=dict, repr=False)
+    # a county sheet names the same few units and departments in every row
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, text: str) -> str | None:
         """The id a name or id stands for, or None."""
+        if text in self._resolved:
+            return self._resolved[text]
+        found = self._resolve(text)
+        self._resolved[text] = found
+        return found
+
+    def _resolve(self, text: str) -> str | None:
         wanted = normalize_name(text)
         for entry in self.entries:
             if entry.id == text.strip() or normalize_name(entry.name) == wanted:
@@ -103,6 +112,7 @@ class Names:
         self.entries.append(entry)
         self.created.append(entry)
         self._near.clear()  # the new name is one more that a later one may be near
+        self._resolved.clear()
         return slug
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS
 from dutylist.normalize import fold
@@ -28,6 +29,7 @@ _SCOPE_SPLIT = re.compile(r"[、，,；;\s]+")
 _BASIS_SPLIT = re.compile(r"[\n；;]+")
 
 
+@lru_cache(maxsize=50_000)  # cells repeat: 委托, 行政处罚, the same townships
 def key(text: str) -> str:
     """Folded, case-insensitive, without a bracketed suffix: 行政检查（监督检查） -> 行政检查."""
     folded = fold(text).casefold()
@@ -82,6 +84,7 @@ def flag(text: str) -> bool | None:
     return True if word in _TRUE else False if word in _FALSE else None
 
 
+@lru_cache(maxsize=50_000)
 def means_all(text: str) -> bool:
     """Whether a scope cell (or one part of it) says every unit: 全部, 全部乡镇..."""
     return key(text) in ALL_WORDS or fold(text) in ALL_WORDS

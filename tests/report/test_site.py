@@ -1,0 +1,74 @@
+"""The site's item tables: the filter's data block beside each table."""
+
+from __future__ import annotations
+
+import json
+
+from dutylist.i18n import CATEGORY
+from dutylist.report.html import environment
+from dutylist.report.site import _Rows
+from dutylist.site.records import DepartmentRecord, ItemRecord, JurisdictionRecord, UnitRecord
+
+HOSTILE_BASIS = "《条例》</script><script>alert(1)</script><!--&"
+
+
+def _item(ident: str, department: str, units: list[str], basis: list[str]) -> ItemRecord:
+    return ItemRecord(
+        key=f"k-{ident.lower()}", list_key="k", list_label="赋权事项", id=ident, name="事项",
+        kind="empowerment", category="penalty", category_label="行政处罚",
+        department=department, department_name=department, basis=basis, units=units,
+        scope_label="", facts=[], text="", version="1", effective="",
+    )  # fmt: skip
+
+
+def _block(markup: str) -> dict[str, object]:
+    head = '<script type="application/json" data-filter-rows>'
+    assert markup.startswith(head) and markup.endswith("</script>")
+    inner = markup[len(head) : -len("</script>")]
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    data: dict[str, object] = json.loads(inner)
+    return data
+
+
+def _juris() -> JurisdictionRecord:
+    record = JurisdictionRecord("532801", "532801", "景洪市", "县（市、区）")
+    record.departments = [DepartmentRecord("d1", "forestry", "林草局", "林草局")]
+    record.departments.append(DepartmentRecord("d2", "transport", "交通运输局", "交通运输局"))
+    record.units = [
+        UnitRecord("u1", "menghan", "勐罕镇", "镇", ""),
+        UnitRecord("u2", "gasa", "", "", ""),
+    ]
+    return record
+
+
+def test_filter_data_indexes_the_choices_and_cannot_end_its_script_block() -> None:
+    rows = _Rows(environment())
+    items = [
+        _item("A-1", "transport", ["gasa", "menghan"], [HOSTILE_BASIS]),
+        _item("A-2", "unknown", [], ["《法》第一条", "《法》第二条"]),
+    ]
+    data = _block(str(rows.filter_data(_juris(), items, ("department",), True)))
+    assert data == {
+        "d": ["forestry", "transport"],
+        "c": list(CATEGORY),
+        "u": ["menghan", "gasa"],
+        "r": [
+            [1, list(CATEGORY).index("penalty"), HOSTILE_BASIS, [1, 0]],
+            [-1, list(CATEGORY).index("penalty"), "《法》第一条 《法》第二条", []],
+        ],
+    }
+
+
+def test_filter_data_leaves_out_what_the_table_shows_or_does_not_filter() -> None:
+    rows = _Rows(environment())
+    items = [_item("A-1", "transport", ["gasa"], ["《法》第一条"])]
+    data = _block(str(rows.filter_data(_juris(), items, ("basis",), False)))
+    assert data["r"] == [[1, list(CATEGORY).index("penalty"), ""]]
+
+
+def test_table_rows_are_escaped_and_numbered() -> None:
+    rows = _Rows(environment())
+    item = _item("A-<1>", "transport", [], [])
+    body = str(rows.table([item, item], ("department",)))
+    assert body.count("<tr><td>") == 2 and "<td>2</td>" in body
+    assert "A-&lt;1&gt;" in body and "A-<1>" not in body
