@@ -9,6 +9,8 @@ usage error is translated when it is shown: the language is read from the argume
 
 from __future__ import annotations
 
+import copy
+import inspect
 import re
 import shutil
 import unicodedata
@@ -24,6 +26,7 @@ except ImportError:  # pragma: no cover - older typer, on click itself
     from click.exceptions import UsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 from dutylist.commands.coercion import lighten
+from dutylist.commands.lazy import LazyCommands
 from dutylist.i18n import N_, _, current_lang, resolve_lang, set_lang
 
 # Headings and marks of the help page written by typer's click core.
@@ -203,7 +206,12 @@ class _TranslatedUsageError(UsageError):
 def _help_texts(command: Any) -> Iterator[Any]:
     yield command
     yield from command.params
-    yield from getattr(command, "commands", {}).values()
+    yield from _listed(getattr(command, "commands", {})).values()
+
+
+def _listed(commands: Any) -> Any:
+    """The commands as the help page of their group lists them."""
+    return commands.sketches if isinstance(commands, LazyCommands) else commands
 
 
 def _translate_texts(command: Any) -> None:
@@ -220,8 +228,6 @@ def _translate_texts(command: Any) -> None:
 
 def help_text(text: str) -> str:
     """One help text (a docstring or an option's help) in the current language."""
-    import inspect
-
     return _(inspect.cleandoc(text))
 
 
@@ -273,7 +279,10 @@ class _Translated:
 
 
 class TranslatedGroup(_Translated, TyperGroup):
-    pass
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        listing = copy.copy(self)
+        listing.commands = _listed(self.commands)
+        TyperGroup.format_commands(listing, ctx, formatter)
 
 
 class TranslatedCommand(_Translated, TyperCommand):
