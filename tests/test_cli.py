@@ -67,3 +67,13 @@ def test_only_the_commands_run_are_built() -> None:
     assert commands.built() == []
     assert commands["validate"].params
     assert commands.built() == ["validate"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_arguments_print_the_help_page(
+    lang: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DUTYLIST_LANG", lang)
+    code, out, err = run(cli.main, [], monkeypatch, capsys)
+    assert (code, out) == (2, "")
+    assert (0, err, "") == run(cli.main, ["--help"], monkeypatch, capsys)

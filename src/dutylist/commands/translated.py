@@ -21,9 +21,12 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 try:  # typer >= 0.20 carries its own copy of click's core
-    from typer._click.exceptions import UsageError
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
 except ImportError:  # pragma: no cover - older typer, on click itself
-    from click.exceptions import UsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from click.exceptions import (  # type: ignore[no-redef,import-not-found,unused-ignore]
+        NoArgsIsHelpError,
+        UsageError,
+    )
 
 from dutylist.commands.coercion import lighten
 from dutylist.commands.lazy import LazyCommands
@@ -260,7 +263,7 @@ class _Translated:
             lang_from_args(args)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)  # type: ignore[misc]
-        except _TranslatedUsageError:
+        except (_TranslatedUsageError, NoArgsIsHelpError):  # the help page, translated already
             raise
         except UsageError as exc:
             raise _TranslatedUsageError(exc) from None
