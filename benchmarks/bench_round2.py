@@ -3,9 +3,9 @@ system of the child, from wait4) measured in one alternating run: each repetitio
 every command of a row once, in turn, so that a change of the machine's load touches
 all of them alike. Peak memory is the child's maxrss.
 
-`ours` is this checkout; `main` is the code at DUTYLIST_BENCH_BASE (default: the main
-worktree beside this one, /work/main/src) run by the same interpreter, for the rows of
-the first round that must not get slower.
+`ours` is this checkout; `main` is the code at the end of the first speed round
+(FIRST_ROUND, or the `src` folder named by DUTYLIST_BENCH_BASE) run by the same
+interpreter, for the rows of the first round that must not get slower.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from pathlib import Path
 from generate import DATA, cached, cached_pair
 from timing import ROOT_SRC, table
 
-BASE_SRC = os.environ.get("DUTYLIST_BENCH_BASE", "/work/main/src")
+# The code the first round's rows compare with: the end of the first speed round, unpacked
+# from git once, or any `src` folder named by DUTYLIST_BENCH_BASE
+FIRST_ROUND = "e40688e"
 RUN = (
     "import sys; sys.path.insert(0, sys.argv.pop(1)); sys.argv[0] = 'dutylist'; "
     "from dutylist.cli import main; main()"
@@ -65,8 +67,31 @@ def ours(*args: str) -> Command:
     return [sys.executable, "-c", RUN, ROOT_SRC, *args]
 
 
+def base_src() -> str:
+    """The `src` folder of the code to compare with, unpacked on first use."""
+    named = os.environ.get("DUTYLIST_BENCH_BASE")
+    if named:
+        return named
+    folder = DATA / f"base-{FIRST_ROUND}"
+    if not (folder / "src" / "dutylist" / "cli.py").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "archive", FIRST_ROUND, "src"],
+            cwd=Path(ROOT_SRC).parent,
+            capture_output=True,
+            check=False,
+        )
+        if archive.returncode != 0:
+            sys.exit(
+                f"bench_round2: commit {FIRST_ROUND} is not in this clone (git fetch --unshallow,"
+                " or set DUTYLIST_BENCH_BASE to a src folder)"
+            )
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return str(folder / "src")
+
+
 def base(*args: str) -> Command:
-    return [sys.executable, "-c", RUN, BASE_SRC, *args]
+    return [sys.executable, "-c", RUN, base_src(), *args]
 
 
 def script(code: str, *args: str) -> Command:

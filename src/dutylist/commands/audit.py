@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,14 +21,14 @@ else:
     AuditFormat = choices("AuditFormat", AUDIT)
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
     none = "none"  # report only: the exit code never says findings were found
 
 
-class By(str, Enum):
+class By(StrEnum):
     unit = "unit"
     department = "department"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +14,7 @@ from dutylist.errors import ExitCode, OutputError
 from dutylist.i18n import _
 
 
-class ConformFormat(str, Enum):
+class ConformFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
