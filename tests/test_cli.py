@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import typer
 
 from dutylist import cli
+from dutylist.commands.lazy import LazyCommands, lazy_group
 
 FILE = Path(__file__).resolve().parent / "fixtures" / "catalogs" / "valid" / "minimal"
 ARGS = [
@@ -15,6 +17,12 @@ ARGS = [
     ["diff", "--help"],
     ["validat", str(FILE)],
     ["--version"],
+    ["--debug", "validate", "--no-cache", str(FILE / "empowerment.yaml")],
+    ["--help"],
+    [],
+    ["--lang", "zh", "--help"],
+    ["--lang", "zh", "validate", "--help"],
+    ["--nope"],
 ]
 
 
@@ -31,19 +39,41 @@ def run(
     return exit.value.code, out.out, out.err
 
 
+@pytest.mark.parametrize("columns", ["80", "120"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("args", ARGS, ids=" ".join)
 def test_main_answers_as_the_whole_app(
-    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    args: list[str],
+    lang: str,
+    columns: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("DUTYLIST_LANG", "en")
+    monkeypatch.setenv("DUTYLIST_LANG", lang)
+    monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setenv("DUTYLIST_CACHE_DIR", "")
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")  # main() would set it for good
     assert run(cli.main, args, monkeypatch, capsys) == run(cli.app, args, monkeypatch, capsys)
 
 
-def test_only_the_named_command_is_built() -> None:
-    assert [c.name for c in cli._app_for(["validate"]).registered_commands] == ["validate"]
-    assert cli._app_for(["--debug"]) is cli.app
-    assert cli._app_for(["validat"]) is cli.app
-    assert cli._app_for([]) is cli.app
-    assert len(cli.app.registered_commands) > 10
+def test_only_the_commands_run_are_built() -> None:
+    group = lazy_group(cli.app)
+    commands = group.commands
+    assert isinstance(commands, LazyCommands)
+    assert list(commands) == [c.name for c in cli.app.registered_commands]
+    assert len(commands) > 10
+    assert "validat" not in commands
+    group.get_help(typer.Context(group, info_name="dutylist"))
+    assert commands.built() == []
+    assert commands["validate"].params
+    assert commands.built() == ["validate"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_arguments_print_the_help_page(
+    lang: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DUTYLIST_LANG", lang)
+    code, out, err = run(cli.main, [], monkeypatch, capsys)
+    assert (code, out) == (2, "")
+    assert (0, err, "") == run(cli.main, ["--help"], monkeypatch, capsys)

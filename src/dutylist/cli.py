@@ -3,7 +3,6 @@ error boundary turns a UserError into one line on stderr and exit 2."""
 
 from __future__ import annotations
 
-import copy
 import errno
 import functools
 import os
@@ -20,6 +19,7 @@ from dutylist.commands import core, onboarding, report, site
 from dutylist.commands import diff as diff_commands
 from dutylist.commands import history as history_commands
 from dutylist.commands import laws as laws_commands
+from dutylist.commands.lazy import lazy_group
 from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
 from dutylist.errors import ExitCode, UserError
 from dutylist.i18n import _, resolve_lang, set_lang
@@ -135,17 +135,6 @@ def main() -> None:
     # the models are the CLI's own: looking up pydantic plugins would scan the entry points
     # of every installed distribution (importlib.metadata, ~40 ms) on every run
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _app_for(sys.argv[1:2])()
-
-
-def _app_for(first: list[str]) -> typer.Typer:
-    """The app, holding only the command the first argument names when it names one:
-    typer reads the signature and type hints of every command it builds (about 2 ms
-    each), a cost a pre-commit `validate` would pay for fifteen commands it never runs.
-    Anything else (options first, --help, a typo) gets the whole app and its messages."""
-    named = [c for c in app.registered_commands if first and c.name == first[0]]
-    if len(named) != 1:
-        return app
-    one = copy.copy(app)
-    one.registered_commands = named
-    return one
+    # typer reads the signature and type hints of every command it builds; a pre-commit
+    # `validate` or the help page need none but the one they run
+    lazy_group(app)()

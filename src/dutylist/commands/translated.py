@@ -9,6 +9,8 @@ usage error is translated when it is shown: the language is read from the argume
 
 from __future__ import annotations
 
+import copy
+import inspect
 import re
 import shutil
 import unicodedata
@@ -19,11 +21,15 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 try:  # typer >= 0.20 carries its own copy of click's core
-    from typer._click.exceptions import UsageError
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
 except ImportError:  # pragma: no cover - older typer, on click itself
-    from click.exceptions import UsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from click.exceptions import (  # type: ignore[no-redef,import-not-found,unused-ignore]
+        NoArgsIsHelpError,
+        UsageError,
+    )
 
 from dutylist.commands.coercion import lighten
+from dutylist.commands.lazy import LazyCommands
 from dutylist.i18n import N_, _, current_lang, resolve_lang, set_lang
 
 # Headings and marks of the help page written by typer's click core.
@@ -203,7 +209,12 @@ class _TranslatedUsageError(UsageError):
 def _help_texts(command: Any) -> Iterator[Any]:
     yield command
     yield from command.params
-    yield from getattr(command, "commands", {}).values()
+    yield from _listed(getattr(command, "commands", {})).values()
+
+
+def _listed(commands: Any) -> Any:
+    """The commands as the help page of their group lists them."""
+    return commands.sketches if isinstance(commands, LazyCommands) else commands
 
 
 def _translate_texts(command: Any) -> None:
@@ -220,8 +231,6 @@ def _translate_texts(command: Any) -> None:
 
 def help_text(text: str) -> str:
     """One help text (a docstring or an option's help) in the current language."""
-    import inspect
-
     return _(inspect.cleandoc(text))
 
 
@@ -254,7 +263,7 @@ class _Translated:
             lang_from_args(args)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)  # type: ignore[misc]
-        except _TranslatedUsageError:
+        except (_TranslatedUsageError, NoArgsIsHelpError):  # the help page, translated already
             raise
         except UsageError as exc:
             raise _TranslatedUsageError(exc) from None
@@ -273,7 +282,10 @@ class _Translated:
 
 
 class TranslatedGroup(_Translated, TyperGroup):
-    pass
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        listing = copy.copy(self)
+        listing.commands = _listed(self.commands)
+        TyperGroup.format_commands(listing, ctx, formatter)
 
 
 class TranslatedCommand(_Translated, TyperCommand):
