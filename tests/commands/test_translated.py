@@ -96,3 +96,11 @@ def test_wrapping_counts_a_chinese_character_as_two_columns() -> None:
     assert all(p.startswith(" " * 34) and p[34] != " " for p in parts[1:])
     assert "".join(p.strip() for p in parts[1:]) == line[len(parts[0]) :].strip()
     assert _wrap("short", 60) == ["short"]
+
+
+def test_a_command_row_of_the_listing_continues_under_its_description() -> None:
+    line = "  conform   " + "各清单采用了指导目录的哪些事项、另增了哪些事项" * 2
+    parts = _wrap(line, 80)
+    assert len(parts) == 2
+    assert all(_columns(p) <= 80 for p in parts)
+    assert parts[1].startswith(" " * 12) and parts[1][12] != " "

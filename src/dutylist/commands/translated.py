@@ -296,13 +296,18 @@ def _columns(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+_COMMAND_ROW = re.compile(r"  [a-z][a-z-]*\s{2,}\S")
+
+
 def _wrap(line: str, width: int) -> list[str]:
     """A help line wrapped at `width` display columns, continued under its text: under the
     description of an option row, else under the line's own indentation."""
     if sum(map(_columns, line)) <= width:
         return [line]
     row = re.match(r"(\s*\S.*?\s{2,})(?=\S)", line)
-    indent = len(row.group(1)) if row and line.startswith("  -") else len(line) - len(line.lstrip())
+    # an option row, or a command row of the listing ("  conform   各清单……")
+    listed = line.startswith("  -") or _COMMAND_ROW.match(line) is not None
+    indent = len(row.group(1)) if row and listed else len(line) - len(line.lstrip())
     if indent > width // 2:
         indent = len(line) - len(line.lstrip())
     lines: list[str] = []
