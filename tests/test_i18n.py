@@ -76,3 +76,22 @@ def test_gettext_follows_the_current_language(lang: str, expected: str) -> None:
         assert _("dutylist: error: {message}", message="x") == expected
     finally:
         set_lang("en")
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "heading"),
+    [
+        ("景洪市", "市级部门"),
+        ("凤冈县", "县级部门"),
+        ("盐湖区", "区级部门"),
+        ("西双版纳傣族自治州", "州级部门"),
+        ("某某自治旗", "旗级部门"),
+        ("开发区管委会", "本级部门"),
+        ("", "本级部门"),
+    ],
+)
+def test_departments_are_named_after_the_jurisdiction(jurisdiction: str, heading: str) -> None:
+    from dutylist.i18n import departments_heading
+
+    assert departments_heading(jurisdiction, "zh") == heading
+    assert departments_heading(jurisdiction, "en") == "county departments"

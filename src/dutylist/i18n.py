@@ -179,6 +179,19 @@ def label(table: dict[str, str], value: str, lang: Lang) -> str:
     return table.get(value, value) if lang == "zh" else value
 
 
+# A jurisdiction's own departments are named after its kind: 景洪市 has 市级部门, 凤冈县
+# 县级部门, 盐湖区 区级部门, 西双版纳傣族自治州 州级部门.
+_SEAT = "县市区州旗盟省"
+
+
+def departments_heading(jurisdiction: str, lang: Lang) -> str:
+    """What a jurisdiction's departments are called in its lists (县级部门, 市级部门 …)."""
+    if lang != "zh":
+        return "county departments"
+    tail = jurisdiction.strip()[-1:]
+    return f"{tail}级部门" if tail and tail in _SEAT else "本级部门"
+
+
 # Item fields as the diff reports name them (labels only; the keys are the format's).
 FIELD: dict[str, str] = {
     "name": "名称",

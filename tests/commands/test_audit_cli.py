@@ -398,3 +398,16 @@ def test_audit_format_must_fit_the_output_suffix(
     implied = run_cli("audit", str(root), "-o", "audit.json", "--fail-on", "none")
     assert implied.exit_code == 0
     assert "findings" in json.loads(Path("audit.json").read_text(encoding="utf-8"))
+
+
+def test_a_county_names_its_own_departments(run_cli: RunCli, case: Callable[[str], Path]) -> None:
+    """凤冈县 has 县级部门, not 市级部门: the per-unit lists, their revoke suggestion and the
+    file of findings that concern no unit are named after the jurisdiction's kind."""
+    root = case("revoke-scope")
+    juris = root / "jurisdiction.yaml"
+    juris.write_text(juris.read_text(encoding="utf-8").replace("测试市", "测试县"), "utf-8")
+    assert run_cli("audit", str(root), "--by", "unit", "-o", "lists", "--lang", "zh").exit_code == 1
+    names = {p.name for p in Path("lists").iterdir()}
+    assert "县级部门.md" in names and "市级部门.md" not in names
+    td = Path("lists/丁街道-td.md").read_text(encoding="utf-8")
+    assert "| 收回，由县级部门实施 |" in td and "市级部门" not in td

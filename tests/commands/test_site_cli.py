@@ -101,6 +101,9 @@ def test_every_page_kind_is_written_and_every_link_resolves(
             assert target.is_file(), (page.relative_to(out), link)
             if fragment:
                 assert fragment in parse(target).ids, (page.relative_to(out), link)
+    # each jurisdiction's departments are headed after its kind (市级部门, 州级部门)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<h3>市级部门</h3>" in index and "<h3>州级部门</h3>" in index
 
 
 def test_catalog_text_is_escaped_and_control_characters_shown(

@@ -159,7 +159,7 @@ def markdown(
             f"{f.code} {rule_label(f.rule, lang)}",
             what,
             f.text(lang),
-            unit_suggestion(f, lang)
+            unit_suggestion(result, f, lang)
             if unit in affected_units(result, f)
             else suggestion_text(result, f, lang, label=False),
             f"{f.file}:{f.line}",

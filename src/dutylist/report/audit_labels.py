@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding, counted
-from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang
+from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang, departments_heading
 from dutylist.model.registry import devolved_units
 
 _SKIPPED = {
@@ -93,7 +93,7 @@ def group_key(result: AuditResult, f: AuditFinding, by: str, lang: Lang) -> list
     if by == "unit":
         if units := affected_units(result, f):
             return [result.units.get(u, u) for u in units]
-        return ["市级部门" if lang == "zh" else "county departments"]
+        return [departments_heading(result.jurisdiction, lang)]
     if f.department:
         return [result.departments.get(f.department, f.department)]
     if f.units:
@@ -174,14 +174,16 @@ def decisions_of(result: AuditResult) -> list[AuditFinding]:
     return sorted(chosen.values(), key=lambda f: (f.suggestion != "revoke", f.file, f.line))
 
 
-def unit_suggestion(f: AuditFinding, lang: Lang) -> str:
+def unit_suggestion(result: AuditResult, f: AuditFinding, lang: Lang) -> str:
     """The suggestion as it reads in one unit's own problem list, without the label (the
     column is headed 建议 / suggestion)."""
     zh = lang == "zh"
     if f.suggestion == "differentiate":
         return "不再赋予本单位（差异化赋权）" if zh else "no longer devolve it to this unit"
     if f.suggestion == "revoke":
-        return "收回，由市级部门实施" if zh else "take it back to the county department"
+        if zh:
+            return f"收回，由{departments_heading(result.jurisdiction, lang)}实施"
+        return "take it back to the county department"
     return SUGGESTION[f.suggestion] if zh else f.suggestion
 
 

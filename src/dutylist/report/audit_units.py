@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding
-from dutylist.i18n import Lang
+from dutylist.i18n import Lang, departments_heading
 from dutylist.io.files import NAME_MAX
 from dutylist.report.audit import as_json, markdown, text_lines
 from dutylist.report.audit_labels import affected_units
@@ -34,8 +34,9 @@ def unit_lists(
             result, findings, lang=lang, title=title, unit=unit, fmt=fmt
         )
     rest = [f for f in result.findings if not affected_units(result, f)]
-    title = "市级部门问题清单" if zh else "Problem list of the county departments"
-    out[f"{'市级部门' if zh else 'departments'}.{suffix}"] = _render(
+    heading = departments_heading(result.jurisdiction, lang)
+    title = f"{heading}问题清单" if zh else "Problem list of the county departments"
+    out[f"{heading if zh else 'departments'}.{suffix}"] = _render(
         result, rest, lang=lang, title=title, unit=None, fmt=fmt
     )
     return out

@@ -110,7 +110,7 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
                 }
             )
             row.update(href=f"items/{page.key}.html", anchor=anchor, message="")
-        row["suggestion"] = unit_suggestion(finding, "zh")
+        row["suggestion"] = unit_suggestion(result, finding, "zh")
         for unit in affected_units(result, finding):
             if unit in by_unit:
                 by_unit[unit].problems.append(

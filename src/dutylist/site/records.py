@@ -14,7 +14,17 @@ from typing import Any
 
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.catalog.workspace import Jurisdiction
-from dutylist.i18n import CATEGORY, FIELD, HANDLING, KIND, METHOD, ROLE, STATUS, TECHNICAL
+from dutylist.i18n import (
+    CATEGORY,
+    FIELD,
+    HANDLING,
+    KIND,
+    METHOD,
+    ROLE,
+    STATUS,
+    TECHNICAL,
+    departments_heading,
+)
 from dutylist.model.catalog import Item
 
 ALL = "all"
@@ -106,6 +116,10 @@ class JurisdictionRecord:
     units: list[UnitRecord] = field(default_factory=list)
     departments: list[DepartmentRecord] = field(default_factory=list)
     period: str | None = None  # assessment period behind the problem lists
+
+    @property
+    def departments_heading(self) -> str:
+        return departments_heading(self.name, "zh")
 
     def items(self) -> Iterable[ItemRecord]:
         for listed in self.lists:
