@@ -95,3 +95,32 @@ def test_departments_are_named_after_the_jurisdiction(jurisdiction: str, heading
 
     assert departments_heading(jurisdiction, "zh") == heading
     assert departments_heading(jurisdiction, "en") == "county departments"
+
+
+_USER_ERRORS = {"UserError", "InputError", "GitError", "OutputError"}
+
+
+def _english_words(node: ast.expr) -> bool:
+    """A literal or f-string whose own text holds a word (an English sentence, then)."""
+    parts = [node] if isinstance(node, ast.Constant) else getattr(node, "values", [])
+    return any(
+        isinstance(p, ast.Constant)
+        and isinstance(p.value, str)
+        and re.search("[A-Za-z]{2}", p.value)
+        for p in parts
+    )
+
+
+def test_every_user_error_speaks_the_output_language() -> None:
+    """A message a user reads (`dutylist: 错误：…`) goes through `_()`: an English literal
+    or f-string given straight to a user-facing error stays English in Chinese output."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in _USER_ERRORS and _english_words(node.args[0]):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert found == []

@@ -10,8 +10,14 @@ from dutylist.diff.classify import added_change, gone_change, group_changes, pai
 from dutylist.diff.model import CLASSES, CatalogDiff, Change, Side
 from dutylist.diff.pairing import pair_items
 from dutylist.errors import UserError
+from dutylist.i18n import KIND, _, current_lang
 from dutylist.io.yamlload import gc_paused
 from dutylist.model.catalog import CatalogFile
+
+
+def kind_name(kind: str) -> str:
+    """A catalog kind as the message's reader calls it (赋权事项清单 in Chinese)."""
+    return KIND.get(kind, kind) if current_lang() == "zh" else kind
 
 
 def similarity_ratio(value: float | None) -> float | None:
@@ -20,7 +26,9 @@ def similarity_ratio(value: float | None) -> float | None:
         return None
     ratio = value / 100 if value > 1 else value
     if not 0 < ratio <= 1:
-        raise UserError(f"--similarity {value}: give a ratio in 0..1 (or a percentage in 0..100)")
+        raise UserError(
+            _("--similarity {value}: give a ratio in 0..1 (or a percentage in 0..100)", value=value)
+        )
     return ratio
 
 
@@ -53,7 +61,11 @@ def diff_catalogs(
         and old_model.catalog.kind != new_model.catalog.kind
     ):
         raise UserError(
-            f"cannot diff a {old_model.catalog.kind} catalog with a {new_model.catalog.kind} catalog"
+            _(
+                "cannot diff a {old} catalog with a {new} catalog",
+                old=kind_name(old_model.catalog.kind),
+                new=kind_name(new_model.catalog.kind),
+            )
         )
     old_items = old_model.items if old_model else []
     new_items = new_model.items if new_model else []

@@ -13,6 +13,7 @@ from dutylist.diff.catalogs import diff_catalogs
 from dutylist.diff.model import DiffResult, Side
 from dutylist.errors import UserError
 from dutylist.findings import Finding
+from dutylist.i18n import _
 from dutylist.model.registry import JurisdictionFile
 
 NULL = "/dev/null"
@@ -49,8 +50,10 @@ def driver_diff(args: list[str]) -> DiffResult | str:
     valid catalog, so that git still shows something useful."""
     if len(args) != 7:
         raise UserError(
-            "git-diff-driver is called by git with 7 arguments: "
-            "path old-file old-hex old-mode new-file new-hex new-mode"
+            _(
+                "git-diff-driver is called by git with 7 arguments: "
+                "path old-file old-hex old-mode new-file new-hex new-mode"
+            )
         )
     path, old_file, _oh, _om, new_file, _nh, _nm = args
     old = _catalog(old_file, f"a/{path}")

@@ -145,7 +145,7 @@ def _repo_path(path: str, cwd: Path | None) -> str:
         try:
             given = Path(path).resolve().relative_to(top).as_posix()
         except ValueError:
-            raise GitError(f"{path} is outside the repository") from None
+            raise GitError(_("{path} is outside the repository", path=path)) from None
         prefix = ""
     else:
         prefix = run_git(["rev-parse", "--show-prefix"], cwd).decode("utf-8").strip()
@@ -284,7 +284,7 @@ class ObjectReader:
     def __init__(self, cwd: Path | None = None) -> None:
         exe = shutil.which("git")
         if exe is None:
-            raise GitError("git is not installed (needed to read the history)")
+            raise GitError(_("git is not installed (needed to read the history)"))
         try:
             self._proc = subprocess.Popen(  # an argument list, never a shell
                 [exe, "cat-file", "--batch"],
@@ -295,7 +295,7 @@ class ObjectReader:
                 shell=False,
             )
         except OSError as exc:
-            raise GitError(f"cannot run git: {exc.strerror}") from None
+            raise GitError(_("cannot run git: {reason}", reason=os_reason(exc))) from None
         self._trees: dict[str, list[TreeEntry]] = {}
 
     def read(self, name: str) -> tuple[str, bytes] | None:
@@ -308,9 +308,9 @@ class ObjectReader:
             proc.stdin.flush()
             header = proc.stdout.readline()
         except OSError as exc:
-            raise GitError(f"git cat-file stopped: {exc.strerror}") from None
+            raise GitError(_("git cat-file stopped: {reason}", reason=os_reason(exc))) from None
         if not header:
-            raise GitError("git cat-file stopped unexpectedly")
+            raise GitError(_("git cat-file stopped unexpectedly"))
         fields = header.split()
         if len(fields) != 3:  # "<name> missing" / "ambiguous"
             return None
@@ -326,7 +326,7 @@ class ObjectReader:
             return cached
         found = self.read(sha)
         if found is None or found[0] != "tree":
-            raise GitError(f"{sha} is not a tree")
+            raise GitError(_("{sha} is not a tree", sha=sha))
         entries: list[TreeEntry] = []
         data, pos = found[1], 0
         while pos < len(data):
@@ -342,7 +342,7 @@ class ObjectReader:
     def blob(self, sha: str) -> bytes:
         found = self.read(sha)
         if found is None or found[0] != "blob":
-            raise GitError(f"{sha} is not a blob")
+            raise GitError(_("{sha} is not a blob", sha=sha))
         return found[1]
 
     def close(self) -> None:

@@ -48,7 +48,9 @@ def read_chunks(path: Path, display: str, size: int) -> Iterator[tuple[Sequence[
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror}", file=display) from None
+            raise InputError(
+                _("cannot read the file: {reason}", reason=os_reason(exc)), file=display
+            ) from None
         text = decode_csv(data, display)
         if '"' not in text:
             reader = csv.reader(io.StringIO(text, newline=""))

@@ -38,7 +38,12 @@ def check_target(out: Path, inputs: list[Path]) -> Path:
     for source in inputs:
         if _inside(target, source) or _inside(source, target):
             raise OutputError(
-                f"-o {out}: the site folder must not be or hold the catalogs it is built from ({source})"
+                _(
+                    "-o {path}: the site folder must not be or hold the catalogs it is built "
+                    "from ({source})",
+                    path=out,
+                    source=source,
+                )
             )
     if target.exists():
         if not target.is_dir():
