@@ -88,6 +88,24 @@ def test_usage_errors_are_translated_by_their_pattern(message: str, expected: st
         set_lang("en")
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Invalid value for '--format' / '-f': 'sarif' is not one of"),
+        ("zh", "'--format' / '-f' 的值无效：'sarif' 不在"),
+    ],
+)
+def test_a_bad_choice_is_said_without_pydantics_words(
+    run_cli: RunCli, lang: str, expected: str
+) -> None:
+    """typer reads some choices through pydantic, which starts its reason with
+    "Value error, "; the user reads only the reason, in the output language."""
+    result = run_cli("validate", "--format", "sarif", "--lang", lang)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Value error" not in result.stderr
+
+
 def test_wrapping_counts_a_chinese_character_as_two_columns() -> None:
     line = "  --only CLASS                    " + "只显示这些调整类别" * 5
     parts = _wrap(line, 80)

@@ -138,8 +138,15 @@ class _Filler:
         return _(self.msgid, **match.groupdict())
 
 
+# typer converts some values through pydantic, whose message of a converter's ValueError
+# starts with its own words ("Value error, 'pdf' is not one of …"); they tell the user
+# nothing and would stay English in Chinese output
+_PYDANTIC_PREFIX = re.compile(r"(?:(?<=: )|\A)Value error, ")
+
+
 def translate_usage_error(message: str) -> str:
     """A usage error of click's core in the current language (unknown ones as they are)."""
+    message = _PYDANTIC_PREFIX.sub("", message, count=1)
     if current_lang() == "en":
         return message
     for pattern, msgid in _USAGE_ERRORS:
