@@ -98,3 +98,23 @@ def test_import_output_onto_the_registry(run_cli: RunCli, county: Path) -> None:
     before = registry.read_bytes()
     args = ["import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", str(registry)]
     refused(run_cli(*args, "--jurisdiction", str(county), "--force"), (registry, before))
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["laws", "catalogs/jinghong", "--format", "json"], "catalogs/laws.yaml"),
+        (["audit", "catalogs/jinghong"], "catalogs/laws.yaml"),
+        (["history", "--path", "catalogs/jinghong"], "catalogs/laws.yaml"),
+        (["conform", "catalogs/jinghong"], "catalogs/xishuangbanna/village-affairs-guide.yaml"),
+        (["diff", "catalogs/jinghong", "catalogs/jinghong"], "catalogs/laws.yaml"),
+    ],
+)
+def test_output_onto_a_file_read_beside_the_folder(
+    run_cli: RunCli, county: Path, command: list[str], target: str
+) -> None:
+    """The shared laws.yaml of the catalogs root and a guide of another jurisdiction are
+    read with the folder, though they are not below it."""
+    path = county.parents[1] / target
+    before = path.read_bytes()
+    refused(run_cli(*command, "-o", target), (path, before))

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, finish, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, OutputError
 from dutylist.i18n import _
 
@@ -63,12 +64,7 @@ def conform(
 def _check_output(output: Path | None, source: Path, fmt: ConformFormat) -> None:
     if fmt is ConformFormat.xlsx and output is None:
         raise OutputError(_("--format xlsx needs -o FILE.xlsx"))
-    if output is None:
-        return
-    target = output.resolve()
-    inside = source.is_dir() and target.is_relative_to(source.resolve())
-    if target == source.resolve() or (inside and target.suffix.lower() in (".yaml", ".yml")):
-        raise OutputError(_("-o {output} is an input of conform: not overwritten", output=output))
+    guard([("-o", output)], source)
 
 
 def write_output(result: Any, fmt: str, output: Path | None, lang: Any) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import UserError
 from dutylist.i18n import Lang, _
 from dutylist.io.files import write_atomic
@@ -48,6 +49,7 @@ def history(
     if fmt not in _FORMATS:
         raise UserError(_("--format {fmt}: use text, json or markdown", fmt=fmt))
     options: dict[str, Any] = {"since": since, "until": until, "unit": unit, "kind": kind}
+    guard([("-o", output)], path or "catalogs")
     view = _view(items or [], path, tz, language, department=department, **options)
     if output is not None and output.suffix.lower() == ".db":
         from dutylist.history.sqlite import database_bytes

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, OutputOption, emit, lang_of
+from dutylist.commands.outputs import guard
 from dutylist.errors import OutputError
 from dutylist.i18n import _
 
@@ -47,7 +48,7 @@ def laws(
     language = lang_of(lang)
     chosen = _format(fmt, output)
     report = laws_report(path or Path("catalogs"), law)
-    _not_an_input(output, path or Path("catalogs"))
+    guard([("-o", output)], path or Path("catalogs"))
     if chosen == "xlsx":
         emit_bytes(render.report_xlsx(report, language), output)
     else:
@@ -60,17 +61,6 @@ def _format(fmt: LawsFormat | None, output: Path | None) -> str:
     if chosen == "xlsx" and suffix != ".xlsx":
         raise OutputError(_("--format xlsx writes a workbook: give -o FILE.xlsx"))
     return chosen
-
-
-def _not_an_input(output: Path | None, source: Path) -> None:
-    if output is None:
-        return
-    target = output.resolve()
-    inside = source.is_dir() and target.suffix.lower() in (".yaml", ".yml", ".csv", ".xlsx")
-    if target == source.resolve() or (
-        inside and target.is_relative_to(source.resolve()) and target.exists()
-    ):
-        raise OutputError(_("-o {path} is an input of the command: not overwritten", path=output))
 
 
 def emit_bytes(data: bytes, output: Path | None) -> None:

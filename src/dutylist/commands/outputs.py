@@ -11,32 +11,55 @@ from dutylist.io.files import refuse_inputs
 
 def inputs_of(*arguments: str | Path | None) -> tuple[list[Path], list[Path]]:
     """(files, folders) read for these command arguments. A catalog file brings its
-    jurisdiction's registry; a folder brings every YAML file below it and the assessment
-    files of its jurisdictions. A `REV:PATH` or a missing path reads nothing on disk."""
-    from dutylist.catalog.workspace import (
-        assessment_files,
-        find_jurisdictions,
-        owning_jurisdiction,
-        registry_path,
-    )
+    jurisdiction's registry; a folder brings every YAML file below it. Either brings what
+    its jurisdictions read beside their catalogs: the assessment files, the laws.yaml of
+    the catalogs root and the guides named in `guides:` (often in another jurisdiction's
+    folder). A `REV:PATH` or a missing path reads nothing on disk."""
+    from dutylist.catalog.paths import find_jurisdictions, owning_jurisdiction, registry_path
 
     files: list[Path] = []
     folders: list[Path] = []
+    roots: list[Path] = []
     for argument in arguments:
         if argument is None:
             continue
         path = Path(argument)
         if path.is_dir():
             folders.append(path)
-            for root in find_jurisdictions(path):
-                files.extend(assessment_files(root))
+            roots.extend(find_jurisdictions(path))
         elif path.exists():
             files.append(path)
             owner = owning_jurisdiction(path)
-            registry = registry_path(owner) if owner is not None else None
-            if registry is not None:
-                files.append(registry)
+            if owner is not None:
+                roots.append(owner)
+                files.extend([p] if (p := registry_path(owner)) is not None else [])
+    for root in roots:
+        files.extend(_read_beside(root))
     return files, folders
+
+
+def _read_beside(root: Path) -> list[Path]:
+    """What a jurisdiction reads besides its own catalogs."""
+    from dutylist.catalog.paths import assessment_files, laws_files, registry_path
+
+    found = assessment_files(root) + [path for path, _shared in laws_files(root)]
+    registry = registry_path(root)
+    return found + (_guides(root, registry) if registry is not None else [])
+
+
+def _guides(root: Path, registry: Path) -> list[Path]:
+    """The files of `guides:` in a registry; an unreadable registry names none (the
+    command itself reports it)."""
+    import yaml
+
+    try:
+        data = yaml.load(registry.read_bytes(), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError, ValueError):
+        return []
+    entries = data.get("guides") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [root / entry for entry in entries if isinstance(entry, str) and entry]
 
 
 def guard(outputs: Iterable[tuple[str, Path | None]], *arguments: str | Path | None) -> None:

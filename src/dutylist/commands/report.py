@@ -92,7 +92,7 @@ def report(
     if markdown is not None:
         text = markdown_summary(result.stats, language, heading=monthly_heading(result, language))
         emit(text, md)
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(_("wrote {path}", path=output), err=True)
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"report": report}
