@@ -50,9 +50,10 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     monkeypatch.setenv("DUTYLIST_LANG", "en")
     monkeypatch.delenv("DUTYLIST_DEBUG", raising=False)
 
-    def run(*args: str, input: str | None = None) -> CliResult:
+    def run(*args: str, input: str | None = None, color: bool = False) -> CliResult:
+        # color=True: the output as a terminal gets it (click strips escapes otherwise)
         runner = CliRunner()
-        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False, color=color)
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return run

@@ -55,6 +55,16 @@ def test_the_example_gbk_csv_imports_and_validates(run_cli: RunCli, tmp_path: Pa
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["catalog"]["title"].startswith("景洪市")
 
 
+def test_the_written_file_is_named_safely_on_a_terminal(run_cli: RunCli, tmp_path: Path) -> None:
+    out = _folder(tmp_path) / "e\x1b[2J.yaml"
+    result = run_cli(
+        "import", str(EXAMPLE_CSV), "--kind", "empowerment", "--jurisdiction", str(JINGHONG),
+        "-o", str(out), color=True,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "e\\x1b[2J.yaml" in result.stdout
+
+
 def test_an_existing_output_is_never_overwritten(run_cli: RunCli, tmp_path: Path) -> None:
     out = _folder(tmp_path) / "empowerment.yaml"
     out.write_text("precious\n", encoding="utf-8")

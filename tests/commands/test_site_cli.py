@@ -225,3 +225,13 @@ def test_a_finding_is_told_once_on_its_item_page_and_each_unit_links_to_it(
     public = tmp_path / "public"
     build(run_cli, JINGHONG, public, "--public")
     assert "评估发现" not in (public / item_page).read_text(encoding="utf-8")
+
+
+def test_a_folder_name_holding_escapes_reaches_a_terminal_as_text(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """click strips escapes only when stderr is no terminal; the line itself must be safe."""
+    out = tmp_path / "site\x1b[31m"
+    result = run_cli("site", str(ROOT / "catalogs"), "-o", str(out), color=True)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "site\\x1b[31m" in result.stderr

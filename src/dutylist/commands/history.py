@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, OutputOption, emit, lang_of
+from dutylist.commands.options import LangOption, OutputOption, emit, lang_of, say
 from dutylist.commands.outputs import guard
 from dutylist.errors import UserError
 from dutylist.i18n import Lang, _
@@ -55,7 +55,7 @@ def history(
         from dutylist.history.sqlite import database_bytes
 
         write_atomic(output, database_bytes(view.history))
-        typer.echo(_("wrote {path}", path=output), err=True)
+        say(_("wrote {path}", path=output))
         return
     emit(_render(view, fmt), output)
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, finish, lang_of
+from dutylist.commands.options import LangOption, finish, lang_of, say
 from dutylist.commands.outputs import guard
 from dutylist.errors import ExitCode, OutputError
 from dutylist.i18n import _
@@ -19,7 +19,7 @@ ForceOption = Annotated[
 
 
 def _say(lang: str, zh: str, en: str, *, err: bool = False) -> None:
-    typer.echo(zh if lang == "zh" else en, err=err)
+    say(zh if lang == "zh" else en, err=err)
 
 
 def import_(
@@ -67,10 +67,10 @@ def import_(
     for problem in result.problems:  # the message quotes cells: an ESC in one stays text
         typer.echo(safe(f"{source}:{problem.row}: {problem.message}"), err=True)
     for note in result.notes:
-        typer.echo(f"dutylist: {note}", err=True)
+        say(f"dutylist: {note}")
     _write_registry(result.registry_path, result.registry_text, result.registry_new, language)
     if result.guide_filled is not None:
-        typer.echo(_("guide: filled for {count} items", count=result.guide_filled), err=True)
+        say(_("guide: filled for {count} items", count=result.guide_filled))
     left = len(result.problems)
     _say(
         language,
@@ -191,7 +191,7 @@ def init(
     written = write(scaffold, force=force)
     language = lang_of(lang)
     for file in written:
-        typer.echo(f"  {folder / file}")
+        say(f"  {folder / file}", err=False)
     _say(
         language,
         f"已创建 {len(written)} 个文件（{scaffold.units} 个乡镇街道）；下一步见 {folder / 'README.md'}",

@@ -26,6 +26,14 @@ OutputOption = Annotated[
 ]
 
 
+def say(text: str, *, err: bool = True) -> None:
+    """A line to the user: a path or a name in it may hold control characters, which
+    click strips only when the stream is no terminal."""
+    from dutylist.report.safe import safe
+
+    typer.echo(safe(text, lines=True), err=err)
+
+
 def lang_of(option: str | None) -> Lang:
     if option is not None and option.lower() not in ("zh", "en", "zh-cn", "zh_cn"):
         raise typer.BadParameter(_("use zh or en"), param_hint="--lang")

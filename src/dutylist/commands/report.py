@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, emit, lang_of
+from dutylist.commands.options import LangOption, emit, lang_of, say
 from dutylist.commands.outputs import guard
 from dutylist.errors import UserError
 from dutylist.i18n import _
@@ -92,7 +92,7 @@ def report(
     if markdown is not None:
         text = markdown_summary(result.stats, language, heading=monthly_heading(result, language))
         emit(text, md)
-    typer.echo(_("wrote {path}", path=output), err=True)
+    say(_("wrote {path}", path=output))
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"report": report}

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, lang_of
+from dutylist.commands.options import LangOption, lang_of, say
 from dutylist.i18n import _, set_lang
 
 
@@ -46,9 +46,7 @@ def site(
         set_lang(language)
     target = write_site(files, output, model.inputs)
     pages = sum(name.endswith(".html") for name in files)
-    typer.echo(
-        _("wrote {pages} pages to {path}", pages=pages, path=target / "index.html"), err=True
-    )
+    say(_("wrote {pages} pages to {path}", pages=pages, path=target / "index.html"))
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"site": site}
