@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 from enum import IntEnum
+from pathlib import Path
 
 from dutylist.i18n import N_, _, current_lang
 
@@ -47,6 +48,23 @@ class GitError(UserError):
 
 class OutputError(UserError):
     """An output file could not be written."""
+
+
+def not_found(path: Path, shown: object, *, file_only: bool = False) -> InputError:
+    """The error for a path given as an input that is neither a file nor a folder: missing,
+    a link to nothing, or a device, a pipe or a socket (which are never read: a pipe would
+    wait for ever, a device never ends). `file_only`: the command reads files only."""
+    if path.is_dir():
+        return InputError(_("{path} is a folder: give a file", path=shown))
+    if path.exists():
+        return InputError(
+            _("{path} is not a file or a folder (a device, a pipe or a socket)", path=shown)
+        )
+    if path.is_symlink():
+        return InputError(_("{path} is a symbolic link to nothing", path=shown))
+    if file_only:
+        return InputError(_("no such file: {path}", path=shown))
+    return InputError(_("no such file or folder: {path}", path=shown))
 
 
 # The reasons an operating system gives most, in the output language (strerror is English).

@@ -34,7 +34,7 @@ from dutylist.catalog.paths import (
     registry_path,
 )
 from dutylist.checks import check
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.findings import Finding
 from dutylist.i18n import _
 
@@ -158,7 +158,7 @@ def _add_catalog(doc: Document, into: Jurisdiction) -> None:
 def load_catalog_file(path: Path, display: Display = display_path) -> Jurisdiction:
     """A single catalog file with the registry of its folder, when it has one."""
     if not path.is_file():
-        raise InputError(_("no such file: {path}", path=display(path)))
+        raise not_found(path, display(path), file_only=True)
     if path.name in LAWS_NAMES and not is_jurisdiction(path.parent):
         # a shared laws.yaml given by itself: checked as a laws file, not as a catalog
         holder = Jurisdiction(path.parent, display=display, whole=False)
@@ -188,7 +188,7 @@ def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
                 )
             )
         return load_jurisdiction(path, display=display)
-    raise InputError(_("no such file or folder: {path}", path=display(path)))
+    raise not_found(path, display(path))
 
 
 __all__ = [

@@ -24,7 +24,7 @@ from dutylist.conform.lines import Lines
 from dutylist.conform.rules import CHECKS
 from dutylist.conform.settings import ConformSettings
 from dutylist.conform.variants import Variant, find_variants
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.findings import Finding, Severity
 from dutylist.i18n import _
 from dutylist.model.catalog import guide_ids
@@ -103,7 +103,7 @@ def _load(path: Path) -> list[Jurisdiction]:
     if path.is_file():
         return [load_catalog_file(path)]
     if not path.is_dir():
-        raise InputError(_("no such file or folder: {path}", path=display_path(path)))
+        raise not_found(path, display_path(path))
     roots = find_jurisdictions(path)
     if not roots:
         raise InputError(

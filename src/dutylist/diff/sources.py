@@ -12,7 +12,7 @@ from dutylist.catalog.load import LoadedCatalog, display_path
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_path
 from dutylist.diff.catalogs import diff_catalogs
 from dutylist.diff.model import CatalogDiff, DiffResult, Side
-from dutylist.errors import GitError, InputError
+from dutylist.errors import GitError, InputError, not_found
 from dutylist.i18n import _
 from dutylist.validate.core import require_valid
 
@@ -31,7 +31,7 @@ def open_spec(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, Displa
     local = base / spec
     if local.exists() or ":" not in spec:
         if not local.exists():
-            raise InputError(_("no such file or folder: {path}", path=spec))
+            raise not_found(local, spec)
         if cwd is None:
             yield local, display_path, spec
         else:

@@ -9,7 +9,7 @@ from typing import Any
 
 from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.i18n import _
 from dutylist.laws.citations import Citation, parse_bases
 from dutylist.laws.registry import LawRegistry, merge
@@ -104,7 +104,7 @@ def laws_report(path: Path, law: str | None = None) -> LawsReport:
     """The report over every jurisdiction at or below `path`; `law` keeps one law (its id,
     title or alias, or a title the registry lacks)."""
     if not path.exists():
-        raise InputError(_("no such file or folder: {path}", path=display_path(path)))
+        raise not_found(path, display_path(path))
     roots = find_jurisdictions(path if path.is_dir() else path.parent)
     if not roots:
         raise InputError(

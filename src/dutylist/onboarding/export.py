@@ -14,7 +14,7 @@ from typing import Any
 
 from dutylist.catalog.load import LoadedCatalog, display_path
 from dutylist.catalog.workspace import load_path
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS, _
 from dutylist.model.catalog import guide_ids
 from dutylist.model.registry import JurisdictionFile
@@ -32,8 +32,8 @@ HEADER_ROW = 2  # below the title and the version rows
 
 def export_catalog(path: Path, *, public: bool = False) -> bytes:
     """The .xlsx bytes of the catalog file at `path`."""
-    if not path.exists():
-        raise InputError(_("no such file: {path}", path=display_path(path)))
+    if not path.is_file() and not path.is_dir():
+        raise not_found(path, display_path(path), file_only=True)
     if not path.is_file():
         raise InputError(
             _("{path}: give one catalog file (.yaml), not a folder", path=display_path(path))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.catalog.load import display_path
-from dutylist.errors import InputError, os_reason
+from dutylist.errors import InputError, not_found, os_reason
 from dutylist.i18n import _
 from dutylist.io.files import write_atomic
 from dutylist.io.yamlload import LoadProblem, decode, load_yaml
@@ -54,7 +54,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
-            raise InputError(_("no such file or folder: {path}", path=display_path(path)))
+            raise not_found(path, display_path(path))
     return list(dict.fromkeys(found))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.i18n import AUDIT_RULE, SEVERITY, _
 from dutylist.site.records import JurisdictionRecord, jurisdiction_record
 from dutylist.validate.core import require_valid
@@ -39,7 +39,7 @@ def build_site(
 ) -> SiteModel:
     """The records of the site of the jurisdictions at `path` (one, or a folder of them)."""
     if not path.exists():
-        raise InputError(_("no such file or folder: {path}", path=path))
+        raise not_found(path, path)
     roots = find_jurisdictions(path) if path.is_dir() else []
     if not roots:
         raise InputError(

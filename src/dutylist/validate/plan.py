@@ -17,7 +17,7 @@ from dutylist.catalog.paths import (
     laws_files,
     owning_jurisdiction,
 )
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.findings import Finding
 from dutylist.i18n import _
 
@@ -81,7 +81,7 @@ def plan(paths: Iterable[Path]) -> list[Part]:
             else:
                 singles.setdefault(root, []).append(path)
         else:
-            raise InputError(_("no such file or folder: {path}", path=display_path(path)))
+            raise not_found(path, display_path(path))
     parts = [Part(root) for root in dict.fromkeys(roots)]
     for root, files in singles.items():
         if root in roots:

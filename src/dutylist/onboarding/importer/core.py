@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from dutylist.catalog.load import display_path, parse_registry, read_document
 from dutylist.catalog.workspace import registry_path
-from dutylist.errors import InputError
+from dutylist.errors import InputError, not_found
 from dutylist.findings import Finding
 from dutylist.i18n import KIND, _, current_lang
 from dutylist.io.yamlemit import emit
@@ -92,7 +92,7 @@ def import_table(
         )
     shown = display_path(source)
     if not source.is_file():
-        raise InputError(_("no such file: {path}", path=shown))
+        raise not_found(source, shown, file_only=True)
     guide_items = read_guide(guide, kind) if guide is not None else None
     table = read_sheet(source, shown, sheet)
     header, cols = _header(table, kind, shown)
