@@ -58,6 +58,9 @@ def test_a_missing_input_is_said_missing(run_cli: RunCli, tmp_path: Path) -> Non
 
 
 def test_a_folder_where_a_file_is_read_is_said(run_cli: RunCli, tmp_path: Path) -> None:
-    result = run_cli("import", str(tmp_path), "--kind", "grid", "-o", str(tmp_path / "x.yaml"))
+    (tmp_path / "sheets").mkdir()
+    result = run_cli(
+        "import", str(tmp_path / "sheets"), "--kind", "grid", "-o", str(tmp_path / "x.yaml")
+    )
     assert result.exit_code == 2
     assert "is a folder: give a file" in result.stderr
