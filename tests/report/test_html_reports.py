@@ -97,6 +97,10 @@ def test_audit_html_matches_the_json_findings(run_cli: RunCli, tmp_path: Path) -
     rows = [row for table in parsed.tables[1:] for row in table[1:]]
     assert len(rows) == len(findings)
     assert sorted(row[1].split()[0] for row in rows) == sorted(f["code"] for f in findings)
+    decisions = parsed.tables[0]
+    assert decisions[0][-1] == "Suggestion"  # the column says it: no "suggestion:" per cell
+    assert all(not row[-1].startswith("suggestion") for row in decisions[1:])
+    assert any(row[-1].startswith("revoke from") for row in decisions[1:])
 
 
 def test_chart_ticks_are_integers_and_text_is_escaped() -> None:

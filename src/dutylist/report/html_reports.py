@@ -179,7 +179,7 @@ def audit_html(result: AuditResult, lang: Lang, by: str = "department") -> bytes
         {
             "item": f"{f.item} {f.name}",
             "department": result.departments.get(f.department or "", f.department or ""),
-            "suggestion": suggestion_text(result, f, lang, full=True),
+            "suggestion": suggestion_text(result, f, lang, full=True, label=False),
         }
         for f in decisions_of(result)
     ]
