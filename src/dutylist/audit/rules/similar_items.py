@@ -28,8 +28,9 @@ Fails:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
-from math import floor
+from math import ceil, floor
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
@@ -90,13 +91,20 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
 
     Without numpy (its import alone costs more than the comparisons): names go in order of
     length, and each is compared only with the longer ones whose length leaves the cutoff
-    reachable, since an indel ratio is at most 2*short/(short+long)."""
+    reachable, since an indel ratio is at most 2*short/(short+long), and that share a
+    character of their prefixes (see `_prefixes`): most pairs of a department share
+    none, and the scorer never sees them."""
     from rapidfuzz import fuzz, process
 
     order = sorted(range(len(names)), key=lambda k: len(names[k]))
     ordered = [names[k] for k in order]
     lengths = [len(name) for name in ordered]
     share = cutoff / 100
+    prefixes = _prefixes(ordered, share)
+    holders: dict[str, list[int]] = {}
+    for p, prefix in enumerate(prefixes):
+        for token in prefix:
+            holders.setdefault(token, []).append(p)
     found: list[tuple[int, int, float]] = []
     for p in range(len(ordered) - 1):
         # a hair of slack: the bound only narrows the candidates, the scorer decides
@@ -105,14 +113,58 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
             if share > 0
             else len(ordered)
         )
+        near: set[int] = set()
+        for token in prefixes[p]:
+            near.update(holders[token])
+        candidates = sorted(k for k in near if p < k < end)
+        if not candidates:
+            continue
         name = ordered[p]
         for _, score, k in process.extract(
-            name, ordered[p + 1 : end], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            name,
+            [ordered[k] for k in candidates],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            limit=None,
         ):
             rounded = floor(score + 0.5)
-            if rounded == 0 or name == ordered[p + 1 + k]:
+            q = candidates[k]
+            if rounded == 0 or name == ordered[q]:
                 continue
-            i, j = order[p], order[p + 1 + k]
+            i, j = order[p], order[q]
             found.append((min(i, j), max(i, j), float(rounded)))
     found.sort()
     yield from found
+
+
+def _prefixes(names: list[str], share: float) -> list[list[str]]:
+    """The prefix filter of set-similarity joins, on each name's multiset of characters
+    (a repeated character is a token of its own: the second `a` is `a\x001`).
+
+    A pair at ratio `share` has a common subsequence, so a multiset overlap, of at least
+    share*(la+lb)/2, which the length bound makes at least t(l) = share*l/(2-share) for
+    either name. Two token sets that overlap in t share a token among the first l-t+1 of
+    each, tokens ranked the same way for all names (rarest first): a pair sharing no
+    token of these prefixes is below the cutoff."""
+    tokens = [_tokens(name) for name in names]
+    count: Counter[str] = Counter()
+    for name_tokens in tokens:
+        count.update(name_tokens)
+    rank = {token: r for r, token in enumerate(sorted(count, key=lambda t: (count[t], t)))}
+    least = share / (2 - share)
+    prefixes = []
+    for name_tokens in tokens:
+        size = len(name_tokens) - max(0, ceil(least * len(name_tokens) - 1e-6)) + 1
+        prefixes.append(sorted(name_tokens, key=rank.__getitem__)[:size])
+    return prefixes
+
+
+def _tokens(name: str) -> list[str]:
+    if len(set(name)) == len(name):
+        return list(name)
+    seen: Counter[str] = Counter()
+    tokens = []
+    for char in name:
+        tokens.append(f"{char}\x00{seen[char]}" if seen[char] else char)
+        seen[char] += 1
+    return tokens
