@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dutylist.audit.config import AuditSettings
 from dutylist.audit.context import AuditContext, CatalogKey, Rows
@@ -40,6 +41,9 @@ class AuditResult:
     units: dict[str, str] = field(default_factory=dict)
     departments: dict[str, str] = field(default_factory=dict)
     townships: list[str] = field(default_factory=list)
+    # reporters' shared pieces (a unit list shown by thousands of findings), built once;
+    # not an init field, so that a copy with other findings or units starts empty
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def failing(self, fail_on: Severity) -> list[AuditFinding]:
         """Findings that fail the run: not accepted, at or above `fail_on`."""

@@ -22,8 +22,14 @@ def severity_label(value: str, lang: Lang) -> str:
 
 
 def units_text(result: AuditResult, units: list[str], lang: Lang) -> str:
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(result.units.get(u, u) for u in units)
+    # one-size-fits-all and zero-uptake name the same long lists of units again and again
+    key = ("units_text", lang, *units)
+    text: str | None = result.memo.get(key)
+    if text is None:
+        names = result.units
+        sep = "、" if lang == "zh" else ", "
+        text = result.memo[key] = sep.join([names.get(u, u) for u in units])
+    return text
 
 
 def suggestion_text(
