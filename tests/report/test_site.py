@@ -72,3 +72,23 @@ def test_table_rows_are_escaped_and_numbered() -> None:
     body = str(rows.table([item, item], ("department",)))
     assert body.count("<tr><td>") == 2 and "<td>2</td>" in body
     assert "A-&lt;1&gt;" in body and "A-<1>" not in body
+
+
+def test_item_pages_escape_every_value_and_keep_the_chrome() -> None:
+    from dutylist.report.site import _ItemPages
+    from dutylist.site.records import ListRecord
+
+    rows = _Rows(environment())
+    common = {"site_title": "<b>站</b>", "version": "1", "public": False}
+    common |= {"generated": "2024-01-01", "history_available": True}
+    pages = _ItemPages(environment(), rows, common)
+    listed = ListRecord("k", "景洪市", "empowerment", "赋权", "<i>清单</i>", "1", "", None, "", "f")
+    item = _item("A-<1>", "transport", [], [HOSTILE_BASIS])
+    item.name = "名\x1b称<script>"
+    item.findings = [dict.fromkeys(("anchor", "severity", "rule", "message", "suggestion"), "<x>")]
+    item.history = [dict.fromkeys(("date", "version", "classes", "id", "detail", "commit"), "<y>")]
+    html = pages.page(_juris(), listed, item, "transport")
+    assert html.startswith("<!DOCTYPE html>") and html.endswith("</html>")
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    assert "<x>" not in html and "<y>" not in html and "\x1b" not in html and "\x00" not in html
+    assert "名\\x1b称&lt;script&gt;" in html and "&lt;b&gt;站&lt;/b&gt;" in html

@@ -16,7 +16,7 @@ from dutylist import __version__
 from dutylist.i18n import CATEGORY
 from dutylist.report.html import STATIC, environment, visible
 from dutylist.site.build import MARKER, SiteModel
-from dutylist.site.records import ItemRecord, JurisdictionRecord, slug
+from dutylist.site.records import ItemRecord, JurisdictionRecord, ListRecord, slug
 
 _LIST_COLUMNS = {"empowerment": ("department", "category", "scope")}
 
@@ -75,13 +75,13 @@ class _Rows:
     """Each item's table cells rendered once per column set: a unit's page, its list's page
     and its department's page show the same row, and at 10k items x 30 units that is
     hundreds of thousands of rows. The pieces are escaped by the row template (or by
-    `_text`) and joined here as plain strings; only integers are put between them."""
+    `text`) and joined here as plain strings; only integers are put between them."""
 
     def __init__(self, env: Any) -> None:
         self._macros = env.get_template("site/_row.html").module
         self._cells: dict[tuple[str, ...], dict[str, str]] = {}  # columns -> item -> cells
         self._links: dict[str, Any] = {}
-        self._texts: dict[str, str] = {}
+        self.texts: dict[str, str] = {}
         self._problem_parts: dict[tuple[str, ...], tuple[str, str]] = {}
         self._index: dict[str, _Index] = {}
         self._filter_rows: dict[tuple[str, bool, bool], str] = {}
@@ -129,12 +129,12 @@ class _Rows:
             f'<script type="application/json" data-filter-rows>{{{index.head},"r":[{",".join(rows)}]}}</script>'
         )
 
-    def _text(self, value: str) -> str:
-        shown = self._texts.get(value)
+    def text(self, value: str) -> str:
+        shown = self.texts.get(value)
         if shown is None:
             from markupsafe import escape
 
-            shown = self._texts[value] = str(escape(visible(value)))
+            shown = self.texts[value] = str(escape(visible(value)))
         return shown
 
     def problems(self, problems: list[dict[str, str]]) -> Any:
@@ -142,7 +142,7 @@ class _Rows:
         the page of every unit a finding concerns, and is made once."""
         from markupsafe import Markup
 
-        text, cache = self._text, self._problem_parts
+        text, cache = self.text, self._problem_parts
         out = []
         for p in problems:
             key: tuple[str, ...] = (p["severity"], p["rule"], p["item"], p["href"])
@@ -166,7 +166,7 @@ class _Rows:
         `href`: ten thousand pages of ten rows each, joined here from escaped text."""
         from markupsafe import Markup
 
-        text = self._text
+        text = self.text
         parts = []
         for label, value in facts:
             shown = text(value) if label != linked else f'<a href="{text(href)}">{text(value)}</a>'
@@ -184,6 +184,116 @@ class _Rows:
             links = Markup(self._macros.units([pages[u] for u in units if u in pages]))
             self._links[key] = links
         return links
+
+
+_HOLE = "\x00"  # never in a rendered value: `visible` shows a NUL in text as \x00
+
+
+def _value(value: Any) -> str:
+    """What `{{ value }}` prints in a site template: Markup as it is, text through
+    `visible`, then escaped (the environment's finalize and autoescape)."""
+    from markupsafe import Markup, escape
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = visible(value)
+    return str(escape(value))
+
+
+class _ItemPages:
+    """The ten thousand item pages, joined in Python from escaped text: base.html's chrome
+    is rendered once (with holes for the title, crumbs, main and scripts) and each page
+    only fills the holes. Jinja's per-page context, blocks and finalize calls were most of
+    the cost of the site's pages."""
+
+    def __init__(self, env: Any, rows: _Rows, common: dict[str, Any]) -> None:
+        from markupsafe import Markup
+
+        hole = Markup(_HOLE)
+        shell = env.get_template("site/_shell.html").render(
+            **common, root="../", title=hole, crumbs=hole, main=hole, scripts=hole
+        )
+        self._parts = shell.split(_HOLE)
+        assert len(self._parts) == 5, "the shell has one hole per block"
+        self._rows = rows
+        self._history_note = (
+            "" if common["history_available"] else "清单不在 git 仓库中，无逐次变更记录。"
+        )
+        self._site_title = _value(common["site_title"])
+
+    def page(self, j: JurisdictionRecord, listed: ListRecord, item: ItemRecord, dept: str) -> str:
+        text = self._rows.text
+        name = text(item.name)
+        crumbs = (
+            '<nav class="crumbs" aria-label="当前位置"><ol>\n'
+            f'<li><a href="../index.html">{self._site_title}</a></li>\n'
+            f"<li><span>{text(j.name)}</span></li>\n"
+            f'<li><a href="../lists/{text(listed.key)}.html">{text(listed.title)}</a></li>\n'
+            f'<li><span aria-current="page">{text(item.id)}</span></li>\n'
+            "</ol></nav>"
+        )
+        href = f"../departments/{j.key}-{dept}.html"
+        out = [
+            f'<h1>{name}</h1>\n<table class="facts"><caption>事项信息</caption>\n<tbody>\n',
+            self._rows.facts(item.facts, "实施部门", href),
+        ]
+        if item.basis:
+            basis = "".join([f"<li>{text(b)}</li>" for b in item.basis])
+            out.append(
+                f'<tr><th scope="row">实施依据</th><td><ul class="basis">{basis}</ul></td></tr>'
+            )
+        out.append("</tbody>\n</table>\n")
+        if item.units:
+            out.append(f"<h2>承接乡镇（街道）</h2>\n{self._rows.units(j, item.units)}\n")
+        if item.findings:
+            out.append(self._findings(j, item))
+        out.append("<h2>变更记录</h2>\n")
+        out.append(self._history(item) if item.history else self._seen_in(listed))
+        p = self._parts
+        return f"{p[0]}{name}{p[1]}{crumbs}{p[2]}{''.join(out)}{p[3]}{p[4]}"
+
+    def _findings(self, j: JurisdictionRecord, item: ItemRecord) -> str:
+        text = self._rows.text
+        rows = "".join(
+            [
+                f'<tr id="{text(f["anchor"])}"><td>{text(f["severity"])}</td>'
+                f"<td>{text(f['rule'])}</td><td>{text(f['message'])}</td>"
+                f"<td>{text(f['suggestion'])}</td></tr>"
+                for f in item.findings
+            ]
+        )
+        return (
+            '<h2 id="findings">评估发现</h2>\n'
+            f'<table class="problems"><caption>本事项的评估发现（评估期 {_value(j.period)}），'
+            "各单位的情况见其问题清单</caption>\n"
+            '<thead><tr><th scope="col">级别</th><th scope="col">规则</th>'
+            '<th scope="col">问题</th><th scope="col">建议</th></tr></thead>\n'
+            f"<tbody>{rows}</tbody>\n</table>\n"
+        )
+
+    @staticmethod
+    def _history(item: ItemRecord) -> str:
+        rows = "".join(
+            [
+                f"<tr><td>{_value(e['date'])}</td><td>{_value(e['version'])}</td>"
+                f'<td>{_value(e["classes"])}</td><td class="id">{_value(e["id"])}</td>'
+                f'<td>{_value(e["detail"])}</td><td class="id">{_value(e["commit"])}</td></tr>'
+                for e in item.history
+            ]
+        )
+        return (
+            '<table class="history"><caption>事项变更记录（按提交时间）</caption>\n'
+            '<thead><tr><th scope="col">日期</th><th scope="col">版本</th>'
+            '<th scope="col">变更</th><th scope="col">事项编码</th><th scope="col">内容</th>'
+            '<th scope="col">提交</th></tr></thead>\n'
+            f"<tbody>{rows}</tbody>\n</table>\n"
+        )
+
+    def _seen_in(self, listed: ListRecord) -> str:
+        effective = f"（{_value(listed.effective)} 起施行）" if listed.effective else ""
+        return (
+            f"<p>本事项见于 {_value(listed.title)} {_value(listed.version)} 版{effective}。"
+            f"{self._history_note}</p>\n"
+        )
 
 
 def render_site(model: SiteModel) -> dict[str, bytes]:
@@ -210,6 +320,7 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
         return text.encode("utf-8")
 
     slugs = functools.cache(slug)
+    items = _ItemPages(env, rows, common)
     files = {"index.html": page("index", root="", jurisdictions=model.jurisdictions)}
     for j in model.jurisdictions:
         for listed in j.lists:
@@ -220,9 +331,8 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
                 **_options(listed.items, j),
             )  # fmt: skip
             for item in listed.items:
-                files[f"items/{item.key}.html"] = page(
-                    "item", root="../", j=j, l=listed, i=item, dept_slug=slugs(item.department)
-                )  # fmt: skip
+                html = items.page(j, listed, item, slugs(item.department))
+                files[f"items/{item.key}.html"] = html.encode("utf-8")
         for unit in j.units:
             files[f"units/{unit.key}.html"] = page(
                 "unit", root="../", j=j, u=unit,
