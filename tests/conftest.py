@@ -44,6 +44,14 @@ def _private_cache(
     monkeypatch.setenv("DUTYLIST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`dutylist --debug` sets DUTYLIST_DEBUG for the process: undone after each test (set
+    empty, so that monkeypatch restores its absence), or a later test's error would be a
+    traceback."""
+    monkeypatch.setenv("DUTYLIST_DEBUG", "")
+
+
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """Run `dutylist ARGS` through CliRunner; exceptions escape (catch_exceptions=False)."""

@@ -10,9 +10,23 @@ import typer
 from dutylist import cli
 from dutylist.commands.lazy import LazyCommands, lazy_group
 
-FILE = Path(__file__).resolve().parent / "fixtures" / "catalogs" / "valid" / "minimal"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "catalogs"
+FILE = FIXTURES / "valid" / "minimal"
+BAD = FIXTURES / "invalid" / "empowerment"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# the first rows run on cli.main's quick path (no typer), the rest through the app
 ARGS = [
     ["validate", "--no-cache", str(FILE / "empowerment.yaml")],
+    ["validate", "--no-cache", str(FILE / "empowerment.yaml"), str(FILE / "jurisdiction.yaml")],
+    ["validate", "--no-cache", str(BAD)],
+    ["validate", "--no-cache", str(FILE / "missing.yaml")],
+    ["validate", "--no-cache", str(FILE / "jurisdiction.yaml"), "--no-cache"],
+    ["validate", "--no-cache"],
+    ["diff", str(EXAMPLES / "jinghong-2023"), str(EXAMPLES / "jinghong-2024")],
+    ["diff", str(FILE / "empowerment.yaml"), str(FILE / "empowerment.yaml")],
+    ["diff", str(FILE / "empowerment.yaml"), "no-such-rev:empowerment.yaml"],
+    ["diff", str(FILE / "empowerment.yaml"), ""],
+    ["diff", str(FILE / "empowerment.yaml")],
     ["validate", "--format", "nope", str(FILE)],
     ["diff", "--help"],
     ["validat", str(FILE)],
@@ -53,6 +67,7 @@ def test_main_answers_as_the_whole_app(
     monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setenv("DUTYLIST_CACHE_DIR", "")
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")  # main() would set it for good
+    monkeypatch.chdir(FIXTURES)  # no catalogs/ folder here
     assert run(cli.main, args, monkeypatch, capsys) == run(cli.app, args, monkeypatch, capsys)
 
 

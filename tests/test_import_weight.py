@@ -45,13 +45,15 @@ def test_the_probe_would_notice() -> None:
 
 
 # what a single file's validate or diff never needs: the assessment tables, the renderers
-# of a terminal, the fuzzy matchers, typer's pydantic coercion of parameters
+# of a terminal, the fuzzy matchers, typer (cli.main's quick path runs them without it)
 START_UP = (
     *HEAVY,
     "dutylist.catalog.assessment",
     "rich",
     "rapidfuzz",
     "typer._adapters",
+    "typer",
+    "click",
 )
 FILE = CATALOG.parent / "minimal" / "empowerment.yaml"
 

@@ -1,140 +1,55 @@
-"""The typer app. Commands parse their options and hand over to the core; the
-error boundary turns a UserError into one line on stderr and exit 2."""
+"""The entry point. A plain `validate PATH...` or `diff OLD NEW` (a pre-commit hook's
+call) runs on the quick path, without importing typer; anything else goes to the typer
+app in commands.app, which `app` here names for tests and embedders."""
 
 from __future__ import annotations
 
-import errno
-import functools
+import importlib
 import os
 import sys
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+import types
+from typing import Any
 
-import typer
-
-from dutylist import __version__
-from dutylist.commands import audit as audit_commands
-from dutylist.commands import conform as conform_commands
-from dutylist.commands import core, onboarding, report, site
-from dutylist.commands import diff as diff_commands
-from dutylist.commands import history as history_commands
-from dutylist.commands import laws as laws_commands
-from dutylist.commands.lazy import lazy_group
-from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
-from dutylist.errors import ExitCode, UserError
-from dutylist.i18n import _, resolve_lang, set_lang
-from dutylist.io.files import STDOUT_ERRNOS, stdout_failed
-from dutylist.report.safe import safe
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-app = typer.Typer(
-    name="dutylist",
-    help="Validate, diff and audit county lists of powers and duties (权责清单) kept as YAML.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    cls=TranslatedGroup,
-)
+_PLUGINS = "pydantic.plugin._loader"
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"dutylist {__version__}")
-        raise typer.Exit()
+def _real_loader(name: str) -> Any:
+    if name.startswith("__"):  # the import system asks a module for __path__ and the like
+        raise AttributeError(name)
+    del sys.modules[_PLUGINS]
+    return getattr(importlib.import_module(_PLUGINS), name)
 
 
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks (or DUTYLIST_DEBUG=1).")
-    ] = False,
-) -> None:
-    if debug:
-        os.environ["DUTYLIST_DEBUG"] = "1"
-
-
-def _symlink_loop(exc: BaseException) -> str | None:
-    """The message for a path whose symbolic links loop (Path.resolve raises RuntimeError
-    before Python 3.13, OSError ELOOP after), else None."""
-    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
-        path = exc.filename
-    elif isinstance(exc, RuntimeError) and str(exc).startswith("Symlink loop from "):
-        path = str(exc).removeprefix("Symlink loop from ").strip("'\"")
-    else:
-        return None
-    return _("{path}: its symbolic links loop back on themselves", path=path)
-
-
-def guarded(func: F) -> F:
-    """The error boundary of every command."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        # every command starts in its own language (tests run many in one process)
-        set_lang(resolve_lang(lang_option(kwargs.get("lang"))))
-        try:
-            return func(*args, **kwargs)
-        except UserError as exc:
-            if os.environ.get("DUTYLIST_DEBUG"):
-                raise
-            message = safe(str(exc), lines=True)  # a file name may hold control characters
-            typer.echo(_("dutylist: error: {message}", message=message), err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo(_("dutylist: interrupted"), err=True)
-            raise typer.Exit(130) from None
-        except BrokenPipeError:
-            # `dutylist diff ... | head` closes the pipe early; that is not an error
-            sys.stderr.close()
-            raise typer.Exit(ExitCode.OK) from None
-        except (RuntimeError, OSError) as exc:
-            said = _symlink_loop(exc)
-            if said is None and isinstance(exc, OSError) and exc.errno in STDOUT_ERRNOS:
-                # a line echoed to a full or closed standard output (files raise OutputError)
-                said = str(stdout_failed(exc))
-            if said is None or os.environ.get("DUTYLIST_DEBUG"):
-                raise  # any other failure is a bug: a traceback
-            typer.echo(_("dutylist: error: {message}", message=safe(said)), err=True)
-            raise typer.Exit(ExitCode.ERROR) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-# Explicit registration: each command module lists its commands; nothing registers on import.
-MODULES = (
-    core,
-    diff_commands,
-    audit_commands,
-    conform_commands,
-    report,
-    onboarding,
-    laws_commands,
-    history_commands,
-    site,
-)
-
-
-def _register() -> None:
-    for module in MODULES:
-        for name, func in module.COMMANDS.items():
-            app.command(name, cls=TranslatedCommand)(guarded(func))
-        # commands for tools rather than people (git's diff driver): callable, not listed
-        for name, func in getattr(module, "HIDDEN", {}).items():
-            app.command(name, hidden=True, cls=TranslatedCommand)(guarded(func))
-
-
-_register()
+def _no_plugins() -> None:
+    """Stand in for pydantic's plugin loader while plugins are disabled: it would return
+    no plugin, but importing it imports importlib.metadata and email (~12 ms, a tenth of a
+    small file's validate). A name the stand-in lacks loads the real module."""
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") != "__all__" or _PLUGINS in sys.modules:
+        return
+    loader = types.ModuleType(_PLUGINS)
+    loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugin
+    loader.__getattr__ = _real_loader  # type: ignore[method-assign]
+    sys.modules[_PLUGINS] = loader
 
 
 def main() -> None:
     # the models are the CLI's own: looking up pydantic plugins would scan the entry points
     # of every installed distribution (importlib.metadata, ~40 ms) on every run
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # typer reads the signature and type hints of every command it builds; a pre-commit
-    # `validate` or the help page need none but the one they run
-    lazy_group(app)()
+    _no_plugins()
+    from dutylist.commands import quick
+
+    code = quick.run(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from dutylist.commands.app import run
+
+    run()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from dutylist.commands.app import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, finish, lang_of, write_format
+from dutylist.commands.options import LangOption, finish, lang_of
 from dutylist.commands.outputs import guard
+from dutylist.commands.writing import write_format
 from dutylist.errors import ExitCode, InputError, UserError
 from dutylist.i18n import _
 from dutylist.report.formats import AUDIT, choices, choose, per_unit

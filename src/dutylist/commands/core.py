@@ -10,17 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import (
-    LangOption,
-    OutputOption,
-    emit,
-    finish,
-    lang_of,
-    write_format,
-)
-from dutylist.errors import ExitCode, InputError
-from dutylist.i18n import _
-from dutylist.report.formats import VALIDATE, choices, lookup
+from dutylist.commands import quick
+from dutylist.commands.options import LangOption, OutputOption, finish, lang_of
+from dutylist.commands.writing import emit
+from dutylist.report.formats import VALIDATE, choices
 
 if TYPE_CHECKING:
     ValidateFormat = str
@@ -51,18 +44,7 @@ def validate(
     ] = False,
 ) -> None:
     """Check catalogs against the format and against their jurisdiction.yaml."""
-    from dutylist.validate.plan import from_cache
-
-    targets = paths or [Path("catalogs")]
-    if not paths and not targets[0].exists():
-        raise InputError(_("no catalogs/ folder here: give the catalog files or folders to check"))
-    result = None if no_cache else from_cache(targets)
-    if result is None:
-        from dutylist.validate.core import validate_paths
-
-        result = validate_paths(targets, cache=not no_cache)
-    write_format(lookup(VALIDATE, str(fmt)), result, None, lang_of(lang))
-    finish(ExitCode.OK if result.ok else ExitCode.PROBLEMS)
+    finish(quick.validate(paths or [], str(fmt), lang_of(lang), no_cache=no_cache))
 
 
 def schema(

@@ -8,15 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import (
-    LangOption,
-    OutputOption,
-    emit,
-    finish,
-    lang_of,
-    write_format,
-)
-from dutylist.commands.outputs import guard
+from dutylist.commands import quick
+from dutylist.commands.options import LangOption, OutputOption, finish, lang_of
+from dutylist.commands.writing import emit
 from dutylist.errors import ExitCode
 from dutylist.i18n import CHANGE_CLASSES, _
 from dutylist.report.formats import DIFF, choices, choose
@@ -103,16 +97,21 @@ def diff(
     lang: LangOption = None,
 ) -> None:
     """Compare two versions and classify every change (新增, 收回, 差异化, 合并...)."""
-    from dutylist.diff import diff_paths, similarity_ratio
-
     classes = _classes(only)
     language = lang_of(lang)
     form = choose(DIFF, None if fmt is None else str(fmt), output)
-    guard([("-o", output)], old, new)
-    result = diff_paths(old, new, similarity_ratio(similarity))
-    dep = result.department_id(department) if department is not None else None
-    write_format(form, result.select(classes, dep), output, language)
-    finish(ExitCode.PROBLEMS if exit_code and result.changed else ExitCode.OK)
+    code = quick.diff(
+        old,
+        new,
+        form,
+        language,
+        output=output,
+        similarity=similarity,
+        classes=classes,
+        department=department,
+        exit_code=exit_code,
+    )
+    finish(code)
 
 
 def git_diff_driver(

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, OutputOption, emit, lang_of, say
+from dutylist.commands.options import LangOption, OutputOption, lang_of, say
 from dutylist.commands.outputs import guard
+from dutylist.commands.writing import emit
 from dutylist.errors import UserError
 from dutylist.i18n import Lang, _
 from dutylist.io.files import write_atomic

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, OutputOption, emit, lang_of
+from dutylist.commands.options import LangOption, OutputOption, lang_of
 from dutylist.commands.outputs import guard
+from dutylist.commands.writing import emit
 from dutylist.errors import OutputError
 from dutylist.i18n import _
 

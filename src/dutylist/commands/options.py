@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from dutylist.errors import ExitCode
 from dutylist.i18n import Lang, _, resolve_lang, set_lang
-from dutylist.io.files import write_atomic, write_stdout
-from dutylist.report.formats import Format
 
 LangOption = Annotated[
     str | None,
@@ -40,37 +36,6 @@ def lang_of(option: str | None) -> Lang:
     lang = resolve_lang(option)
     set_lang(lang)
     return lang
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Text to standard output, or atomically to a file."""
-    if output is None:
-        write_stdout(text)
-    else:
-        write_atomic(output, text)
-
-
-class _Like(io.StringIO):
-    """A buffer that answers isatty() as standard output does: the reporter lays out for
-    the terminal (width, colour) while the text is still written once, by write_stdout."""
-
-    def isatty(self) -> bool:
-        stream = sys.stdout
-        return stream is not None and hasattr(stream, "isatty") and bool(stream.isatty())
-
-    def fileno(self) -> int:
-        return sys.stdout.fileno()
-
-
-def write_format(form: Format, result: Any, output: Path | None, lang: Lang, **opts: Any) -> None:
-    """A row of a command's format table: bytes to -o; text to -o or to standard output."""
-    if form.binary:
-        assert output is not None  # formats.choose refuses a binary format without -o
-        write_atomic(output, form.renderer()(result, lang, **opts))
-        return
-    buffer = _Like() if output is None else io.StringIO()
-    form.renderer()(result, buffer, lang, **opts)
-    emit(buffer.getvalue(), output)
 
 
 def finish(code: ExitCode | int) -> None:

@@ -65,6 +65,9 @@ def _guides(root: Path, registry: Path) -> list[Path]:
 def guard(outputs: Iterable[tuple[str, Path | None]], *arguments: str | Path | None) -> None:
     """Refuse (OutputError, exit 2) an output that names an input: `outputs` are
     (option, path) pairs, `arguments` the inputs as given on the command line."""
+    outputs = [(option, output) for option, output in outputs if output is not None]
+    if not outputs:
+        return  # all to standard output: nothing to read the inputs for
     files, folders = inputs_of(*arguments)
     for option, output in outputs:
         refuse_inputs(output, files, folders, option=option)

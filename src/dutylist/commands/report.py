@@ -10,8 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from dutylist.commands.options import LangOption, emit, lang_of, say
+from dutylist.commands.options import LangOption, lang_of, say
 from dutylist.commands.outputs import guard
+from dutylist.commands.writing import emit
 from dutylist.errors import UserError
 from dutylist.i18n import _
 from dutylist.io.files import write_atomic
