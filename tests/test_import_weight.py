@@ -54,6 +54,7 @@ START_UP = (
     "typer._adapters",
     "typer",
     "click",
+    "importlib.metadata",  # pydantic's plugin loader, stood in for by cli.main
 )
 FILE = CATALOG.parent / "minimal" / "empowerment.yaml"
 
@@ -93,3 +94,21 @@ def test_diff_of_changed_items_needs_no_deepdiff(tmp_path: Path) -> None:
     new.write_text(text.replace("basis: [", "basis: [《新法》第一条, ", 1), encoding="utf-8")
     assert "《新法》" in new.read_text(encoding="utf-8")
     assert loaded_by_cli("diff", str(FILE), str(new)) == []
+
+
+def test_the_plugin_loader_stand_in_yields_to_the_real_one() -> None:
+    code = f"""
+import sys
+sys.argv = ["dutylist", "validate", "--no-cache", {str(FILE)!r}]
+from dutylist.cli import main
+try:
+    main()
+except SystemExit as exit:
+    assert exit.code == 0, exit.code
+from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP, get_plugins
+print(PYDANTIC_ENTRY_POINT_GROUP, list(get_plugins()), "importlib.metadata" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split()[-3:] == ["pydantic", "[]", "True"]
