@@ -45,11 +45,15 @@ def _private_cache(
 
 
 @pytest.fixture(autouse=True)
-def _no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`dutylist --debug` sets DUTYLIST_DEBUG for the process: undone after each test (set
-    empty, so that monkeypatch restores its absence), or a later test's error would be a
-    traceback."""
-    monkeypatch.setenv("DUTYLIST_DEBUG", "")
+def _root_options_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`dutylist --debug` and `dutylist --lang X` set DUTYLIST_DEBUG and DUTYLIST_LANG for
+    the process: each test gets them back as they were (monkeypatch restores a variable it
+    set, or removes it again), or a later test's error would be a traceback or in Chinese."""
+    for name in ("DUTYLIST_DEBUG", "DUTYLIST_LANG"):
+        value = os.environ.get(name)
+        monkeypatch.setenv(name, value or "")
+        if value is None:
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture

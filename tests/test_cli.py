@@ -36,6 +36,9 @@ ARGS = [
     [],
     ["--lang", "zh", "--help"],
     ["--lang", "zh", "validate", "--help"],
+    ["--lang", "zh", "validate", "--no-cache", str(FILE / "missing.yaml")],
+    ["--lang", "en", "validate", "--no-cache", str(FILE), "--lang", "zh"],
+    ["--lang", "fr", "validate", str(FILE)],
     ["--nope"],
 ]
 
@@ -92,3 +95,23 @@ def test_no_arguments_print_the_help_page(
     code, out, err = run(cli.main, [], monkeypatch, capsys)
     assert (code, out) == (2, "")
     assert (0, err, "") == run(cli.main, ["--help"], monkeypatch, capsys)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--lang", "zh", "validate", "--no-cache", str(FILE)], "检查了 2 个文件，没有问题\n"),
+        (["--lang", "zh", "validate", "--no-cache", str(FILE), "--lang", "en"], "2 files checked"),
+        (["--lang", "en", "validate", "--no-cache", str(FILE)], "2 files checked, no problems\n"),
+    ],
+)
+def test_lang_before_the_command(
+    args: list[str],
+    said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("DUTYLIST_LANG", "en" if "zh" in args[:2] else "zh")
+    code, out, err = run(cli.main, args, monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(said)

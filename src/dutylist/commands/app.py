@@ -19,6 +19,7 @@ from dutylist.commands import history as history_commands
 from dutylist.commands import laws as laws_commands
 from dutylist.commands.boundary import handled
 from dutylist.commands.lazy import lazy_group
+from dutylist.commands.options import LangOption, lang_of
 from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
 from dutylist.errors import UserError
 from dutylist.i18n import resolve_lang, set_lang
@@ -50,9 +51,15 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks (or DUTYLIST_DEBUG=1).")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     if debug:
         os.environ["DUTYLIST_DEBUG"] = "1"
+    if lang is not None:
+        # `dutylist --lang zh diff ...` as `dutylist diff ... --lang zh`: the command's
+        # own --lang, when given too, wins over the environment
+        lang_of(lang)
+        os.environ["DUTYLIST_LANG"] = lang
 
 
 def guarded(func: F) -> F:
