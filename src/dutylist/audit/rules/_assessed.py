@@ -205,25 +205,31 @@ def units(n: int) -> Message:
     return plural(n, N_("{n} unit"), N_("{n} units"))
 
 
+class _Records(dict[tuple[int, int, int], dict[str, object]]):
+    """Measures (cases, capacity code, willingness code) -> their evidence record, made
+    on first lookup: one shared dict per distinct measures (read, never changed)."""
+
+    def __missing__(self, measures: tuple[int, int, int]) -> dict[str, object]:
+        cases, capacity, willingness = measures
+        record: dict[str, object] = {
+            "cases": cases,
+            "capacity": CAPACITIES[capacity],
+            "willingness": WILLINGNESSES[willingness],
+        }
+        self[measures] = record
+        return record
+
+
 def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
-    """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures.
-    The records of equal measures are one shared dict (they are read, never changed)."""
+    """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures."""
     key = ("evidence", id(ev))
     held: tuple[Evaluation, dict[str, object]] | None = ctx.memo.get(key)
     if held is None or held[0] is not ev:
-        records = ctx.memo.setdefault("row records", {})
-        found: dict[str, object] = {}
-        for unit, measures in zip(
-            ev.units, zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True), strict=True
-        ):
-            record = records.get(measures)
-            if record is None:
-                cases, capacity, willingness = measures
-                record = records[measures] = {
-                    "cases": cases,
-                    "capacity": CAPACITIES[capacity],
-                    "willingness": WILLINGNESSES[willingness],
-                }
-            found[unit] = record
+        records: _Records = ctx.memo.setdefault("row records", _Records())
+        # a pass in C over the item's columns, not a loop of lookups per unit
+        measures = zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True)
+        found: dict[str, object] = dict(
+            zip(ev.units, map(records.__getitem__, measures), strict=True)
+        )
         held = ctx.memo[key] = (ev, found)
     return dict(held[1])  # a finding may add keys of its own (also_revoke)
