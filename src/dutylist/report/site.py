@@ -71,33 +71,95 @@ class _Index:
         return row
 
 
+def _esc(value: str) -> str:
+    """What `{{ value }}` prints for a string in a site template (the environment's
+    finalize, then autoescape): `visible`, then markupsafe's escape, without making a
+    Markup of each value."""
+    return (
+        visible(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
+class _Holes:
+    """Pieces of a page made as bytes outside the template (the long tables): the template
+    prints a numbered hole for each, and `fill` encodes the rest of the page and joins the
+    pieces in, so a row shared by many pages is escaped and encoded once."""
+
+    def __init__(self) -> None:
+        self._pieces: list[bytes] = []
+
+    def put(self, piece: bytes) -> Any:
+        from markupsafe import Markup
+
+        self._pieces.append(piece)
+        return Markup(f"{_HOLE}{len(self._pieces) - 1}{_HOLE}")
+
+    def fill(self, text: str) -> bytes:
+        pieces, self._pieces = self._pieces, []
+        if not pieces:
+            return text.encode("utf-8")
+        parts = text.split(_HOLE)
+        assert len(parts) == 2 * len(pieces) + 1, "a hole in the page for each piece"
+        out: list[bytes] = []
+        for n, part in enumerate(parts):
+            out.append(pieces[int(part)] if n % 2 else part.encode("utf-8"))
+        return b"".join(out)
+
+
 class _Rows:
-    """Each item's table cells rendered once per column set: a unit's page, its list's page
+    """Each item's table cells made once per column set: a unit's page, its list's page
     and its department's page show the same row, and at 10k items x 30 units that is
-    hundreds of thousands of rows. The pieces are escaped by the row template (or by
-    `text`) and joined here as plain strings; only integers are put between them."""
+    hundreds of thousands of rows. The cells are escaped here (`_esc`, as the templates
+    would print them), encoded once, and joined as bytes; only the row numbers are put
+    between them."""
 
     def __init__(self, env: Any) -> None:
         self._macros = env.get_template("site/_row.html").module
-        self._cells: dict[tuple[str, ...], dict[str, str]] = {}  # columns -> item -> cells
-        self._links: dict[str, Any] = {}
+        self._cells: dict[tuple[str, ...], dict[str, bytes]] = {}  # columns -> item -> row
+        self._numbers: list[bytes] = []
+        self._links: dict[str, dict[str, str]] = {}
         self.texts: dict[str, str] = {}
-        self._problem_parts: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._encoded: dict[str, bytes] = {}
+        self._problem_parts: dict[int, tuple[dict[str, str], bytes, bytes]] = {}
         self._index: dict[str, _Index] = {}
-        self._filter_rows: dict[tuple[str, bool, bool], str] = {}
+        self._filter_rows: dict[tuple[bool, bool], dict[str, bytes]] = {}
 
-    def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> Any:
+    def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> bytes:
         """The body rows of an item table."""
-        from markupsafe import Markup
-
         columns = tuple(columns)
         cache = self._cells.setdefault(columns, {})
         for item in items:
             if item.key not in cache:
-                cache[item.key] = str(self._macros.cells(item, columns))
-        return Markup(
-            "".join([f"<tr><td>{n}</td>{cache[i.key]}</tr>\n" for n, i in enumerate(items, 1)])
+                cache[item.key] = f"</td>{self.cells(item, columns)}</tr>\n".encode()
+        numbers = self._numbers
+        for n in range(len(numbers) + 1, len(items) + 1):
+            numbers.append(f"<tr><td>{n}".encode())
+        rows = [cache[i.key] for i in items]  # the numbers run on past the last row
+        return b"".join([part for pair in zip(numbers, rows, strict=False) for part in pair])
+
+    @staticmethod
+    def cells(item: ItemRecord, columns: tuple[str, ...]) -> str:
+        """One item's cells, as the `cells` macro of site/_row.html would print them."""
+        out = (
+            f'<td class="id">{_esc(item.id)}</td>'
+            f'<td><a href="../items/{_esc(item.key)}.html">{_esc(item.name)}</a></td>'
         )
+        if "list" in columns:
+            out += f'<td class="nowrap">{_esc(item.list_label)}</td>'
+        if "category" in columns:
+            out += f'<td class="nowrap">{_esc(item.category_label)}</td>'
+        if "department" in columns:
+            out += f"<td>{_esc(item.department_name)}</td>"
+        if "scope" in columns:
+            out += f"<td>{_esc(item.scope_label)}</td>"
+        if "basis" in columns:
+            out += f'<td class="basis">{_esc("；".join(item.basis))}</td>'
+        return out
 
     def filter_data(
         self,
@@ -105,85 +167,79 @@ class _Rows:
         items: list[ItemRecord],
         columns: tuple[str, ...],
         by_unit: bool,
-    ) -> Any:
+    ) -> bytes:
         """What the filter compares, once per table as compact JSON: per row the indexes of
         its department and category in the jurisdiction's lists of them, the words of its
         basis when no column shows them, and the indexes of its units when the table
         filters by unit. Data attributes on each row repeated the ids thousands of times
         per page; each item's entry is made once for all the tables that list it."""
-        from markupsafe import Markup
-
         index = self._index.get(juris.key)
         if index is None:
             index = self._index[juris.key] = _Index(juris)
         basis_shown = "basis" in columns
-        cache = self._filter_rows
-        rows = []
+        cache = self._filter_rows.setdefault((basis_shown, by_unit), {})
         for item in items:
-            key = (item.key, basis_shown, by_unit)
-            row = cache.get(key)
-            if row is None:
-                row = cache[key] = _json(index.row(item, basis_shown, by_unit))
-            rows.append(row)
-        return Markup(
-            f'<script type="application/json" data-filter-rows>{{{index.head},"r":[{",".join(rows)}]}}</script>'
-        )
+            if item.key not in cache:
+                cache[item.key] = _json(index.row(item, basis_shown, by_unit)).encode()
+        rows = b",".join([cache[i.key] for i in items])
+        head = f'<script type="application/json" data-filter-rows>{{{index.head},"r":['
+        return b"".join((head.encode(), rows, b"]}</script>"))
 
     def text(self, value: str) -> str:
         shown = self.texts.get(value)
         if shown is None:
-            from markupsafe import escape
-
-            shown = self.texts[value] = str(escape(visible(value)))
+            shown = self.texts[value] = _esc(value)
         return shown
 
-    def problems(self, problems: list[dict[str, str]]) -> Any:
-        """The rows of a unit's problem list: all but a unit's own evidence is the same on
-        the page of every unit a finding concerns, and is made once."""
-        from markupsafe import Markup
+    def _bytes(self, value: str) -> bytes:
+        shown = self._encoded.get(value)
+        if shown is None:
+            shown = self._encoded[value] = _esc(value).encode()
+        return shown
 
-        text, cache = self.text, self._problem_parts
-        out = []
-        for p in problems:
-            key: tuple[str, ...] = (p["severity"], p["rule"], p["item"], p["href"])
-            key += (p.get("anchor", ""), p["message"], p["suggestion"])
-            parts = cache.get(key)
-            if parts is None:
-                message = self._ref(p) if p["href"] else text(p["message"])
-                parts = cache[key] = (
-                    f"<tr>{self._macros.problem(p)}<td>",
-                    f"</td><td>{message}</td><td>{text(p['suggestion'])}</td></tr>\n",
-                )
-            out.append(parts[0] + text(p["evidence"]) + parts[1])
-        return Markup("".join(out))
+    def problems(self, problems: list[tuple[dict[str, str], str]]) -> bytes:
+        """The rows of a unit's problem list: each is a finding's row, the same on the page
+        of every unit it concerns and made once, around the unit's own evidence."""
+        cache, evidence = self._problem_parts, self._bytes
+        out: list[bytes] = []
+        for p, own in problems:
+            held = cache.get(id(p))
+            if held is None or held[0] is not p:
+                held = cache[id(p)] = (p, *self._problem_row(p))
+            out += (held[1], evidence(own), held[2])
+        return b"".join(out)
+
+    def _problem_row(self, p: dict[str, str]) -> tuple[bytes, bytes]:
+        message = self._ref(p) if p["href"] else _esc(p["message"])
+        return (
+            f"<tr>{self._macros.problem(p)}<td>".encode(),
+            f"</td><td>{message}</td><td>{_esc(p['suggestion'])}</td></tr>\n".encode(),
+        )
 
     def _ref(self, p: dict[str, str]) -> str:
         """The link from a unit's problem row to the finding's text on the item's page."""
         return str(self._macros.problem_ref(p))
 
-    def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> Any:
+    def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> str:
         """The rows of an item page's table of facts, the one labelled `linked` a link to
         `href`: ten thousand pages of ten rows each, joined here from escaped text."""
-        from markupsafe import Markup
-
         text = self.text
         parts = []
         for label, value in facts:
             shown = text(value) if label != linked else f'<a href="{text(href)}">{text(value)}</a>'
             parts.append(f'<tr><th scope="row">{text(label)}</th><td>{shown}</td></tr>')
-        return Markup("".join(parts))
+        return "".join(parts)
 
-    def units(self, juris: JurisdictionRecord, units: list[str]) -> Any:
-        """The links to the units an item is devolved to: most items share a scope."""
-        key = f"{juris.key}\0{' '.join(units)}"
-        links = self._links.get(key)
+    def units(self, juris: JurisdictionRecord, units: list[str]) -> str:
+        """The links to the units an item is devolved to, as the `units` macro of
+        site/_row.html would print them: each unit's link is made once."""
+        links = self._links.get(juris.key)
         if links is None:
-            from markupsafe import Markup
-
-            pages = {u.id: (u.key, u.name) for u in juris.units}
-            links = Markup(self._macros.units([pages[u] for u in units if u in pages]))
-            self._links[key] = links
-        return links
+            links = self._links[juris.key] = {
+                u.id: f'<li><a href="../units/{_esc(u.key)}.html">{_esc(u.name)}</a></li>'
+                for u in juris.units
+            }
+        return '<ul class="tiles">' + "".join([links[u] for u in units if u in links]) + "</ul>"
 
 
 _HOLE = "\x00"  # never in a rendered value: `visible` shows a NUL in text as \x00
@@ -195,7 +251,7 @@ def _value(value: Any) -> str:
     from markupsafe import Markup, escape
 
     if isinstance(value, str) and not isinstance(value, Markup):
-        value = visible(value)
+        return _esc(value)
     return str(escape(value))
 
 
@@ -300,24 +356,22 @@ def render_site(model: SiteModel) -> dict[str, bytes]:
     env = environment()
     templates: dict[str, Any] = {}
     rows = _Rows(env)
+    holes = _Holes()
     common = {
         "site_title": model.title,
         "version": __version__,
         "public": model.public,
         "generated": dt.date.today().isoformat(),
         "history_available": model.history_available,
-        "rows": rows.table,
-        "filter_data": rows.filter_data,
-        "problem_rows": rows.problems,
-        "unit_links": rows.units,
-        "facts": rows.facts,
+        "rows": lambda items, columns: holes.put(rows.table(items, columns)),
+        "filter_data": lambda *args: holes.put(rows.filter_data(*args)),
+        "problem_rows": lambda problems: holes.put(rows.problems(problems)),
     }
 
     def page(name: str, **values: Any) -> bytes:
         if name not in templates:
             templates[name] = env.get_template(f"site/{name}.html")
-        text: str = templates[name].render(**common, **values)
-        return text.encode("utf-8")
+        return holes.fill(templates[name].render(**common, **values))
 
     slugs = functools.cache(slug)
     items = _ItemPages(env, rows, common)

@@ -112,7 +112,6 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
             row.update(href=f"items/{page.key}.html", anchor=anchor, message="")
         row["suggestion"] = unit_suggestion(result, finding, "zh")
         for unit in affected_units(result, finding):
-            if unit in by_unit:
-                by_unit[unit].problems.append(
-                    {**row, "evidence": unit_evidence(finding, unit, "zh")}
-                )
+            holder = by_unit.get(unit)
+            if holder is not None:
+                holder.problems.append((row, unit_evidence(finding, unit, "zh")))

@@ -94,7 +94,8 @@ class UnitRecord:
     powers: list[ItemRecord] = field(default_factory=list)
     duties: list[ItemRecord] = field(default_factory=list)
     duties_list: ListRecord | None = None
-    problems: list[dict[str, str]] = field(default_factory=list)
+    # (the finding's row, shared by every unit it concerns; this unit's evidence)
+    problems: list[tuple[dict[str, str], str]] = field(default_factory=list)
 
 
 @dataclass
