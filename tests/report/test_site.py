@@ -114,7 +114,7 @@ def test_cells_made_in_python_are_what_the_row_template_prints() -> None:
         item.department_name = item.scope_label = f"{text}<b>"
         item.key = f"k-{text}"
         for columns in columns_sets:
-            made = _Rows.cells(item, columns)
+            made = _Rows(environment()).cells(item, columns)
             assert made == _render("{{ m.cells(item, columns) }}", item=item, columns=columns)
             assert "<script>" not in made and "\x1b" not in made and "\x00" not in made
 
@@ -136,6 +136,14 @@ def test_unit_links_and_problem_rows_are_escaped() -> None:
     assert body.count("<tr>") == 2 and body.count("&lt;m&gt;") == 2
     assert "<script>" not in body and "<s>" not in body and "\x1b" not in body
     assert "\x00" not in body and "&lt;script&gt;1" in body and "&#39;\\x00&#39;" in body
+    for text in HOSTILE:
+        for href in ("", f"items/{text}.html"):
+            p = dict.fromkeys(("severity", "rule", "item", "message", "suggestion"), text)
+            p |= {"href": href, "anchor": f"finding-{text}"}
+            row = f"<tr>{_render('{{ m.problem(p) }}', p=p)}<td>EV</td><td>"
+            row += _render("{{ m.problem_ref(p) }}", p=p) if href else _render("{{ t }}", t=text)
+            row += f"</td><td>{_render('{{ t }}', t=text)}</td></tr>\n"
+            assert _Rows(environment()).problems([(p, "EV")]).decode() == row
 
 
 def test_holes_join_pieces_only_where_the_template_put_them() -> None:
@@ -147,3 +155,16 @@ def test_holes_join_pieces_only_where_the_template_put_them() -> None:
                    a=holes.put(b"<tr>1</tr>"), b=holes.put("<tr>二</tr>".encode()))  # fmt: skip
     assert holes.fill(html) == "<p>x\\x00y</p><tr>1</tr><i>x\\x00y</i><tr>二</tr>".encode()
     assert holes.fill("<p>no holes, 中文</p>") == "<p>no holes, 中文</p>".encode()
+
+
+def test_filter_entries_are_the_json_of_their_rows() -> None:
+    from dutylist.report.site import _Index, _json
+
+    index = _Index(_juris())
+    for text in [*HOSTILE, HOSTILE_BASIS, "\u2028\\", "\U0001f600"]:
+        for units in ([], ["gasa", "nowhere", "menghan"]):
+            item = _item("A-1", "transport", units, [text, text] if text else [])
+            for basis_shown in (False, True):
+                for by_unit in (False, True):
+                    row = _json(index.row(item, basis_shown, by_unit))
+                    assert index.entry(item, basis_shown, by_unit) == row

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
+from json.encoder import encode_basestring  # what dumps uses without ensure_ascii
 from typing import Any
 
 from dutylist import __version__
@@ -69,6 +70,17 @@ class _Index:
         if by_unit:
             row.append([self._unit[u] for u in item.units if u in self._unit])
         return row
+
+    def entry(self, item: ItemRecord, basis_shown: bool, by_unit: bool) -> str:
+        """`_json(self.row(...))`, written out: only the basis needs a JSON encoder."""
+        basis = '""' if basis_shown or not item.basis else encode_basestring(" ".join(item.basis))
+        for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            basis = basis.replace(raw, safe)
+        text = f"[{self._dept.get(item.department, -1)},{self._cat.get(item.category, -1)},{basis}"
+        if by_unit:
+            units = self._unit
+            text += ",[" + ",".join([str(units[u]) for u in item.units if u in units]) + "]"
+        return text + "]"
 
 
 def _esc(value: str) -> str:
@@ -142,21 +154,21 @@ class _Rows:
         rows = [cache[i.key] for i in items]  # the numbers run on past the last row
         return b"".join([part for pair in zip(numbers, rows, strict=False) for part in pair])
 
-    @staticmethod
-    def cells(item: ItemRecord, columns: tuple[str, ...]) -> str:
+    def cells(self, item: ItemRecord, columns: tuple[str, ...]) -> str:
         """One item's cells, as the `cells` macro of site/_row.html would print them."""
+        text = self.text  # the labels and names that many items share
         out = (
             f'<td class="id">{_esc(item.id)}</td>'
             f'<td><a href="../items/{_esc(item.key)}.html">{_esc(item.name)}</a></td>'
         )
         if "list" in columns:
-            out += f'<td class="nowrap">{_esc(item.list_label)}</td>'
+            out += f'<td class="nowrap">{text(item.list_label)}</td>'
         if "category" in columns:
-            out += f'<td class="nowrap">{_esc(item.category_label)}</td>'
+            out += f'<td class="nowrap">{text(item.category_label)}</td>'
         if "department" in columns:
-            out += f"<td>{_esc(item.department_name)}</td>"
+            out += f"<td>{text(item.department_name)}</td>"
         if "scope" in columns:
-            out += f"<td>{_esc(item.scope_label)}</td>"
+            out += f"<td>{text(item.scope_label)}</td>"
         if "basis" in columns:
             out += f'<td class="basis">{_esc("；".join(item.basis))}</td>'
         return out
@@ -180,7 +192,7 @@ class _Rows:
         cache = self._filter_rows.setdefault((basis_shown, by_unit), {})
         for item in items:
             if item.key not in cache:
-                cache[item.key] = _json(index.row(item, basis_shown, by_unit)).encode()
+                cache[item.key] = index.entry(item, basis_shown, by_unit).encode()
         rows = b",".join([cache[i.key] for i in items])
         head = f'<script type="application/json" data-filter-rows>{{{index.head},"r":['
         return b"".join((head.encode(), rows, b"]}</script>"))
@@ -210,15 +222,21 @@ class _Rows:
         return b"".join(out)
 
     def _problem_row(self, p: dict[str, str]) -> tuple[bytes, bytes]:
-        message = self._ref(p) if p["href"] else _esc(p["message"])
+        """A finding's row around the unit's evidence, as the `problem` and `problem_ref`
+        macros of site/_row.html would print it."""
+        text = self.text
+        item = text(p["item"])
+        if p["href"]:
+            href = f"../{text(p['href'])}"
+            item = f'<a href="{href}">{item}</a>'
+            message = f'<a href="{href}#{text(p["anchor"])}">见事项页</a>'
+        else:
+            message = text(p["message"])
         return (
-            f"<tr>{self._macros.problem(p)}<td>".encode(),
-            f"</td><td>{message}</td><td>{_esc(p['suggestion'])}</td></tr>\n".encode(),
+            f"<tr><td>{text(p['severity'])}</td><td>{text(p['rule'])}</td>"
+            f'<td class="id">{item}</td><td>'.encode(),
+            f"</td><td>{message}</td><td>{text(p['suggestion'])}</td></tr>\n".encode(),
         )
-
-    def _ref(self, p: dict[str, str]) -> str:
-        """The link from a unit's problem row to the finding's text on the item's page."""
-        return str(self._macros.problem_ref(p))
 
     def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> str:
         """The rows of an item page's table of facts, the one labelled `linked` a link to
