@@ -42,7 +42,7 @@ def _juris() -> JurisdictionRecord:
 
 
 def test_filter_data_indexes_the_choices_and_cannot_end_its_script_block() -> None:
-    rows = _Rows(environment())
+    rows = _Rows()
     items = [
         _item("A-1", "transport", ["gasa", "menghan"], [HOSTILE_BASIS]),
         _item("A-2", "unknown", [], ["《法》第一条", "《法》第二条"]),
@@ -60,14 +60,14 @@ def test_filter_data_indexes_the_choices_and_cannot_end_its_script_block() -> No
 
 
 def test_filter_data_leaves_out_what_the_table_shows_or_does_not_filter() -> None:
-    rows = _Rows(environment())
+    rows = _Rows()
     items = [_item("A-1", "transport", ["gasa"], ["《法》第一条"])]
     data = _block(rows.filter_data(_juris(), items, ("basis",), False).decode())
     assert data["r"] == [[1, list(CATEGORY).index("penalty"), ""]]
 
 
 def test_table_rows_are_escaped_and_numbered() -> None:
-    rows = _Rows(environment())
+    rows = _Rows()
     item = _item("A-<1>", "transport", [], [])
     body = rows.table([item, item], ("department",)).decode()
     assert body.count("<tr><td>") == 2 and "<td>2</td>" in body
@@ -78,7 +78,7 @@ def test_item_pages_escape_every_value_and_keep_the_chrome() -> None:
     from dutylist.report.site import _ItemPages
     from dutylist.site.records import ListRecord
 
-    rows = _Rows(environment())
+    rows = _Rows()
     common = {"site_title": "<b>站</b>", "version": "1", "public": False}
     common |= {"generated": "2024-01-01", "history_available": True}
     pages = _ItemPages(environment(), rows, common)
@@ -114,18 +114,18 @@ def test_cells_made_in_python_are_what_the_row_template_prints() -> None:
         item.department_name = item.scope_label = f"{text}<b>"
         item.key = f"k-{text}"
         for columns in columns_sets:
-            made = _Rows(environment()).cells(item, columns)
+            made = _Rows().cells(item, columns)
             assert made == _render("{{ m.cells(item, columns) }}", item=item, columns=columns)
             assert "<script>" not in made and "\x1b" not in made and "\x00" not in made
 
 
 def test_unit_links_and_problem_rows_are_escaped() -> None:
-    rows = _Rows(environment())
+    rows = _Rows()
     juris = _juris()
     for text in HOSTILE:
         juris.units[1].name = text
         juris.units[1].key = f"u2{text}"
-        rows = _Rows(environment())
+        rows = _Rows()
         links = [(u.key, u.name) for u in juris.units]
         assert rows.units(juris, ["gasa", "menghan", "nowhere"]) == _render(
             "{{ m.units(links) }}", links=links[::-1]
@@ -143,7 +143,7 @@ def test_unit_links_and_problem_rows_are_escaped() -> None:
             row = f"<tr>{_render('{{ m.problem(p) }}', p=p)}<td>EV</td><td>"
             row += _render("{{ m.problem_ref(p) }}", p=p) if href else _render("{{ t }}", t=text)
             row += f"</td><td>{_render('{{ t }}', t=text)}</td></tr>\n"
-            assert _Rows(environment()).problems([(p, "EV")]).decode() == row
+            assert _Rows().problems([(p, "EV")]).decode() == row
 
 
 def test_holes_join_pieces_only_where_the_template_put_them() -> None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from json.encoder import encode_basestring  # what dumps uses without ensure_ascii
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from dutylist import __version__
 from dutylist.i18n import CATEGORY
 from dutylist.report.html import STATIC, environment, visible
@@ -105,9 +107,7 @@ class _Holes:
     def __init__(self) -> None:
         self._pieces: list[bytes] = []
 
-    def put(self, piece: bytes) -> Any:
-        from markupsafe import Markup
-
+    def put(self, piece: bytes) -> Markup:
         self._pieces.append(piece)
         return Markup(f"{_HOLE}{len(self._pieces) - 1}{_HOLE}")
 
@@ -130,10 +130,10 @@ class _Rows:
     would print them), encoded once, and joined as bytes; only the row numbers are put
     between them."""
 
-    def __init__(self, env: Any) -> None:
-        self._macros = env.get_template("site/_row.html").module
+    def __init__(self) -> None:
         self._cells: dict[tuple[str, ...], dict[str, bytes]] = {}  # columns -> item -> row
         self._numbers: list[bytes] = []
+        self._heads: dict[str, str] = {}
         self._links: dict[str, dict[str, str]] = {}
         self.texts: dict[str, str] = {}
         self._encoded: dict[str, bytes] = {}
@@ -145,22 +145,27 @@ class _Rows:
         """The body rows of an item table."""
         columns = tuple(columns)
         cache = self._cells.setdefault(columns, {})
-        for item in items:
-            if item.key not in cache:
-                cache[item.key] = f"</td>{self.cells(item, columns)}</tr>\n".encode()
         numbers = self._numbers
         for n in range(len(numbers) + 1, len(items) + 1):
             numbers.append(f"<tr><td>{n}".encode())
-        rows = [cache[i.key] for i in items]  # the numbers run on past the last row
-        return b"".join([part for pair in zip(numbers, rows, strict=False) for part in pair])
+        parts: list[bytes] = [b""] * (2 * len(items))
+        parts[::2] = numbers[: len(items)]
+        parts[1::2] = [cache.get(i.key) or self._row(cache, i, columns) for i in items]
+        return b"".join(parts)
+
+    def _row(self, cache: dict[str, bytes], item: ItemRecord, columns: tuple[str, ...]) -> bytes:
+        row = cache[item.key] = f"</td>{self.cells(item, columns)}</tr>\n".encode()
+        return row
 
     def cells(self, item: ItemRecord, columns: tuple[str, ...]) -> str:
         """One item's cells, as the `cells` macro of site/_row.html would print them."""
         text = self.text  # the labels and names that many items share
-        out = (
-            f'<td class="id">{_esc(item.id)}</td>'
-            f'<td><a href="../items/{_esc(item.key)}.html">{_esc(item.name)}</a></td>'
-        )
+        out = self._heads.get(item.key)
+        if out is None:  # the same in every column set
+            out = self._heads[item.key] = (
+                f'<td class="id">{_esc(item.id)}</td>'
+                f'<td><a href="../items/{_esc(item.key)}.html">{_esc(item.name)}</a></td>'
+            )
         if "list" in columns:
             out += f'<td class="nowrap">{text(item.list_label)}</td>'
         if "category" in columns:
@@ -203,22 +208,19 @@ class _Rows:
             shown = self.texts[value] = _esc(value)
         return shown
 
-    def _bytes(self, value: str) -> bytes:
-        shown = self._encoded.get(value)
-        if shown is None:
-            shown = self._encoded[value] = _esc(value).encode()
-        return shown
-
     def problems(self, problems: list[tuple[dict[str, str], str]]) -> bytes:
         """The rows of a unit's problem list: each is a finding's row, the same on the page
         of every unit it concerns and made once, around the unit's own evidence."""
-        cache, evidence = self._problem_parts, self._bytes
+        cache, encoded = self._problem_parts, self._encoded
         out: list[bytes] = []
         for p, own in problems:
             held = cache.get(id(p))
             if held is None or held[0] is not p:
                 held = cache[id(p)] = (p, *self._problem_row(p))
-            out += (held[1], evidence(own), held[2])
+            evidence = encoded.get(own)
+            if evidence is None:
+                evidence = encoded[own] = _esc(own).encode()
+            out += (held[1], evidence, held[2])
         return b"".join(out)
 
     def _problem_row(self, p: dict[str, str]) -> tuple[bytes, bytes]:
@@ -266,8 +268,6 @@ _HOLE = "\x00"  # never in a rendered value: `visible` shows a NUL in text as \x
 def _value(value: Any) -> str:
     """What `{{ value }}` prints in a site template: Markup as it is, text through
     `visible`, then escaped (the environment's finalize and autoescape)."""
-    from markupsafe import Markup, escape
-
     if isinstance(value, str) and not isinstance(value, Markup):
         return _esc(value)
     return str(escape(value))
@@ -280,8 +280,6 @@ class _ItemPages:
     the cost of the site's pages."""
 
     def __init__(self, env: Any, rows: _Rows, common: dict[str, Any]) -> None:
-        from markupsafe import Markup
-
         hole = Markup(_HOLE)
         shell = env.get_template("site/_shell.html").render(
             **common, root="../", title=hole, crumbs=hole, main=hole, scripts=hole
@@ -293,18 +291,22 @@ class _ItemPages:
             "" if common["history_available"] else "清单不在 git 仓库中，无逐次变更记录。"
         )
         self._site_title = _value(common["site_title"])
+        self._lists: dict[str, tuple[str, str]] = {}
 
     def page(self, j: JurisdictionRecord, listed: ListRecord, item: ItemRecord, dept: str) -> str:
         text = self._rows.text
         name = text(item.name)
-        crumbs = (
-            '<nav class="crumbs" aria-label="当前位置"><ol>\n'
-            f'<li><a href="../index.html">{self._site_title}</a></li>\n'
-            f"<li><span>{text(j.name)}</span></li>\n"
-            f'<li><a href="../lists/{text(listed.key)}.html">{text(listed.title)}</a></li>\n'
-            f'<li><span aria-current="page">{text(item.id)}</span></li>\n'
-            "</ol></nav>"
-        )
+        held = self._lists.get(listed.key)
+        if held is None:  # what every item page of the list shares
+            held = self._lists[listed.key] = (
+                '<nav class="crumbs" aria-label="当前位置"><ol>\n'
+                f'<li><a href="../index.html">{self._site_title}</a></li>\n'
+                f"<li><span>{text(j.name)}</span></li>\n"
+                f'<li><a href="../lists/{text(listed.key)}.html">{text(listed.title)}</a></li>\n'
+                '<li><span aria-current="page">',
+                self._seen_in(listed),
+            )
+        crumbs = f"{held[0]}{_esc(item.id)}</span></li>\n</ol></nav>"
         href = f"../departments/{j.key}-{dept}.html"
         out = [
             f'<h1>{name}</h1>\n<table class="facts"><caption>事项信息</caption>\n<tbody>\n',
@@ -321,7 +323,7 @@ class _ItemPages:
         if item.findings:
             out.append(self._findings(j, item))
         out.append("<h2>变更记录</h2>\n")
-        out.append(self._history(item) if item.history else self._seen_in(listed))
+        out.append(self._history(item) if item.history else held[1])
         p = self._parts
         return f"{p[0]}{name}{p[1]}{crumbs}{p[2]}{''.join(out)}{p[3]}{p[4]}"
 
@@ -373,7 +375,7 @@ class _ItemPages:
 def render_site(model: SiteModel) -> dict[str, bytes]:
     env = environment()
     templates: dict[str, Any] = {}
-    rows = _Rows(env)
+    rows = _Rows()
     holes = _Holes()
     common = {
         "site_title": model.title,
