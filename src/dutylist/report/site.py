@@ -134,6 +134,7 @@ class _Rows:
         self._cells: dict[tuple[str, ...], dict[str, bytes]] = {}  # columns -> item -> row
         self._numbers: list[bytes] = []
         self._heads: dict[str, str] = {}
+        self._facts: dict[tuple[str, str], str] = {}  # (label, value) -> an item page's row
         self._links: dict[str, dict[str, str]] = {}
         self.texts: dict[str, str] = {}
         self._encoded: dict[str, bytes] = {}
@@ -195,10 +196,13 @@ class _Rows:
             index = self._index[juris.key] = _Index(juris)
         basis_shown = "basis" in columns
         cache = self._filter_rows.setdefault((basis_shown, by_unit), {})
-        for item in items:
-            if item.key not in cache:
-                cache[item.key] = index.entry(item, basis_shown, by_unit).encode()
-        rows = b",".join([cache[i.key] for i in items])
+        rows = b",".join(
+            [
+                cache.get(i.key)
+                or cache.setdefault(i.key, index.entry(i, basis_shown, by_unit).encode())
+                for i in items
+            ]
+        )
         head = f'<script type="application/json" data-filter-rows>{{{index.head},"r":['
         return b"".join((head.encode(), rows, b"]}</script>"))
 
@@ -243,11 +247,20 @@ class _Rows:
     def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> str:
         """The rows of an item page's table of facts, the one labelled `linked` a link to
         `href`: ten thousand pages of ten rows each, joined here from escaped text."""
-        text = self.text
+        text, rows = self.text, self._facts
         parts = []
-        for label, value in facts:
-            shown = text(value) if label != linked else f'<a href="{text(href)}">{text(value)}</a>'
-            parts.append(f'<tr><th scope="row">{text(label)}</th><td>{shown}</td></tr>')
+        for fact in facts:
+            row = rows.get(fact)
+            if row is None:
+                label, value = fact
+                if label == linked:  # the link differs between jurisdictions
+                    value = f'<a href="{text(href)}">{text(value)}</a>'
+                    parts.append(f'<tr><th scope="row">{text(label)}</th><td>{value}</td></tr>')
+                    continue
+                row = rows[fact] = (
+                    f'<tr><th scope="row">{text(label)}</th><td>{text(value)}</td></tr>'
+                )
+            parts.append(row)
         return "".join(parts)
 
     def units(self, juris: JurisdictionRecord, units: list[str]) -> str:
