@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
 from dutylist.errors import InputError, not_found
 from dutylist.i18n import AUDIT_RULE, SEVERITY, _
 from dutylist.site.records import JurisdictionRecord, jurisdiction_record
 from dutylist.validate.core import require_valid
+
+if TYPE_CHECKING:
+    from dutylist.audit.rules.base import AuditFinding
+    from dutylist.i18n import Lang
 
 MARKER = ".dutylist-site"
 HistoryLookup = Callable[[Path, JurisdictionRecord], dict[tuple[str, str], list[dict[str, str]]]]
@@ -88,7 +93,8 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
         if listed.kind == "empowerment"
         for item in listed.items
     }
-    by_unit = {u.id: u for u in record.units}
+    by_unit = {u.id: u.problems for u in record.units}
+    evidence = _evidence(unit_evidence)
     for finding in result.findings:
         row = {
             "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
@@ -112,6 +118,26 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
             row.update(href=f"items/{page.key}.html", anchor=anchor, message="")
         row["suggestion"] = unit_suggestion(result, finding, "zh")
         for unit in affected_units(result, finding):
-            holder = by_unit.get(unit)
-            if holder is not None:
-                holder.problems.append((row, unit_evidence(finding, unit, "zh")))
+            problems = by_unit.get(unit)
+            if problems is not None:
+                problems.append((row, evidence(finding, unit)))
+
+
+def _evidence(
+    unit_evidence: Callable[[AuditFinding, str, Lang], str],
+) -> Callable[[AuditFinding, str], str]:
+    """`unit_evidence` in Chinese, made once per assessment record: a unit's evidence is
+    told from its record of measures in the finding's `extra`, one shared dict for equal
+    measures across findings (a hundred thousand rows, a few hundred records)."""
+    made: dict[int, tuple[object, str]] = {}
+
+    def evidence(finding: AuditFinding, unit: str) -> str:
+        row = finding.extra.get(unit)
+        if not isinstance(row, dict):
+            return unit_evidence(finding, unit, "zh")
+        held = made.get(id(row))
+        if held is None or held[0] is not row:
+            held = made[id(row)] = (row, unit_evidence(finding, unit, "zh"))
+        return held[1]
+
+    return evidence
