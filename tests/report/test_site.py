@@ -168,3 +168,14 @@ def test_filter_entries_are_the_json_of_their_rows() -> None:
                 for by_unit in (False, True):
                     row = _json(index.row(item, basis_shown, by_unit))
                     assert index.entry(item, basis_shown, by_unit) == row
+
+
+def test_escaped_text_is_what_a_template_prints() -> None:
+    """`_esc` (the Python-made pieces' escaping) against the environment's, for every
+    control, markup and special-space character and some ordinary text around them."""
+    from dutylist.report.site import _esc
+
+    specials = [chr(c) for c in range(0x200)] + ["\u2028", "\u200b", "\u202e", "\u2066", "\ufeff"]
+    for ch in [*specials, *HOSTILE, HOSTILE_BASIS]:
+        for text in (ch, f"名{ch}称 & <{ch}>"):
+            assert _esc(text) == _render("{{ t }}", t=text), repr(text)

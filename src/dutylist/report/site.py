@@ -89,14 +89,23 @@ def _esc(value: str) -> str:
     """What `{{ value }}` prints for a string in a site template (the environment's
     finalize, then autoescape): `visible`, then markupsafe's escape, without making a
     Markup of each value."""
+    if not value.isprintable():  # tab, line feed or a control: `visible` tells which
+        value = visible(value)
     return (
-        visible(value)
-        .replace("&", "&amp;")
+        value.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&#34;")
         .replace("'", "&#39;")
     )
+
+
+class _Escaped(dict[str, str]):
+    """Text -> as `_esc` shows it, each made on first use: a lookup, no call per value."""
+
+    def __missing__(self, value: str) -> str:
+        shown = self[value] = _esc(value)
+        return shown
 
 
 class _Holes:
@@ -136,7 +145,8 @@ class _Rows:
         self._heads: dict[str, str] = {}
         self._facts: dict[tuple[str, str], str] = {}  # (label, value) -> an item page's row
         self._links: dict[str, dict[str, str]] = {}
-        self.texts: dict[str, str] = {}
+        self.texts = _Escaped()
+        self.text = self.texts.__getitem__  # a value as a template prints it, made once
         self._encoded: dict[str, bytes] = {}
         self._problem_parts: dict[int, tuple[dict[str, str], bytes, bytes]] = {}
         self._index: dict[str, _Index] = {}
@@ -205,12 +215,6 @@ class _Rows:
         )
         head = f'<script type="application/json" data-filter-rows>{{{index.head},"r":['
         return b"".join((head.encode(), rows, b"]}</script>"))
-
-    def text(self, value: str) -> str:
-        shown = self.texts.get(value)
-        if shown is None:
-            shown = self.texts[value] = _esc(value)
-        return shown
 
     def problems(self, problems: list[tuple[dict[str, str], str]]) -> bytes:
         """The rows of a unit's problem list: each is a finding's row, the same on the page
