@@ -60,6 +60,7 @@ class _Index:
         self._dept = {d: n for n, d in enumerate(self.departments)}
         self._cat = {c: n for n, c in enumerate(self.categories)}
         self._unit = {u: n for n, u in enumerate(self.units)}
+        self._unit_text = {u: str(n) for u, n in self._unit.items()}
         lists = {"d": self.departments, "c": self.categories, "u": self.units}
         self.head = _json(lists)[1:-1]
 
@@ -80,8 +81,8 @@ class _Index:
             basis = basis.replace(raw, safe)
         text = f"[{self._dept.get(item.department, -1)},{self._cat.get(item.category, -1)},{basis}"
         if by_unit:
-            units = self._unit
-            text += ",[" + ",".join([str(units[u]) for u in item.units if u in units]) + "]"
+            units = self._unit_text
+            text += ",[" + ",".join([units[u] for u in item.units if u in units]) + "]"
         return text + "]"
 
 
