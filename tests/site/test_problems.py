@@ -33,7 +33,8 @@ def test_evidence_made_once_per_record_is_each_units_own(tmp_path: Path, source:
     assert (root / "assessments").is_dir()
     result = audit_loaded(load_jurisdiction(root), root)
     evidence = _evidence(unit_evidence)
-    pairs = [(f, u) for f in result.findings for u in affected_units(result, f)]
-    assert len(pairs) > 20
-    for finding, unit in pairs * 2:  # the second time from what was made the first
-        assert evidence(finding, unit) == unit_evidence(finding, unit, "zh")
+    assert sum(len(affected_units(result, f)) for f in result.findings) > 20
+    for _ in range(2):  # the second time from what was made the first
+        for finding in result.findings:
+            units = affected_units(result, finding)
+            assert evidence(finding, units) == [unit_evidence(finding, u, "zh") for u in units]
