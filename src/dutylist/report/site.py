@@ -309,14 +309,15 @@ class _ItemPages:
             "" if common["history_available"] else "清单不在 git 仓库中，无逐次变更记录。"
         )
         self._site_title = _value(common["site_title"])
-        self._lists: dict[str, tuple[str, str]] = {}
+        self._lists: dict[int, tuple[ListRecord, str, str]] = {}  # crumbs, note
 
     def page(self, j: JurisdictionRecord, listed: ListRecord, item: ItemRecord, dept: str) -> str:
         text = self._rows.text
         name = text(item.name)
-        held = self._lists.get(listed.key)
-        if held is None:  # what every item page of the list shares
-            held = self._lists[listed.key] = (
+        held = self._lists.get(id(listed))
+        if held is None or held[0] is not listed:  # what every item page of the list shares
+            held = self._lists[id(listed)] = (
+                listed,
                 '<nav class="crumbs" aria-label="当前位置"><ol>\n'
                 f'<li><a href="../index.html">{self._site_title}</a></li>\n'
                 f"<li><span>{text(j.name)}</span></li>\n"
@@ -324,7 +325,7 @@ class _ItemPages:
                 '<li><span aria-current="page">',
                 self._seen_in(listed),
             )
-        crumbs = f"{held[0]}{_esc(item.id)}</span></li>\n</ol></nav>"
+        crumbs = f"{held[1]}{_esc(item.id)}</span></li>\n</ol></nav>"
         href = f"../departments/{j.key}-{dept}.html"
         out = [
             f'<h1>{name}</h1>\n<table class="facts"><caption>事项信息</caption>\n<tbody>\n',
@@ -341,7 +342,7 @@ class _ItemPages:
         if item.findings:
             out.append(self._findings(j, item))
         out.append("<h2>变更记录</h2>\n")
-        out.append(self._history(item) if item.history else held[1])
+        out.append(self._history(item) if item.history else held[2])
         p = self._parts
         return f"{p[0]}{name}{p[1]}{crumbs}{p[2]}{''.join(out)}{p[3]}{p[4]}"
 
