@@ -10,7 +10,10 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
+from json.encoder import encode_basestring  # what dumps uses without ensure_ascii
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from dutylist import __version__
 from dutylist.i18n import CATEGORY
@@ -57,6 +60,7 @@ class _Index:
         self._dept = {d: n for n, d in enumerate(self.departments)}
         self._cat = {c: n for n, c in enumerate(self.categories)}
         self._unit = {u: n for n, u in enumerate(self.units)}
+        self._unit_text = {u: str(n) for u, n in self._unit.items()}
         lists = {"d": self.departments, "c": self.categories, "u": self.units}
         self.head = _json(lists)[1:-1]
 
@@ -70,34 +74,121 @@ class _Index:
             row.append([self._unit[u] for u in item.units if u in self._unit])
         return row
 
+    def entry(self, item: ItemRecord, basis_shown: bool, by_unit: bool) -> str:
+        """`_json(self.row(...))`, written out: only the basis needs a JSON encoder."""
+        basis = '""' if basis_shown or not item.basis else encode_basestring(" ".join(item.basis))
+        for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            basis = basis.replace(raw, safe)
+        text = f"[{self._dept.get(item.department, -1)},{self._cat.get(item.category, -1)},{basis}"
+        if by_unit:
+            units = self._unit_text
+            text += ",[" + ",".join([units[u] for u in item.units if u in units]) + "]"
+        return text + "]"
+
+
+def _esc(value: str) -> str:
+    """What `{{ value }}` prints for a string in a site template (the environment's
+    finalize, then autoescape): `visible`, then markupsafe's escape, without making a
+    Markup of each value."""
+    if not value.isprintable():  # tab, line feed or a control: `visible` tells which
+        value = visible(value)
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
+class _Escaped(dict[str, str]):
+    """Text -> as `_esc` shows it, each made on first use: a lookup, no call per value."""
+
+    def __missing__(self, value: str) -> str:
+        shown = self[value] = _esc(value)
+        return shown
+
+
+class _Holes:
+    """Pieces of a page made as bytes outside the template (the long tables): the template
+    prints a numbered hole for each, and `fill` encodes the rest of the page and joins the
+    pieces in, so a row shared by many pages is escaped and encoded once."""
+
+    def __init__(self) -> None:
+        self._pieces: list[bytes] = []
+
+    def put(self, piece: bytes) -> Markup:
+        self._pieces.append(piece)
+        return Markup(f"{_HOLE}{len(self._pieces) - 1}{_HOLE}")
+
+    def fill(self, text: str) -> bytes:
+        pieces, self._pieces = self._pieces, []
+        if not pieces:
+            return text.encode("utf-8")
+        parts = text.split(_HOLE)
+        assert len(parts) == 2 * len(pieces) + 1, "a hole in the page for each piece"
+        out: list[bytes] = []
+        for n, part in enumerate(parts):
+            out.append(pieces[int(part)] if n % 2 else part.encode("utf-8"))
+        return b"".join(out)
+
 
 class _Rows:
-    """Each item's table cells rendered once per column set: a unit's page, its list's page
+    """Each item's table cells made once per column set: a unit's page, its list's page
     and its department's page show the same row, and at 10k items x 30 units that is
-    hundreds of thousands of rows. The pieces are escaped by the row template (or by
-    `text`) and joined here as plain strings; only integers are put between them."""
+    hundreds of thousands of rows. The cells are escaped here (`_esc`, as the templates
+    would print them), encoded once, and joined as bytes; only the row numbers are put
+    between them."""
 
-    def __init__(self, env: Any) -> None:
-        self._macros = env.get_template("site/_row.html").module
-        self._cells: dict[tuple[str, ...], dict[str, str]] = {}  # columns -> item -> cells
-        self._links: dict[str, Any] = {}
-        self.texts: dict[str, str] = {}
-        self._problem_parts: dict[tuple[str, ...], tuple[str, str]] = {}
+    def __init__(self) -> None:
+        self._cells: dict[tuple[str, ...], dict[str, bytes]] = {}  # columns -> item -> row
+        self._numbers: list[bytes] = []
+        self._heads: dict[str, str] = {}
+        self._facts: dict[tuple[str, str], str] = {}  # (label, value) -> an item page's row
+        self._links: dict[str, dict[str, str]] = {}
+        self.texts = _Escaped()
+        self.text = self.texts.__getitem__  # a value as a template prints it, made once
+        self._encoded: dict[str, bytes] = {}
+        self._problem_parts: dict[int, tuple[dict[str, str], bytes, bytes]] = {}
         self._index: dict[str, _Index] = {}
-        self._filter_rows: dict[tuple[str, bool, bool], str] = {}
+        self._filter_rows: dict[tuple[bool, bool], dict[str, bytes]] = {}
 
-    def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> Any:
+    def table(self, items: list[ItemRecord], columns: tuple[str, ...]) -> bytes:
         """The body rows of an item table."""
-        from markupsafe import Markup
-
         columns = tuple(columns)
         cache = self._cells.setdefault(columns, {})
-        for item in items:
-            if item.key not in cache:
-                cache[item.key] = str(self._macros.cells(item, columns))
-        return Markup(
-            "".join([f"<tr><td>{n}</td>{cache[i.key]}</tr>\n" for n, i in enumerate(items, 1)])
-        )
+        numbers = self._numbers
+        for n in range(len(numbers) + 1, len(items) + 1):
+            numbers.append(f"<tr><td>{n}".encode())
+        parts: list[bytes] = [b""] * (2 * len(items))
+        parts[::2] = numbers[: len(items)]
+        parts[1::2] = [cache.get(i.key) or self._row(cache, i, columns) for i in items]
+        return b"".join(parts)
+
+    def _row(self, cache: dict[str, bytes], item: ItemRecord, columns: tuple[str, ...]) -> bytes:
+        row = cache[item.key] = f"</td>{self.cells(item, columns)}</tr>\n".encode()
+        return row
+
+    def cells(self, item: ItemRecord, columns: tuple[str, ...]) -> str:
+        """One item's cells, as the `cells` macro of site/_row.html would print them."""
+        text = self.text  # the labels and names that many items share
+        out = self._heads.get(item.key)
+        if out is None:  # the same in every column set
+            out = self._heads[item.key] = (
+                f'<td class="id">{_esc(item.id)}</td>'
+                f'<td><a href="../items/{_esc(item.key)}.html">{_esc(item.name)}</a></td>'
+            )
+        if "list" in columns:
+            out += f'<td class="nowrap">{text(item.list_label)}</td>'
+        if "category" in columns:
+            out += f'<td class="nowrap">{text(item.category_label)}</td>'
+        if "department" in columns:
+            out += f"<td>{text(item.department_name)}</td>"
+        if "scope" in columns:
+            out += f"<td>{text(item.scope_label)}</td>"
+        if "basis" in columns:
+            out += f'<td class="basis">{_esc("；".join(item.basis))}</td>'
+        return out
 
     def filter_data(
         self,
@@ -105,85 +196,88 @@ class _Rows:
         items: list[ItemRecord],
         columns: tuple[str, ...],
         by_unit: bool,
-    ) -> Any:
+    ) -> bytes:
         """What the filter compares, once per table as compact JSON: per row the indexes of
         its department and category in the jurisdiction's lists of them, the words of its
         basis when no column shows them, and the indexes of its units when the table
         filters by unit. Data attributes on each row repeated the ids thousands of times
         per page; each item's entry is made once for all the tables that list it."""
-        from markupsafe import Markup
-
         index = self._index.get(juris.key)
         if index is None:
             index = self._index[juris.key] = _Index(juris)
         basis_shown = "basis" in columns
-        cache = self._filter_rows
-        rows = []
-        for item in items:
-            key = (item.key, basis_shown, by_unit)
-            row = cache.get(key)
-            if row is None:
-                row = cache[key] = _json(index.row(item, basis_shown, by_unit))
-            rows.append(row)
-        return Markup(
-            f'<script type="application/json" data-filter-rows>{{{index.head},"r":[{",".join(rows)}]}}</script>'
+        cache = self._filter_rows.setdefault((basis_shown, by_unit), {})
+        rows = b",".join(
+            [
+                cache.get(i.key)
+                or cache.setdefault(i.key, index.entry(i, basis_shown, by_unit).encode())
+                for i in items
+            ]
+        )
+        head = f'<script type="application/json" data-filter-rows>{{{index.head},"r":['
+        return b"".join((head.encode(), rows, b"]}</script>"))
+
+    def problems(self, problems: list[tuple[dict[str, str], str]]) -> bytes:
+        """The rows of a unit's problem list: each is a finding's row, the same on the page
+        of every unit it concerns and made once, around the unit's own evidence."""
+        cache, encoded = self._problem_parts, self._encoded
+        out: list[bytes] = []
+        for p, own in problems:
+            held = cache.get(id(p))
+            if held is None or held[0] is not p:
+                held = cache[id(p)] = (p, *self._problem_row(p))
+            evidence = encoded.get(own)
+            if evidence is None:
+                evidence = encoded[own] = _esc(own).encode()
+            out += (held[1], evidence, held[2])
+        return b"".join(out)
+
+    def _problem_row(self, p: dict[str, str]) -> tuple[bytes, bytes]:
+        """A finding's row around the unit's evidence, as the `problem` and `problem_ref`
+        macros of site/_row.html would print it."""
+        text = self.text
+        item = text(p["item"])
+        if p["href"]:
+            href = f"../{text(p['href'])}"
+            item = f'<a href="{href}">{item}</a>'
+            message = f'<a href="{href}#{text(p["anchor"])}">见事项页</a>'
+        else:
+            message = text(p["message"])
+        return (
+            f"<tr><td>{text(p['severity'])}</td><td>{text(p['rule'])}</td>"
+            f'<td class="id">{item}</td><td>'.encode(),
+            f"</td><td>{message}</td><td>{text(p['suggestion'])}</td></tr>\n".encode(),
         )
 
-    def text(self, value: str) -> str:
-        shown = self.texts.get(value)
-        if shown is None:
-            from markupsafe import escape
-
-            shown = self.texts[value] = str(escape(visible(value)))
-        return shown
-
-    def problems(self, problems: list[dict[str, str]]) -> Any:
-        """The rows of a unit's problem list: all but a unit's own evidence is the same on
-        the page of every unit a finding concerns, and is made once."""
-        from markupsafe import Markup
-
-        text, cache = self.text, self._problem_parts
-        out = []
-        for p in problems:
-            key: tuple[str, ...] = (p["severity"], p["rule"], p["item"], p["href"])
-            key += (p.get("anchor", ""), p["message"], p["suggestion"])
-            parts = cache.get(key)
-            if parts is None:
-                message = self._ref(p) if p["href"] else text(p["message"])
-                parts = cache[key] = (
-                    f"<tr>{self._macros.problem(p)}<td>",
-                    f"</td><td>{message}</td><td>{text(p['suggestion'])}</td></tr>\n",
-                )
-            out.append(parts[0] + text(p["evidence"]) + parts[1])
-        return Markup("".join(out))
-
-    def _ref(self, p: dict[str, str]) -> str:
-        """The link from a unit's problem row to the finding's text on the item's page."""
-        return str(self._macros.problem_ref(p))
-
-    def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> Any:
+    def facts(self, facts: list[tuple[str, str]], linked: str, href: str) -> str:
         """The rows of an item page's table of facts, the one labelled `linked` a link to
         `href`: ten thousand pages of ten rows each, joined here from escaped text."""
-        from markupsafe import Markup
-
-        text = self.text
+        text, rows = self.text, self._facts
         parts = []
-        for label, value in facts:
-            shown = text(value) if label != linked else f'<a href="{text(href)}">{text(value)}</a>'
-            parts.append(f'<tr><th scope="row">{text(label)}</th><td>{shown}</td></tr>')
-        return Markup("".join(parts))
+        for fact in facts:
+            row = rows.get(fact)
+            if row is None:
+                label, value = fact
+                if label == linked:  # the link differs between jurisdictions
+                    value = f'<a href="{text(href)}">{text(value)}</a>'
+                    parts.append(f'<tr><th scope="row">{text(label)}</th><td>{value}</td></tr>')
+                    continue
+                row = rows[fact] = (
+                    f'<tr><th scope="row">{text(label)}</th><td>{text(value)}</td></tr>'
+                )
+            parts.append(row)
+        return "".join(parts)
 
-    def units(self, juris: JurisdictionRecord, units: list[str]) -> Any:
-        """The links to the units an item is devolved to: most items share a scope."""
-        key = f"{juris.key}\0{' '.join(units)}"
-        links = self._links.get(key)
+    def units(self, juris: JurisdictionRecord, units: list[str]) -> str:
+        """The links to the units an item is devolved to, as the `units` macro of
+        site/_row.html would print them: each unit's link is made once."""
+        links = self._links.get(juris.key)
         if links is None:
-            from markupsafe import Markup
-
-            pages = {u.id: (u.key, u.name) for u in juris.units}
-            links = Markup(self._macros.units([pages[u] for u in units if u in pages]))
-            self._links[key] = links
-        return links
+            links = self._links[juris.key] = {
+                u.id: f'<li><a href="../units/{_esc(u.key)}.html">{_esc(u.name)}</a></li>'
+                for u in juris.units
+            }
+        return '<ul class="tiles">' + "".join([links[u] for u in units if u in links]) + "</ul>"
 
 
 _HOLE = "\x00"  # never in a rendered value: `visible` shows a NUL in text as \x00
@@ -192,10 +286,8 @@ _HOLE = "\x00"  # never in a rendered value: `visible` shows a NUL in text as \x
 def _value(value: Any) -> str:
     """What `{{ value }}` prints in a site template: Markup as it is, text through
     `visible`, then escaped (the environment's finalize and autoescape)."""
-    from markupsafe import Markup, escape
-
     if isinstance(value, str) and not isinstance(value, Markup):
-        value = visible(value)
+        return _esc(value)
     return str(escape(value))
 
 
@@ -206,8 +298,6 @@ class _ItemPages:
     the cost of the site's pages."""
 
     def __init__(self, env: Any, rows: _Rows, common: dict[str, Any]) -> None:
-        from markupsafe import Markup
-
         hole = Markup(_HOLE)
         shell = env.get_template("site/_shell.html").render(
             **common, root="../", title=hole, crumbs=hole, main=hole, scripts=hole
@@ -219,18 +309,23 @@ class _ItemPages:
             "" if common["history_available"] else "清单不在 git 仓库中，无逐次变更记录。"
         )
         self._site_title = _value(common["site_title"])
+        self._lists: dict[int, tuple[ListRecord, str, str]] = {}  # crumbs, note
 
     def page(self, j: JurisdictionRecord, listed: ListRecord, item: ItemRecord, dept: str) -> str:
         text = self._rows.text
         name = text(item.name)
-        crumbs = (
-            '<nav class="crumbs" aria-label="当前位置"><ol>\n'
-            f'<li><a href="../index.html">{self._site_title}</a></li>\n'
-            f"<li><span>{text(j.name)}</span></li>\n"
-            f'<li><a href="../lists/{text(listed.key)}.html">{text(listed.title)}</a></li>\n'
-            f'<li><span aria-current="page">{text(item.id)}</span></li>\n'
-            "</ol></nav>"
-        )
+        held = self._lists.get(id(listed))
+        if held is None or held[0] is not listed:  # what every item page of the list shares
+            held = self._lists[id(listed)] = (
+                listed,
+                '<nav class="crumbs" aria-label="当前位置"><ol>\n'
+                f'<li><a href="../index.html">{self._site_title}</a></li>\n'
+                f"<li><span>{text(j.name)}</span></li>\n"
+                f'<li><a href="../lists/{text(listed.key)}.html">{text(listed.title)}</a></li>\n'
+                '<li><span aria-current="page">',
+                self._seen_in(listed),
+            )
+        crumbs = f"{held[1]}{_esc(item.id)}</span></li>\n</ol></nav>"
         href = f"../departments/{j.key}-{dept}.html"
         out = [
             f'<h1>{name}</h1>\n<table class="facts"><caption>事项信息</caption>\n<tbody>\n',
@@ -247,7 +342,7 @@ class _ItemPages:
         if item.findings:
             out.append(self._findings(j, item))
         out.append("<h2>变更记录</h2>\n")
-        out.append(self._history(item) if item.history else self._seen_in(listed))
+        out.append(self._history(item) if item.history else held[2])
         p = self._parts
         return f"{p[0]}{name}{p[1]}{crumbs}{p[2]}{''.join(out)}{p[3]}{p[4]}"
 
@@ -299,25 +394,23 @@ class _ItemPages:
 def render_site(model: SiteModel) -> dict[str, bytes]:
     env = environment()
     templates: dict[str, Any] = {}
-    rows = _Rows(env)
+    rows = _Rows()
+    holes = _Holes()
     common = {
         "site_title": model.title,
         "version": __version__,
         "public": model.public,
         "generated": dt.date.today().isoformat(),
         "history_available": model.history_available,
-        "rows": rows.table,
-        "filter_data": rows.filter_data,
-        "problem_rows": rows.problems,
-        "unit_links": rows.units,
-        "facts": rows.facts,
+        "rows": lambda items, columns: holes.put(rows.table(items, columns)),
+        "filter_data": lambda *args: holes.put(rows.filter_data(*args)),
+        "problem_rows": lambda problems: holes.put(rows.problems(problems)),
     }
 
     def page(name: str, **values: Any) -> bytes:
         if name not in templates:
             templates[name] = env.get_template(f"site/{name}.html")
-        text: str = templates[name].render(**common, **values)
-        return text.encode("utf-8")
+        return holes.fill(templates[name].render(**common, **values))
 
     slugs = functools.cache(slug)
     items = _ItemPages(env, rows, common)

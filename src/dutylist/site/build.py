@@ -9,12 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
 from dutylist.errors import InputError, not_found
 from dutylist.i18n import AUDIT_RULE, SEVERITY, _
+from dutylist.io.yamlload import gc_paused
 from dutylist.site.records import JurisdictionRecord, jurisdiction_record
 from dutylist.validate.core import require_valid
+
+if TYPE_CHECKING:
+    from dutylist.audit.core import AuditResult
+    from dutylist.audit.rules.base import AuditFinding
+    from dutylist.i18n import Lang
 
 MARKER = ".dutylist-site"
 HistoryLookup = Callable[[Path, JurisdictionRecord], dict[tuple[str, str], list[dict[str, str]]]]
@@ -49,7 +56,8 @@ def build_site(
     for root in roots:
         juris = load_jurisdiction(root)
         require_valid(juris)
-        record = jurisdiction_record(juris, public=public)
+        with gc_paused():  # records of every item, kept for the pages: nothing to collect
+            record = jurisdiction_record(juris, public=public)
         if not public:
             _problems(juris, record)
         if history is not None:
@@ -71,6 +79,17 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
     if not (juris.root / "assessments").is_dir():
         return
     from dutylist.audit.core import audit_loaded
+
+    result = audit_loaded(juris, juris.root)
+    if result.period is None:
+        return
+    record.period = result.period
+    with gc_paused():  # a row per finding and unit, acyclic and kept for the pages
+        _problem_rows(result, record)
+
+
+def _problem_rows(result: AuditResult, record: JurisdictionRecord) -> None:
+    """Each finding told on its item's page and listed for each unit it concerns."""
     from dutylist.report.audit_labels import (
         affected_units,
         suggestion_text,
@@ -78,17 +97,14 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
         unit_suggestion,
     )
 
-    result = audit_loaded(juris, juris.root)
-    if result.period is None:
-        return
-    record.period = result.period
     pages = {
         item.id: item
         for listed in record.lists
         if listed.kind == "empowerment"
         for item in listed.items
     }
-    by_unit = {u.id: u for u in record.units}
+    by_unit = {u.id: u.problems for u in record.units}
+    evidence = _evidence(unit_evidence)
     for finding in result.findings:
         row = {
             "severity": SEVERITY.get(finding.severity.value, finding.severity.value),
@@ -111,8 +127,32 @@ def _problems(juris: Jurisdiction, record: JurisdictionRecord) -> None:
             )
             row.update(href=f"items/{page.key}.html", anchor=anchor, message="")
         row["suggestion"] = unit_suggestion(result, finding, "zh")
-        for unit in affected_units(result, finding):
-            if unit in by_unit:
-                by_unit[unit].problems.append(
-                    {**row, "evidence": unit_evidence(finding, unit, "zh")}
-                )
+        units = [u for u in affected_units(result, finding) if u in by_unit]
+        for unit, told in zip(units, evidence(finding, units), strict=True):
+            by_unit[unit].append((row, told))
+
+
+def _evidence(
+    unit_evidence: Callable[[AuditFinding, str, Lang], str],
+) -> Callable[[AuditFinding, list[str]], list[str]]:
+    """`unit_evidence` in Chinese for each of a finding's units, made once per assessment
+    record: a unit's evidence is told from its record of measures in the finding's
+    `extra`, one shared dict for equal measures across findings (a hundred thousand rows,
+    a few hundred records)."""
+    made: dict[int, tuple[object, str]] = {}
+
+    def evidence(finding: AuditFinding, units: list[str]) -> list[str]:
+        told = []
+        extra = finding.extra
+        for unit in units:
+            row = extra.get(unit)
+            if not isinstance(row, dict):
+                told.append(unit_evidence(finding, unit, "zh"))
+                continue
+            held = made.get(id(row))
+            if held is None or held[0] is not row:
+                held = made[id(row)] = (row, unit_evidence(finding, unit, "zh"))
+            told.append(held[1])
+        return told
+
+    return evidence

@@ -29,6 +29,7 @@ from dutylist.model.catalog import Item
 
 ALL = "all"
 _SAFE = re.compile(r"[A-Za-z0-9._-]{1,80}")
+_UNSAFE_RUN = re.compile(r"[^a-z0-9._-]+")
 
 
 def slug(text: str) -> str:
@@ -38,7 +39,7 @@ def slug(text: str) -> str:
     if _SAFE.fullmatch(text) and text == text.lower():
         return text
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    plain = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-.")[:40]
+    plain = _UNSAFE_RUN.sub("-", text.lower()).strip("-.")[:40]
     return f"{plain}-{digest}" if plain else digest
 
 
@@ -94,7 +95,8 @@ class UnitRecord:
     powers: list[ItemRecord] = field(default_factory=list)
     duties: list[ItemRecord] = field(default_factory=list)
     duties_list: ListRecord | None = None
-    problems: list[dict[str, str]] = field(default_factory=list)
+    # (the finding's row, shared by every unit it concerns; this unit's evidence)
+    problems: list[tuple[dict[str, str], str]] = field(default_factory=list)
 
 
 @dataclass
@@ -188,6 +190,7 @@ def _attach(record: JurisdictionRecord) -> None:
     """Each item onto the pages of its department and units."""
     by_dept = {d.id: d for d in record.departments}
     by_unit = {u.id: u for u in record.units}
+    powers = {u.id: u.powers.append for u in record.units}  # 10k items x 30 units
     for listed in record.lists:
         for item in listed.items:
             dept = by_dept.get(item.department)
@@ -195,8 +198,9 @@ def _attach(record: JurisdictionRecord) -> None:
                 dept.items.append(item)
             if listed.kind == "empowerment":
                 for unit in item.units:
-                    if unit in by_unit:
-                        by_unit[unit].powers.append(item)
+                    add = powers.get(unit)
+                    if add is not None:
+                        add(item)
         if listed.kind == "duties" and listed.unit in by_unit:
             holder = by_unit[listed.unit]
             holder.duties.extend(listed.items)
@@ -269,7 +273,7 @@ def _item_record(
     scope = getattr(item, "scope", None)
     devolved = list(names.townships) if scope == ALL else list(scope or [])
     scope_label = (
-        "全部乡镇（街道）" if scope == ALL else "、".join(names.units.get(u, u) for u in devolved)
+        "全部乡镇（街道）" if scope == ALL else "、".join([names.units.get(u, u) for u in devolved])
     )
     extra = _kind_values(item, listed.kind, dept, scope_label, names.posts)
     facts: list[tuple[str, str]] = [

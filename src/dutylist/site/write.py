@@ -75,14 +75,16 @@ def _removed_on_signal(path: Path) -> Iterator[None]:
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def _write_new(path: Path, payload: bytes) -> None:
+def _write_new(path: str, payload: bytes) -> None:
     """One page into the fresh staging folder: created, never opened over something
     already there (O_EXCL), with the mode the umask gives; no file object per page."""
     fd = os.open(path, _NEW, 0o666)
     try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
+        written = os.write(fd, payload)  # all of it, but for a rare short write
+        if written < len(payload):
+            view = memoryview(payload)[written:]
+            while view:
+                view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
@@ -95,13 +97,15 @@ def write_site(files: dict[str, bytes], out: Path, inputs: list[Path]) -> Path:
     try:
         with _removed_on_signal(staging):
             staging.chmod(dir_mode)
-            made: set[Path] = {staging}
+            # ten thousand pages: plain strings, not a Path (and its parent) per page
+            base = str(staging)
+            made = {""}
             for name, payload in files.items():
-                path = staging / name
-                if path.parent not in made:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(path.parent)
-                _write_new(path, payload)
+                folder = name.rpartition("/")[0]
+                if folder not in made:
+                    (staging / folder).mkdir(parents=True, exist_ok=True)
+                    made.add(folder)
+                _write_new(f"{base}/{name}", payload)
             old = None
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
