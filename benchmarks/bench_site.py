@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from itertools import count
 from pathlib import Path
 
 from dutylist.report.site import render_site
@@ -48,9 +49,12 @@ def main(sizes: list[int] | None = None) -> None:
             n = repeats(n_items)
             base = best_of(lambda r=root: validate_paths([r], cache=False), n)  # type: ignore[misc]
             for public in (False, True):
-                out = work / f"site-{n_items}-{public}"
-                spent = best_of(lambda r=root, o=out, p=public: _site(r, o, p), n)  # type: ignore[misc]
-                pages, parts = _site(root, out, public)
+                # a folder of its own for every run: replacing the site of the run before
+                # would time the filesystem's reuse of the inodes just freed (on ext4 without
+                # a journal, a search quadratic in their number), not the command
+                fresh = (work / f"site-{n_items}-{public}-{k}" for k in count())
+                spent = best_of(lambda r=root, f=fresh, p=public: _site(r, next(f), p), n)  # type: ignore[misc]
+                pages, parts = _site(root, next(fresh), public)
                 label = f"{n_items:,} x {n_units}" + (" --public" if public else "")
                 rows.append(
                     [
