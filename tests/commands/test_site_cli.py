@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from dutylist.catalog.workspace import find_jurisdictions, load_jurisdiction
+from dutylist.i18n import HANDLING, ROLE, STATUS
 from dutylist.site.records import slug
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,6 +158,44 @@ def test_unit_page_lists_the_powers_devolved_to_it(run_cli: RunCli, tmp_path: Pa
     assert f"赋予本单位的权力事项（共 {len(expected)} 项）" in html
     for ident in expected:
         assert f'<td class="id">{ident}</td>' in html
+
+
+def cells_of(html: str, ident: str) -> list[str]:
+    """The cells after an item's id cell in a table row of `html`."""
+    row = html.split(f'<td class="id">{ident}</td>', 1)[1].split("</tr>", 1)[0]
+    return [cell.split(">", 1)[1] for cell in row.split("</td>") if "<td" in cell]
+
+
+@pytest.mark.parametrize(
+    ("kind", "header", "labels"),
+    [
+        ("duties", "履职方式", ROLE),
+        ("certificates", "状态", STATUS),
+        ("village-affairs", "办理方式", HANDLING),
+    ],
+)
+def test_a_list_shows_what_each_of_its_items_is(
+    run_cli: RunCli, tmp_path: Path, kind: str, header: str, labels: dict[str, str]
+) -> None:
+    """基本履职 / 配合履职 / 上级部门收回 (and a certificate's 保留 / 取消) is what such a list
+    is read for: a column of its table, on the list's page and on its unit's."""
+    out = tmp_path / "site"
+    build(run_cli, JINGHONG, out)
+    juris = load_jurisdiction(JINGHONG)
+    lists = [c for c in juris.catalogs if c.kind == kind]
+    assert lists
+    field = {"duties": "role", "certificates": "status", "village-affairs": "handling"}[kind]
+    for loaded in lists:
+        unit = loaded.model.catalog.unit
+        name = f"532801-{kind}" + (f"-{slug(unit)}" if unit else "")
+        tables = [(out / "lists" / f"{name}.html").read_text(encoding="utf-8")]
+        if unit is not None:  # the unit's page: its duties, after the powers devolved to it
+            unit_page = (out / "units" / f"532801-{slug(unit)}.html").read_text(encoding="utf-8")
+            tables.append(unit_page.split("<caption>履职事项", 1)[1])
+        for html in tables:
+            assert f'<th scope="col">{header}</th>' in html
+            for item in loaded.model.items:
+                assert cells_of(html, item.id)[-1] == labels[getattr(item, field)], item.id
 
 
 def test_the_site_folder_is_never_an_input_or_a_foreign_folder(

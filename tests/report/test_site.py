@@ -107,7 +107,12 @@ def _render(source: str, **values: object) -> str:
 def test_cells_made_in_python_are_what_the_row_template_prints() -> None:
     """The table rows of unit, list and department pages are joined from cells made in
     Python: escaped and shown exactly as the `cells` macro shows them."""
-    columns_sets = [(), ("list", "category", "scope"), ("department", "category", "basis")]
+    columns_sets = [
+        (),
+        ("list", "category", "scope"),
+        ("department", "category", "basis"),
+        ("department", "category", "way"),
+    ]
     for text in HOSTILE:
         item = _item(f"A-{text}", "transport", [], [text, HOSTILE_BASIS, text])
         item.name = item.list_label = item.category_label = text

@@ -19,9 +19,12 @@ from dutylist import __version__
 from dutylist.i18n import CATEGORY
 from dutylist.report.html import STATIC, environment, visible
 from dutylist.site.build import MARKER, SiteModel
-from dutylist.site.records import ItemRecord, JurisdictionRecord, ListRecord, slug
+from dutylist.site.records import WAY_KINDS, ItemRecord, JurisdictionRecord, ListRecord, slug
 
-_LIST_COLUMNS = {"empowerment": ("department", "category", "scope")}
+_LIST_COLUMNS = {
+    "empowerment": ("department", "category", "scope"),
+    **dict.fromkeys(WAY_KINDS, ("department", "category", "way")),
+}
 
 
 def _options(
@@ -186,6 +189,8 @@ class _Rows:
             out += f"<td>{text(item.department_name)}</td>"
         if "scope" in columns:
             out += f"<td>{text(item.scope_label)}</td>"
+        if "way" in columns:
+            out += f'<td class="nowrap">{text(item.way_label)}</td>'
         if "basis" in columns:
             out += f'<td class="basis">{_esc("；".join(item.basis))}</td>'
         return out

@@ -66,6 +66,9 @@ class ItemRecord:
     effective: str
     history: list[dict[str, Any]] = field(default_factory=list)
     findings: list[dict[str, str]] = field(default_factory=list)  # the audit's, on this item
+    # what a list of the kind is about, its first own column: 履职方式 of a duty (基本 /
+    # 配合 / 收回), 办理方式 of a village affair, 状态 of a certificate; else empty
+    way_label: str = ""
 
 
 @dataclass
@@ -207,6 +210,9 @@ def _attach(record: JurisdictionRecord) -> None:
             holder.duties_list = listed
 
 
+WAY_KINDS = ("duties", "village-affairs", "certificates")
+"""The kinds whose lists show their first own column (`ItemRecord.way_label`)."""
+
 _KIND_HEADER = {
     "empowerment": ["承接乡镇（街道）", "赋权方式"],
     "territorial": ["牵头部门", "协同部门"],
@@ -312,6 +318,7 @@ def _item_record(
         text=text,
         version=listed.version,
         effective=listed.effective,
+        way_label=extra[0] if listed.kind in WAY_KINDS else "",
     )
 
 
