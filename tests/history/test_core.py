@@ -127,6 +127,15 @@ def test_path_is_relative_to_the_current_folder(timeline: Path) -> None:
         item_histories(timeline, "nowhere")
 
 
+def test_a_folder_git_never_held_has_no_history(timeline: Path) -> None:
+    untracked = timeline / "catalogs" / "[new]*"  # pathspec characters are taken as written
+    untracked.mkdir()
+    (untracked / "jurisdiction.yaml").write_text("dutylist: 1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\[new\]\* does not exist in the history"):
+        build_history("catalogs/[new]*", cwd=timeline)
+    assert len(item_histories(timeline / "catalogs", "test")) == 10  # beside it, still read
+
+
 def test_a_shallow_clone_is_an_error(timeline: Path, tmp_path: Path) -> None:
     import subprocess
 

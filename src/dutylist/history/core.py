@@ -34,7 +34,7 @@ def build_history(
 
     zone = parse_tz(tz)
     try:
-        git.repo_root(cwd)
+        top = git.repo_root(cwd)
     except GitError:
         raise GitError(
             _("not inside a git repository: `history` reads the catalogs' history")
@@ -44,6 +44,12 @@ def build_history(
     except GitError:
         raise GitError(_("the repository has no commits yet: no history to read")) from None
     check_not_shallow(git.is_shallow(cwd))
+    where = git.repo_path(path, cwd)
+    touched = ["log", "-1", "--first-parent", "--format=%H", git.resolve_rev(ref, cwd), "--"]
+    if not git.run_git(["--literal-pathspecs", *touched, where or "."], top):
+        # a folder git never held (untracked, ignored): one `git log` says so, where the walk
+        # would read the tree of every commit to find nothing
+        raise InputError(_("{path} does not exist in the history of HEAD", path=path))
     log = git.first_parent_log(ref, cwd)
     commits = [GitCommit(c.sha, c.time, c.subject) for c in log]
     trees = {c.sha: c.tree for c in log}
@@ -52,7 +58,7 @@ def build_history(
     registries: dict[str | None, JurisdictionFile] = {}
     tell = progress or (lambda _step: None)
     with git.ObjectReader(cwd) as reader:
-        walk = HistoryWalk(reader, git.repo_path(path, cwd))
+        walk = HistoryWalk(reader, where)
         for step in walk.steps(commits, trees, blocking_findings, stepped):
             key = None if step.key == "." else step.key
             tell(f"{step.commit[:7]} {step.key}")
