@@ -28,7 +28,7 @@ def units_text(result: AuditResult, units: list[str], lang: Lang) -> str:
     if text is None:
         names = result.units
         sep = "、" if lang == "zh" else ", "
-        text = result.memo[key] = sep.join([names.get(u, u) for u in units])
+        text = result.memo[key] = sep.join(map(names.get, units, units))  # get(u, u) in C
     return text
 
 
