@@ -118,9 +118,7 @@ def grouped(result: AuditResult, by: str, lang: Lang) -> dict[str, list[AuditFin
 def summary(result: AuditResult, lang: Lang) -> list[str]:
     """Counts by severity and suggestion, accepted findings, skipped rules."""
     open_ = [f for f in result.findings if not f.accepted]
-    by_sev = {
-        s: sum(1 for f in open_ if f.severity.value == s) for s in ("error", "warning", "info")
-    }
+    by_sev = {s: sum(1 for f in open_ if f.severity == s) for s in ("error", "warning", "info")}
     by_sug = {s: sum(1 for f in open_ if f.suggestion == s) for s in SUGGESTION}
     accepted = len(result.findings) - len(open_)
     lines: list[str] = []
