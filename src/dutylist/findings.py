@@ -14,7 +14,10 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANK[self]  # a member is its str: no enum `.value` lookup, no dict made
+
+
+_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 @dataclass(frozen=True, slots=True)

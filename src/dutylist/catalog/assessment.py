@@ -12,6 +12,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -80,11 +82,16 @@ class Assessment:
 
     def newest(self) -> tuple[str | None, list[int]]:
         """The newest period (periods sort as written: 2024-H1 < 2024-H2) and its rows."""
-        periods = self.periods
+        codes = set(self.period)
+        periods = sorted({self.periods_seen[p] for p in codes})
         if not periods:
             return None, []
         code = self.periods_seen.index(periods[-1])
-        return periods[-1], [i for i, p in enumerate(self.period) if p == code]
+        if len(codes) == 1:  # a table of one period, as one file a period is
+            return periods[-1], list(range(len(self.period)))
+        return periods[-1], list(
+            compress(range(len(self.period)), map(eq, self.period, repeat(code)))
+        )
 
     def sample(self, row: int) -> Sample:
         return Sample(

@@ -28,7 +28,7 @@ def units_text(result: AuditResult, units: list[str], lang: Lang) -> str:
     if text is None:
         names = result.units
         sep = "、" if lang == "zh" else ", "
-        text = result.memo[key] = sep.join([names.get(u, u) for u in units])
+        text = result.memo[key] = sep.join(map(names.get, units, units))  # get(u, u) in C
     return text
 
 
@@ -118,9 +118,7 @@ def grouped(result: AuditResult, by: str, lang: Lang) -> dict[str, list[AuditFin
 def summary(result: AuditResult, lang: Lang) -> list[str]:
     """Counts by severity and suggestion, accepted findings, skipped rules."""
     open_ = [f for f in result.findings if not f.accepted]
-    by_sev = {
-        s: sum(1 for f in open_ if f.severity.value == s) for s in ("error", "warning", "info")
-    }
+    by_sev = {s: sum(1 for f in open_ if f.severity == s) for s in ("error", "warning", "info")}
     by_sug = {s: sum(1 for f in open_ if f.suggestion == s) for s in SUGGESTION}
     accepted = len(result.findings) - len(open_)
     lines: list[str] = []

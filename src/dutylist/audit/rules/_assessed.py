@@ -6,7 +6,6 @@ computed once per item and shared by every rule that asks."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -79,6 +78,14 @@ def share_of(share: float, count: int) -> Fraction:
     return _exact(share) * count
 
 
+@lru_cache(maxsize=1024)
+def at_least(share: float, count: int) -> int:
+    """The least whole number >= share x count (exactly, see `_exact`): a count of units
+    reaches the share when it is at least this, an integer compare for every item."""
+    exact = _exact(share)
+    return -(-exact.numerator * count // exact.denominator)
+
+
 def _pick(rows: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
     if len(rows) == 1:  # itemgetter of one index gives the value, not a tuple
         row = rows[0]
@@ -143,8 +150,7 @@ def one_size_flagged(ev: Evaluation, settings: AuditSettings) -> bool:
     """Unfit units number at least max(1, ceil(unfit_share x assessed units))."""
     if not ev.rows:
         return False
-    needed = max(1, math.ceil(share_of(settings.unfit_share, len(ev.rows))))
-    return len(ev.unfit) >= needed
+    return len(ev.unfit) >= max(1, at_least(settings.unfit_share, len(ev.rows)))
 
 
 def low_weak_high(item: EmpowermentItem, ev: Evaluation, settings: AuditSettings) -> bool:
@@ -152,7 +158,7 @@ def low_weak_high(item: EmpowermentItem, ev: Evaluation, settings: AuditSettings
     units weak, and fewer cases in total than assessed units."""
     if not ev.rows or item.technical != "high":
         return False
-    enough_weak = len(ev.weak) >= share_of(settings.weak_share, len(ev.rows))
+    enough_weak = len(ev.weak) >= at_least(settings.weak_share, len(ev.rows))
     return enough_weak and ev.cases < len(ev.rows)
 
 
@@ -191,7 +197,7 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
             )
         rows.append(row)
     if len(units) > len(shown):
-        rows.append(Message(MORE_UNITS, n=len(units) - len(shown)))
+        rows.append(plural(len(units) - len(shown), MORE_UNITS, MORE_UNITS))
     return joined(rows, "; ", "；")
 
 
@@ -205,9 +211,32 @@ def units(n: int) -> Message:
     return plural(n, N_("{n} unit"), N_("{n} units"))
 
 
+def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
+    """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures.
+    The records of equal measures are one shared dict (they are read, never changed)."""
+    key = ("evidence", id(ev))
+    held: tuple[Evaluation, dict[str, object]] | None = ctx.memo.get(key)
+    if held is None or held[0] is not ev:
+        records: _Records | None = ctx.memo.get("row records")
+        if records is None:
+            records = ctx.memo["row records"] = _Records()
+        found: dict[str, object] = dict(
+            zip(
+                ev.units,
+                map(
+                    records.__getitem__,
+                    zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True),
+                ),
+                strict=True,
+            )
+        )
+        held = ctx.memo[key] = (ev, found)
+    return dict(held[1])  # a finding may add keys of its own (also_revoke)
+
+
 class _Records(dict[tuple[int, int, int], dict[str, object]]):
-    """Measures (cases, capacity code, willingness code) -> their evidence record, made
-    on first lookup: one shared dict per distinct measures (read, never changed)."""
+    """(cases, capacity code, willingness code) -> the evidence record of those measures,
+    made on the first lookup: one shared record for every row of equal measures."""
 
     def __missing__(self, measures: tuple[int, int, int]) -> dict[str, object]:
         cases, capacity, willingness = measures
@@ -218,18 +247,3 @@ class _Records(dict[tuple[int, int, int], dict[str, object]]):
         }
         self[measures] = record
         return record
-
-
-def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
-    """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures."""
-    key = ("evidence", id(ev))
-    held: tuple[Evaluation, dict[str, object]] | None = ctx.memo.get(key)
-    if held is None or held[0] is not ev:
-        records: _Records = ctx.memo.setdefault("row records", _Records())
-        # a pass in C over the item's columns, not a loop of lookups per unit
-        measures = zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True)
-        found: dict[str, object] = dict(
-            zip(ev.units, map(records.__getitem__, measures), strict=True)
-        )
-        held = ctx.memo[key] = (ev, found)
-    return dict(held[1])  # a finding may add keys of its own (also_revoke)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from dutylist.findings import Severity
@@ -50,8 +51,14 @@ class Message:
         if done is not None:
             return done
         text = translate(self.msgid, lang)
-        if self.fields:
-            text = text.format(**{k: shown(v, lang) for k, v in self.fields.items()})
+        fields = self.fields
+        if fields:
+            text = text.format_map(
+                {
+                    k: v.render(lang) if isinstance(v, (Message, Label, Joined)) else v
+                    for k, v in fields.items()
+                }
+            )
         self._shown[lang] = text
         return text
 
@@ -78,7 +85,10 @@ class Joined:
 
     def render(self, lang: Lang) -> str:
         return (self.sep_zh if lang == "zh" else self.sep).join(
-            str(shown(v, lang)) for v in self.values
+            [
+                v.render(lang) if isinstance(v, (Message, Label, Joined)) else str(v)
+                for v in self.values
+            ]
         )
 
 
@@ -91,8 +101,10 @@ def shown(value: object, lang: Lang) -> object:
     return value.render(lang) if isinstance(value, (Message, Label, Joined)) else value
 
 
+@lru_cache(maxsize=4096)
 def plural(n: int, one: str, many: str) -> Message:
-    """`1 case`, `2 cases`: two msgids marked with `N_()`, each with its `{n}` field."""
+    """`1 case`, `2 cases`: two msgids marked with `N_()`, each with its `{n}` field. One
+    Message for equal arguments (it is read, never changed): rendered once for all."""
     return Message(one if n == 1 else many, n=n)
 
 

@@ -162,9 +162,10 @@ def _prefixes(names: list[str], share: float) -> list[list[str]]:
 def _tokens(name: str) -> list[str]:
     if len(set(name)) == len(name):
         return list(name)
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
     tokens = []
     for char in name:
-        tokens.append(f"{char}\x00{seen[char]}" if seen[char] else char)
-        seen[char] += 1
+        n = seen.get(char, 0)
+        tokens.append(f"{char}\x00{n}" if n else char)
+        seen[char] = n + 1
     return tokens

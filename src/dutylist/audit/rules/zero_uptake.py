@@ -27,6 +27,7 @@ Fails:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
@@ -63,7 +64,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         zero = ev.zero
         if not zero or _said_elsewhere(item, ev, settings):
             continue
-        used = [u for u, c in zip(ev.units, ev.cases_of, strict=True) if c]
+        used = list(compress(ev.units, ev.cases_of))  # the units with a case
         yield ctx.finding(
             RULE,
             loaded,
