@@ -21,6 +21,14 @@ from dutylist.report.html import STATIC, environment, visible
 from dutylist.site.build import MARKER, SiteModel
 from dutylist.site.records import WAY_KINDS, ItemRecord, JurisdictionRecord, ListRecord, slug
 
+# the columns of a label each, in the order of the `cells` macro: (column, cell, field)
+_LABEL_CELLS = (
+    ("list", '<td class="nowrap">', "list_label"),
+    ("category", '<td class="nowrap">', "category_label"),
+    ("department", "<td>", "department_name"),
+    ("scope", "<td>", "scope_label"),
+    ("way", '<td class="nowrap">', "way_label"),
+)
 _LIST_COLUMNS = {
     "empowerment": ("department", "category", "scope"),
     **dict.fromkeys(WAY_KINDS, ("department", "category", "way")),
@@ -181,16 +189,9 @@ class _Rows:
                 f'<td class="id">{_esc(item.id)}</td>'
                 f'<td><a href="../items/{_esc(item.key)}.html">{_esc(item.name)}</a></td>'
             )
-        if "list" in columns:
-            out += f'<td class="nowrap">{text(item.list_label)}</td>'
-        if "category" in columns:
-            out += f'<td class="nowrap">{text(item.category_label)}</td>'
-        if "department" in columns:
-            out += f"<td>{text(item.department_name)}</td>"
-        if "scope" in columns:
-            out += f"<td>{text(item.scope_label)}</td>"
-        if "way" in columns:
-            out += f'<td class="nowrap">{text(item.way_label)}</td>'
+        for column, opening, field in _LABEL_CELLS:
+            if column in columns:
+                out += f"{opening}{text(getattr(item, field))}</td>"
         if "basis" in columns:
             out += f'<td class="basis">{_esc("；".join(item.basis))}</td>'
         return out
