@@ -105,6 +105,13 @@ try:
     main()
 except SystemExit as exit:
     assert exit.code == 0, exit.code
+stand_in = sys.modules["pydantic.plugin._loader"]
+assert stand_in.__getattr__ is not None  # still the stand-in: the run needed no other name
+stand_in.PYDANTIC_ENTRY_POINT_GROUP
+real = sys.modules["pydantic.plugin._loader"]
+assert real is not stand_in
+stand_in._loading_plugins  # a second name through the stand-in keeps the real module
+assert sys.modules["pydantic.plugin._loader"] is real
 from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP, get_plugins
 print(PYDANTIC_ENTRY_POINT_GROUP, list(get_plugins()), "importlib.metadata" in sys.modules)
 """

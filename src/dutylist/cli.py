@@ -16,7 +16,9 @@ _PLUGINS = "pydantic.plugin._loader"
 def _real_loader(name: str) -> Any:
     if name.startswith("__"):  # the import system asks a module for __path__ and the like
         raise AttributeError(name)
-    del sys.modules[_PLUGINS]
+    held = sys.modules.get(_PLUGINS)
+    if held is not None and getattr(held, "__getattr__", None) is _real_loader:
+        del sys.modules[_PLUGINS]  # the stand-in, once: later lookups find the real one
     return getattr(importlib.import_module(_PLUGINS), name)
 
 

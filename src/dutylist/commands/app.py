@@ -17,11 +17,10 @@ from dutylist.commands import core, onboarding, report, site
 from dutylist.commands import diff as diff_commands
 from dutylist.commands import history as history_commands
 from dutylist.commands import laws as laws_commands
-from dutylist.commands.boundary import handled
+from dutylist.commands.boundary import HANDLED, handled
 from dutylist.commands.lazy import lazy_group
 from dutylist.commands.options import LangOption, lang_of
 from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
-from dutylist.errors import UserError
 from dutylist.i18n import resolve_lang, set_lang
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -71,7 +70,7 @@ def guarded(func: F) -> F:
         set_lang(resolve_lang(lang_option(kwargs.get("lang"))))
         try:
             return func(*args, **kwargs)
-        except (UserError, KeyboardInterrupt, RuntimeError, OSError) as exc:
+        except HANDLED as exc:
             code = handled(exc)
             if code is None:
                 raise  # a bug: a traceback

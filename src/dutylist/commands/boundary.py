@@ -1,5 +1,5 @@
 """The error boundary of every command, without typer: the quick path of cli.main runs
-through it as the typer app's commands do (cli.guarded)."""
+through it as the typer app's commands do (commands.app.guarded)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def _symlink_loop(exc: BaseException) -> str | None:
     else:
         return None
     return _("{path}: its symbolic links loop back on themselves", path=path)
+
+
+HANDLED = (UserError, KeyboardInterrupt, RuntimeError, OSError)
+"""What `handled` may turn into a message and an exit code (the rest is a bug)."""
 
 
 def _error(message: str) -> None:

@@ -10,10 +10,10 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dutylist.commands.boundary import handled
+from dutylist.commands.boundary import HANDLED, handled
 from dutylist.commands.outputs import guard
 from dutylist.commands.writing import write_format
-from dutylist.errors import ExitCode, InputError, UserError
+from dutylist.errors import ExitCode, InputError
 from dutylist.i18n import Lang, _, resolve_lang, set_lang
 from dutylist.report.formats import DIFF, VALIDATE, Format, lookup
 
@@ -86,7 +86,7 @@ def run(args: Sequence[str]) -> int | None:
     set_lang(lang)
     try:
         return int(command(lang))
-    except (UserError, KeyboardInterrupt, RuntimeError, OSError) as exc:
+    except HANDLED as exc:
         code = handled(exc)
         if code is None:
             raise
