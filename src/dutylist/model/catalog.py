@@ -29,6 +29,7 @@ from dutylist.model.common import (
     Technical,
     Text,
     VersionText,
+    empty_list,
 )
 
 NO_BASIS_NEEDED = frozenset({"public-service", "other"})
@@ -64,15 +65,15 @@ class Item(Strict):
     name: Text
     category: Category
     department: Slug
-    basis: list[Text] = Field(default_factory=list, description="实施依据")
+    basis: list[Text] = Field(default_factory=empty_list, description="实施依据")
     technical: Technical | None = None
     support: Support | None = None
     admission: Admission | None = None
-    replaces: list[ItemId] = Field(default_factory=list)
+    replaces: list[ItemId] = Field(default_factory=empty_list)
     guide: ItemId | list[ItemId] | None = Field(
         None, description="the guide item(s) it adopts (指导目录, section 13)"
     )
-    tags: list[Text] = Field(default_factory=list)
+    tags: list[Text] = Field(default_factory=empty_list)
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -110,7 +111,7 @@ class EmpowermentItem(Item):
 
 class TerritorialItem(Item):
     lead: Slug = Field(description="exactly one lead department (一件事一个部门牵头)")
-    cooperating: list[Slug] = Field(default_factory=list)
+    cooperating: list[Slug] = Field(default_factory=empty_list)
     grid: bool = False
 
     @field_validator("lead", mode="before")
@@ -186,8 +187,8 @@ ItemT = TypeVar("ItemT", bound=Item)
 class CatalogFile(Strict, Generic[ItemT]):
     dutylist: Literal[1]
     catalog: CatalogHeader
-    items: list[ItemT] = Field(default_factory=list)
-    posts: list[Post] = Field(default_factory=list)
+    items: list[ItemT] = Field(default_factory=empty_list)
+    posts: list[Post] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _kind_rules(self) -> CatalogFile[ItemT]:

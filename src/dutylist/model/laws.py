@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from dutylist.model.common import Slug, Strict, Text
+from dutylist.model.common import Slug, Strict, Text, empty_list
 
 LawLevel = Literal["law", "administrative-regulation", "local-regulation", "rule", "normative"]
 LawStatus = Literal["in-force", "repealed", "not-yet"]
@@ -19,7 +19,9 @@ class Law(Strict):
 
     id: Slug
     title: Text = Field(description="as cited in basis, without 《》")
-    aliases: list[Text] = Field(default_factory=list, description="other titles it is cited by")
+    aliases: list[Text] = Field(
+        default_factory=empty_list, description="other titles it is cited by"
+    )
     level: LawLevel
     status: LawStatus = "in-force"
     revised: dt.date | None = Field(None, description="date of the text in force (修正/修订)")
@@ -39,4 +41,4 @@ class Law(Strict):
 
 class LawsFile(Strict):
     dutylist: Literal[1]
-    laws: list[Law] = Field(default_factory=list)
+    laws: list[Law] = Field(default_factory=empty_list)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from dutylist.model.common import Code, Level, Slug, Strict, Text, UnitType
+from dutylist.model.common import Code, Level, Slug, Strict, Text, UnitType, empty_list
 
 
 class JurisdictionInfo(Strict):
@@ -56,10 +56,11 @@ def township_ids(registry: JurisdictionFile | None) -> list[str]:
 class JurisdictionFile(Strict):
     dutylist: Literal[1]
     jurisdiction: JurisdictionInfo
-    units: list[Unit] = Field(default_factory=list)
-    departments: list[Department] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=empty_list)
+    departments: list[Department] = Field(default_factory=empty_list)
     guides: list[Text] = Field(
-        default_factory=list, description="paths (relative to this folder) of the guides it follows"
+        default_factory=empty_list,
+        description="paths (relative to this folder) of the guides it follows",
     )
 
     def township_ids(self) -> list[str]:
