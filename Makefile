@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 LATEST := .venv-latest
 
-.PHONY: install fmt lint test demo bench golden clean lock test-latest
+.PHONY: install fmt lint test demo bench golden clean lock test-latest freeze
 
 install: $(STAMP)
 
@@ -36,6 +36,11 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
 	@echo 'newer than $(LOCK):'; $(LATEST)/bin/python -m pip freeze --exclude-editable | grep -vxFf $(LOCK) || true
 	$(LATEST)/bin/pytest -q
+
+# After a model changes: the core schemas `validate` builds its validators from without
+# pydantic (src/dutylist/model/frozen.json); tests/model/test_frozen.py fails until it is run.
+freeze: install
+	$(PY) -m dutylist.model.freeze
 
 fmt: install
 	$(BIN)/ruff format .

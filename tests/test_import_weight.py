@@ -59,7 +59,7 @@ START_UP = (
 FILE = CATALOG.parent / "minimal" / "empowerment.yaml"
 
 
-def loaded_by_cli(*args: str) -> list[str]:
+def loaded_by_cli(*args: str, heavy: tuple[str, ...] = START_UP) -> list[str]:
     code = PROBE.format(
         body=f"""
 sys.argv = ["dutylist", *{list(args)!r}]
@@ -70,7 +70,7 @@ except SystemExit as exit:
     assert exit.code in (0, 1, None), exit.code
 print("loaded:", end="")
 """,
-        heavy=START_UP,
+        heavy=heavy,
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
@@ -80,6 +80,14 @@ print("loaded:", end="")
 
 def test_validate_of_a_file_starts_light() -> None:
     assert loaded_by_cli("validate", "--no-cache", str(FILE)) == []
+
+
+def test_validate_needs_no_pydantic() -> None:
+    # the frozen validators (dutylist.model.frozen) validate with pydantic-core alone
+    heavy = ("pydantic", "pydantic.main", "dutylist.model.catalog", "dutylist.model.common")
+    assert loaded_by_cli("validate", "--no-cache", str(FILE), heavy=heavy) == []
+    assert loaded_by_cli("validate", "--no-cache", str(CATALOG), heavy=heavy) == []
+    assert loaded_by_cli("diff", str(FILE), str(FILE), heavy=heavy) == sorted(heavy)  # it would see
 
 
 def test_diff_of_two_files_starts_light() -> None:
@@ -99,7 +107,7 @@ def test_diff_of_changed_items_needs_no_deepdiff(tmp_path: Path) -> None:
 def test_the_plugin_loader_stand_in_yields_to_the_real_one() -> None:
     code = f"""
 import sys
-sys.argv = ["dutylist", "validate", "--no-cache", {str(FILE)!r}]
+sys.argv = ["dutylist", "diff", {str(FILE)!r}, {str(FILE)!r}]  # diff builds the models
 from dutylist.cli import main
 try:
     main()

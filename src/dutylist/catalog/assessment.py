@@ -368,7 +368,7 @@ def unit_problems(table: Assessment, known: set[str] | None) -> Iterator[Finding
     at its first row, with the number of rows that say it."""
     import difflib
 
-    from dutylist.model.common import slug_problem
+    from dutylist.model.rules import slug_problem
 
     wrong = {
         code

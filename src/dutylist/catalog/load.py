@@ -1,16 +1,20 @@
 """From bytes to models: read a document, check its header, validate it with
-pydantic, and turn every pydantic error into a Finding at file:line:column."""
+pydantic (or, for `validate`, with the validators frozen from the models), and turn
+every pydantic error into a Finding at file:line:column."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from dutylist.catalog.paths import display_path as display_path  # noqa: PLC0414  (re-exported)
 from dutylist.checks import check
@@ -25,10 +29,12 @@ from dutylist.io.yamlload import (
     gc_paused,
     load_yaml,
 )
-from dutylist.model.catalog import ITEM_MODELS, KIND_FIELDS, KINDS, CatalogFile, file_model
-from dutylist.model.common import FORMAT_VERSION
-from dutylist.model.laws import LawsFile
-from dutylist.model.registry import JurisdictionFile
+from dutylist.model.constants import FORMAT_VERSION, KINDS
+
+if TYPE_CHECKING:
+    from dutylist.model.catalog import CatalogFile
+    from dutylist.model.laws import LawsFile
+    from dutylist.model.registry import JurisdictionFile
 
 Path_ = tuple[str | int, ...]
 
@@ -92,6 +98,49 @@ class LoadedCatalog:
     @property
     def kind(self) -> str:
         return self.model.catalog.kind
+
+
+_RECORDS: ContextVar[bool] = ContextVar("records", default=False)
+
+
+@contextmanager
+def as_records() -> Iterator[None]:
+    """Within it, files are validated by the frozen validators (`dutylist.model.frozen`) into
+    records that hold the fields and methods of the models but are not models: for
+    `validate`, which reads the validated files for its checks and keeps only findings."""
+    token = _RECORDS.set(True)
+    try:
+        yield
+    finally:
+        _RECORDS.reset(token)
+
+
+def _validated(name: str, data: dict[str, Any]) -> Any:
+    """`data` validated as the file model `name` (a kind, `jurisdiction` or `laws`)."""
+    if _RECORDS.get():
+        from dutylist.model.frozen import validator
+
+        frozen = validator(name)
+        if frozen is not None:
+            with gc_paused():
+                return frozen.validate_python(data)
+    # validation allocates a model per item and no cycles: the collector only slows it
+    with gc_paused():
+        return _model(name).model_validate(data)
+
+
+def _model(name: str) -> Any:
+    if name == "jurisdiction":
+        from dutylist.model.registry import JurisdictionFile
+
+        return JurisdictionFile
+    if name == "laws":
+        from dutylist.model.laws import LawsFile
+
+        return LawsFile
+    from dutylist.model.catalog import file_model
+
+    return file_model(name)
 
 
 def read_document(
@@ -160,8 +209,7 @@ def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]
     findings = _header_findings(doc)
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
-        with gc_paused():
-            model = JurisdictionFile.model_validate(data)
+        model = _validated("jurisdiction", data)
     except ValidationError as exc:
         return None, findings + errors_to_findings(doc, exc, "jurisdiction")
     return LoadedRegistry(doc, model), findings
@@ -172,8 +220,7 @@ def parse_laws(doc: Document, *, shared: bool = False) -> tuple[LoadedLaws | Non
     findings = _header_findings(doc)
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
-        with gc_paused():
-            model = LawsFile.model_validate(data)
+        model = _validated("laws", data)
     except ValidationError as exc:
         return None, findings + errors_to_findings(doc, exc, "laws")
     return LoadedLaws(doc, model, shared), findings
@@ -200,9 +247,7 @@ def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
         return None, findings
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
-        # validation allocates a model per item and no cycles: the collector only slows it
-        with gc_paused():
-            model = file_model(kind).model_validate(data)
+        model = _validated(kind, data)
     except ValidationError as exc:
         findings.extend(errors_to_findings(doc, exc, kind))
         return _partial(doc, data, exc, kind), findings
@@ -222,7 +267,7 @@ def _partial(
         return None
     positions = [i for i in range(len(items)) if i not in bad]
     try:
-        model = file_model(kind).model_validate({**data, "items": [items[i] for i in positions]})
+        model = _validated(kind, {**data, "items": [items[i] for i in positions]})
     except ValidationError:
         return None
     return LoadedCatalog(doc, model, positions)
@@ -422,6 +467,8 @@ def _unknown_field(path: Path_, kind: str) -> str:
     name = str(path[-1])
     in_item = len(path) == 3 and path[0] == "items"
     if in_item:
+        from dutylist.model.catalog import ITEM_MODELS, KIND_FIELDS
+
         for other, fields in KIND_FIELDS.items():
             if name in fields and other != kind:
                 return _(

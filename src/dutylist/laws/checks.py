@@ -5,6 +5,7 @@ law's last. The review hints (revised since, unknown title, no citation) are aud
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dutylist.catalog.load import Document, LoadedCatalog, LoadedLaws
 from dutylist.catalog.workspace import Jurisdiction
@@ -13,7 +14,9 @@ from dutylist.findings import Finding
 from dutylist.i18n import N_, _
 from dutylist.laws.citations import parse_bases, title_key
 from dutylist.laws.registry import LawRegistry, merge
-from dutylist.model.laws import Law
+
+if TYPE_CHECKING:
+    from dutylist.model.laws import Law
 
 
 def registry_of(juris: Jurisdiction) -> LawRegistry:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, find_jurisdictions, load_jurisdiction
@@ -13,7 +13,9 @@ from dutylist.errors import InputError, not_found
 from dutylist.i18n import _
 from dutylist.laws.citations import Citation, parse_bases
 from dutylist.laws.registry import LawRegistry, merge
-from dutylist.model.laws import Law
+
+if TYPE_CHECKING:
+    from dutylist.model.laws import Law
 
 
 @dataclass

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dutylist.catalog.load import LoadedLaws
 from dutylist.laws.citations import title_key
-from dutylist.model.laws import Law
+
+if TYPE_CHECKING:
+    from dutylist.model.laws import Law
 
 
 @dataclass

@@ -1,38 +1,5 @@
-"""pydantic models of the catalog format (spec sections 2-4)."""
+"""pydantic models of the catalog format (spec sections 2-4), one module per file kind.
 
-from dutylist.model.catalog import (
-    ITEM_MODELS,
-    KINDS,
-    CatalogFile,
-    CatalogHeader,
-    CertificateItem,
-    DutiesItem,
-    EmpowermentItem,
-    GridItem,
-    Item,
-    Post,
-    TerritorialItem,
-    VillageAffairsItem,
-    file_model,
-)
-from dutylist.model.registry import Department, JurisdictionFile, JurisdictionInfo, Unit
-
-__all__ = [
-    "ITEM_MODELS",
-    "KINDS",
-    "CatalogFile",
-    "CatalogHeader",
-    "CertificateItem",
-    "Department",
-    "DutiesItem",
-    "EmpowermentItem",
-    "GridItem",
-    "Item",
-    "JurisdictionFile",
-    "JurisdictionInfo",
-    "Post",
-    "TerritorialItem",
-    "Unit",
-    "VillageAffairsItem",
-    "file_model",
-]
+The package imports nothing itself: its pydantic-free modules (`constants`, `rules`, `codes`,
+`assessment`, `frozen`) are read on the way to `validate` without pydantic's import.
+"""

@@ -10,9 +10,8 @@ from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
-from dutylist.i18n import _
+from dutylist.model import constants, rules
 from dutylist.model.common import (
     Category,
     CertStatus,
@@ -29,10 +28,10 @@ from dutylist.model.common import (
     Technical,
     Text,
     VersionText,
-    empty_list,
 )
+from dutylist.model.rules import empty_list
 
-NO_BASIS_NEEDED = frozenset({"public-service", "other"})
+NO_BASIS_NEEDED = rules.NO_BASIS_NEEDED
 
 
 class Support(Strict):
@@ -43,7 +42,7 @@ class Support(Strict):
     guidance: Text | None = None
 
 
-class Admission(Strict):
+class Admission(Strict, rules.AdmissionRules):
     """准入: the approval a new item needs."""
 
     approved_by: Text | None = None
@@ -51,11 +50,6 @@ class Admission(Strict):
     content: Text | None = Field(None, description="协助内容")
     term: DateOrText | None = Field(None, description="期限")
     funding: Text | None = Field(None, description="经费保障措施")
-
-    def missing(self) -> list[str]:
-        """The admission fields an audit requires but this record lacks."""
-        wanted = ("approved_by", "content", "term", "funding")
-        return [name for name in wanted if getattr(self, name) in (None, "")]
 
 
 class Item(Strict):
@@ -76,18 +70,7 @@ class Item(Strict):
     tags: list[Text] = Field(default_factory=empty_list)
     notes: str | None = None
 
-    @model_validator(mode="after")
-    def _basis_required(self) -> Item:
-        if not self.basis and self.category not in NO_BASIS_NEEDED:
-            raise PydanticCustomError(
-                "basis_required",
-                _(
-                    "an item of category {category} needs its legal basis (实施依据): "
-                    "add `basis:` with at least one entry"
-                ),
-                {"category": self.category},
-            )
-        return self
+    _basis_required = model_validator(mode="after")(rules.basis_required)
 
 
 class EmpowermentItem(Item):
@@ -96,17 +79,7 @@ class EmpowermentItem(Item):
     )
     method: Method | None = None
 
-    @field_validator("scope")
-    @classmethod
-    def _scope_not_empty(cls, value: Literal["all"] | list[str]) -> Literal["all"] | list[str]:
-        if isinstance(value, list):
-            if not value:
-                raise PydanticCustomError(
-                    "scope_empty", _("scope lists no unit: write `all` or the unit ids")
-                )
-            if len(set(value)) != len(value):
-                raise PydanticCustomError("scope_repeat", _("scope names a unit twice"))
-        return value
+    _scope_not_empty = field_validator("scope")(rules.scope_not_empty)
 
 
 class TerritorialItem(Item):
@@ -114,18 +87,7 @@ class TerritorialItem(Item):
     cooperating: list[Slug] = Field(default_factory=empty_list)
     grid: bool = False
 
-    @field_validator("lead", mode="before")
-    @classmethod
-    def _one_lead(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            raise PydanticCustomError(
-                "lead_not_single",
-                _(
-                    "lead is one department id, not a list (一件事一个部门牵头): "
-                    "put the others in `cooperating`"
-                ),
-            )
-        return value
+    _one_lead = field_validator("lead", mode="before")(rules.one_lead)
 
 
 class GridItem(Item):
@@ -145,17 +107,7 @@ class CertificateItem(Item):
     status: CertStatus
     alternative: Text | None = None
 
-    @model_validator(mode="after")
-    def _alternative_when_abolished(self) -> CertificateItem:
-        if self.status == "abolished" and not self.alternative:
-            raise PydanticCustomError(
-                "alternative_required",
-                _(
-                    "an abolished certificate needs `alternative`: how the fact is verified instead "
-                    "(部门核查, 告知承诺...)"
-                ),
-            )
-        return self
+    _alternative_when_abolished = model_validator(mode="after")(rules.alternative_when_abolished)
 
 
 class GuideItem(Item):
@@ -190,31 +142,7 @@ class CatalogFile(Strict, Generic[ItemT]):
     items: list[ItemT] = Field(default_factory=empty_list)
     posts: list[Post] = Field(default_factory=empty_list)
 
-    @model_validator(mode="after")
-    def _kind_rules(self) -> CatalogFile[ItemT]:
-        kind = self.catalog.kind
-        if kind == "duties" and self.catalog.unit is None:
-            raise PydanticCustomError(
-                "unit_required", _("a duties catalog names its unit: add `unit:` under `catalog:`")
-            )
-        if kind != "duties" and self.catalog.unit is not None:
-            raise PydanticCustomError(
-                "unit_not_allowed", _("only a duties catalog has `catalog.unit`: remove it")
-            )
-        if kind == "guide" and self.catalog.for_ is None:
-            raise PydanticCustomError(
-                "for_required",
-                _("a guide names the kind of list it guides: add `for:` under `catalog:`"),
-            )
-        if kind != "guide" and self.catalog.for_ is not None:
-            raise PydanticCustomError(
-                "for_not_allowed", _("only a guide has `catalog.for`: remove it")
-            )
-        if kind != "duties" and self.posts:
-            raise PydanticCustomError(
-                "posts_not_allowed", _("only a duties catalog has a post directory (`posts:`)")
-            )
-        return self
+    _kind_rules = model_validator(mode="after")(rules.kind_rules)
 
 
 ITEM_MODELS: dict[str, type[Item]] = {
@@ -226,7 +154,7 @@ ITEM_MODELS: dict[str, type[Item]] = {
     "duties": DutiesItem,
     "guide": GuideItem,
 }
-KINDS: tuple[str, ...] = tuple(ITEM_MODELS)
+KINDS = constants.KINDS  # the same kinds, in the same order (a test holds them together)
 
 GUIDED_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "guide")
 

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
-from pydantic_core import PydanticCustomError
 
-FORMAT_VERSION = 1
+from dutylist.model.constants import FORMAT_VERSION as FORMAT_VERSION  # noqa: PLC0414  (re-exported)
+from dutylist.model.rules import SLUG_PATTERN, no_number
+from dutylist.model.rules import slug_problem as slug_problem  # noqa: PLC0414  (re-exported)
 
-Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN)]
 """Unit, department and post ids: lowercase ASCII, digits and dashes."""
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def slug_problem(text: str) -> bool:
-    """Whether `text` is not a Slug (for the columns checked without a model)."""
-    return _SLUG.match(text) is None
 
 
 ItemId = Annotated[StrictStr, Field(min_length=1)]
@@ -34,21 +28,7 @@ Text = Annotated[StrictStr, Field(min_length=1)]
 VersionText = Text
 
 
-def _no_number(value: Any) -> Any:
-    # pydantic would read 0 as 1970-01-01; a date is written as one (or as its text)
-    if isinstance(value, (int, float)):
-        raise PydanticCustomError("date_type", "Input should be a valid date")
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(_no_number)]
-
-
-def empty_list() -> list[Any]:
-    """A new list, the default of a list field. pydantic reads the signature of every
-    default factory; for the builtin `list` that means tokenizing its text signature,
-    about 10 ms of every start-up, where a Python function's is at hand."""
-    return []
+Date = Annotated[dt.date, BeforeValidator(no_number)]
 
 
 class Strict(BaseModel):

@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import Field, StrictInt, model_validator
-from pydantic_core import PydanticCustomError
 
-from dutylist.model.common import Slug, Strict, Text, empty_list
+from dutylist.model import rules
+from dutylist.model.common import Slug, Strict, Text
+from dutylist.model.rules import empty_list
 
 LawLevel = Literal["law", "administrative-regulation", "local-regulation", "rule", "normative"]
 LawStatus = Literal["in-force", "repealed", "not-yet"]
@@ -29,14 +30,7 @@ class Law(Strict):
     replaced_by: Slug | None = Field(None, description="id of the law that replaces it")
     articles: StrictInt | None = Field(None, ge=1, description="the number of its articles")
 
-    @model_validator(mode="after")
-    def _repeal_date(self) -> Law:
-        if self.status == "repealed" and self.repealed_on is None:
-            raise PydanticCustomError(
-                "repealed_on_required",
-                "a repealed law needs `repealed_on:` (the date it was repealed)",
-            )
-        return self
+    _repeal_date = model_validator(mode="after")(rules.repeal_date)
 
 
 class LawsFile(Strict):

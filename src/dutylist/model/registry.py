@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from dutylist.model.common import Code, Level, Slug, Strict, Text, UnitType, empty_list
+from dutylist.model.common import Code, Level, Slug, Strict, Text, UnitType
+from dutylist.model.rules import RegistryRules, empty_list
 
 
 class JurisdictionInfo(Strict):
@@ -32,11 +33,6 @@ class Department(Strict):
     uscc: Code | None = Field(None, description="统一社会信用代码, 18 characters")
 
 
-# Powers are devolved to the township level (乡镇赋权); villages and communities take
-# village affairs, not powers, so `scope: all` means every town, township and street.
-TOWNSHIP_TYPES = frozenset({"town", "township", "street"})
-
-
 def devolved_units(scope: object, townships: Sequence[str]) -> list[str]:
     """The unit ids a scope devolves to: `all` is every township-level unit of the
     registry (`townships`, in its order), a list is itself, nothing is none. The one
@@ -53,7 +49,7 @@ def township_ids(registry: JurisdictionFile | None) -> list[str]:
     return registry.township_ids() if registry is not None else []
 
 
-class JurisdictionFile(Strict):
+class JurisdictionFile(Strict, RegistryRules):
     dutylist: Literal[1]
     jurisdiction: JurisdictionInfo
     units: list[Unit] = Field(default_factory=empty_list)
@@ -62,7 +58,3 @@ class JurisdictionFile(Strict):
         default_factory=empty_list,
         description="paths (relative to this folder) of the guides it follows",
     )
-
-    def township_ids(self) -> list[str]:
-        """The units `scope: all` devolves to, in registry order."""
-        return [u.id for u in self.units if u.type in TOWNSHIP_TYPES]

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from dutylist.catalog.load import Document, LoadedCatalog, LoadedRegistry, display_path
+from dutylist.catalog.load import (
+    Document,
+    LoadedCatalog,
+    LoadedRegistry,
+    as_records,
+    display_path,
+)
 from dutylist.catalog.workspace import (
     TABLE_SUFFIXES,
     YAML_SUFFIXES,
@@ -32,11 +38,12 @@ def validate_paths(paths: Iterable[Path], *, cache: bool = False) -> ValidationR
     With `cache`, the findings of a jurisdiction whose files are byte for byte those of
     an earlier run are that run's (see `dutylist.validate.cache`)."""
     result = ValidationResult()
-    for unit in plan(paths):
-        if unit.root is None:
-            _collect(result, load_catalog_file(unit.loose), whole=False)
-        else:
-            _unit(result, unit.root, unit.only, cache=cache)
+    with as_records():  # validate keeps findings, not models
+        for unit in plan(paths):
+            if unit.root is None:
+                _collect(result, load_catalog_file(unit.loose), whole=False)
+            else:
+                _unit(result, unit.root, unit.only, cache=cache)
     result.findings.sort(key=Finding.sort_key)
     return result
 
