@@ -124,3 +124,14 @@ def test_every_user_error_speaks_the_output_language() -> None:
             if name in _USER_ERRORS and _english_words(node.args[0]):
                 found.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert found == []
+
+
+def test_every_rule_an_audit_reports_has_a_chinese_name() -> None:
+    from dutylist.audit.rules import RULE_NAMES
+    from dutylist.checks import CHECKS_ZH
+    from dutylist.i18n import AUDIT_RULE
+    from dutylist.laws.checks import BASIS_CHECKS
+
+    assert sorted(RULE_NAMES | set(BASIS_CHECKS)) == sorted(AUDIT_RULE)
+    for name in BASIS_CHECKS:  # named as validate names them
+        assert AUDIT_RULE[name] == CHECKS_ZH[name][0]

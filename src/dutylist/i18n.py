@@ -247,5 +247,12 @@ AUDIT_RULE = {
     "grid-link": "两单联动",
     "empty-post": "空岗位",
     "abolished-without-alternative": "取消证明无替代",
+    "basis-revised-since": "依据已修订",
+    "basis-unknown-law": "依据未登记",
+    "basis-uncited": "依据未引法规",
+    # the laws.yaml checks of validate, which audit reports beside its rules
+    "basis-repealed": "依据已废止",
+    "basis-not-yet-in-force": "依据尚未施行",
+    "basis-article-out-of-range": "条款超出范围",
 }
 SUGGESTION = {"differentiate": "差异化赋权", "revoke": "收回", "merge": "合并", "fix": "修正"}

@@ -161,6 +161,22 @@ def test_syntax_error_has_its_position() -> None:
     assert found.line == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("a: 1\nb: x\x1by\n", 2, 5),
+        ("a: 景洪\nb: 勐罕镇\x07\n", 2, 7),  # columns in characters, not UTF-8 bytes
+        ("\x7f: 1\n", 1, 1),
+    ],
+)
+def test_a_control_character_is_named_where_it_is(text: str, line: int, column: int) -> None:
+    found = problem(text)
+    assert (found.kind, found.line, found.column) == ("yaml-syntax", line, column)
+    code = next(c for c in text if (c < " " and c != "\n") or c == "\x7f")
+    assert f"U+{ord(code):04X}" in found.message
+    assert "position" not in found.message and "unicode string" not in found.message
+
+
 def test_missing_file_is_a_finding(tmp_path: Path) -> None:
     found = read_document(tmp_path / "absent.yaml", "absent.yaml")
     assert isinstance(found, Finding)

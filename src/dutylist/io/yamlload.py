@@ -327,6 +327,8 @@ def load_yaml(text: str) -> Any:
         raise
     except yaml.MarkedYAMLError as exc:
         raise _syntax(exc) from None
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable_character(exc, text) from None
     except yaml.YAMLError as exc:
         raise LoadProblem("yaml-syntax", yaml_problem(str(exc))) from None
     finally:
@@ -364,6 +366,21 @@ def _syntax(exc: yaml.MarkedYAMLError) -> LoadProblem:
     if mark is None:
         return LoadProblem(kind, message)
     return LoadProblem(kind, message, mark.line + 1, mark.column + 1)
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str) -> LoadProblem:
+    """A character YAML does not allow in a file, where it is: libyaml counts the offset
+    in bytes of the UTF-8 text it was given."""
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    message = _(
+        "character U+{code:04X} is not allowed in YAML: remove it, or write it as an escape "
+        "(\\u{code:04X}) inside double quotes",
+        code=code,
+    )
+    return LoadProblem("yaml-syntax", message, line, column)
 
 
 def _check_expansion(data: Any, text: str) -> None:
