@@ -4,6 +4,7 @@ output of validate, diff, audit and the git diff driver."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -15,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dutylist.report.safe import UNSAFE, is_safe, safe
+from dutylist.report.safe import UNSAFE, is_safe, md, safe
 
 RunCli = Callable[..., Any]
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,9 +109,35 @@ def test_escape_sequences_in_names_are_shown_not_run(run_cli: RunCli, tmp_path: 
     for what, text in found.items():
         assert is_safe(text, lines=True), what
     shown = "\\x1b]0;owned\\x07"
-    for what in ("diff text", "diff markdown", "audit text", "audit markdown", "audit github"):
+    for what in ("diff text", "audit text", "audit github"):
         assert shown in found[what], what
+    for what in ("diff markdown", "audit markdown"):  # Markdown escapes its backslashes too
+        assert md(RETITLE) == "\\\\x1b\\]0;owned\\\\x07"
+        assert md(RETITLE) in found[what], what
     assert "JH-JT-\\x1b[2J" in found["validate text"] + found["validate github"]
+
+
+MARKUP = "<script>alert(1)</script><img src=x onerror=alert(1)>[链接](https://example.com)|&amp;"
+
+
+def test_markup_in_names_is_shown_not_rendered(run_cli: RunCli, tmp_path: Path) -> None:
+    found = outputs(run_cli, hostile_copy(tmp_path, MARKUP, "JH-<b>", "注<i>意</i>"))
+    for what in ("diff markdown", "audit markdown"):
+        text = found[what]
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text, what
+        for raw in ("<script", "<img", "<b>", "<i>"):
+            assert raw not in text, (what, raw)
+        # a link, or a cell border out of a name, would be unescaped `](` or `|&`
+        assert not re.search(r"(?<!\\)\]\(https|(?<!\\)\|&", text), what
+
+
+def test_md_writes_markdown_and_html_literally() -> None:
+    assert md("a|b") == "a\\|b"
+    assert md("<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;"
+    assert md("[x](y)") == "\\[x\\](y)"
+    assert md("a\\|b") == "a\\\\\\|b"  # a backslash cannot unescape the pipe
+    assert md("一\n二", breaks="<br>") == "一<br>二"
+    assert md("`all` 全部") == "`all` 全部"
 
 
 CONTROL = st.characters(categories=("Cc", "Cf", "Zl", "Zp"), exclude_characters="\x00\n\t\r\ufeff")

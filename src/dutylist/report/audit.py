@@ -29,7 +29,7 @@ from dutylist.report.findings import github_escape, out_is_tty
 from dutylist.report.jsonout import dump as json_dump
 from dutylist.report.layout import Painter, text_width, write_text
 from dutylist.report.layout import wrap as layout_wrap
-from dutylist.report.safe import safe
+from dutylist.report.safe import md, safe
 
 
 def report_text(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
@@ -122,10 +122,6 @@ def report_github(result: AuditResult, out: TextIO, lang: Lang, by: str = "depar
         out.write(safe(line) + "\n")
 
 
-def _md(text: str) -> str:
-    return safe(text.replace("|", "\\|").replace("\n", " "))
-
-
 def markdown(
     result: AuditResult,
     findings: list[AuditFinding],
@@ -138,8 +134,8 @@ def markdown(
     """A Markdown problem list: one table row per finding (for one unit: its own evidence).
     `nested`: a section of a larger document (## heading, no intro or counts)."""
     zh = lang == "zh"
-    title = _md(title)
-    lines = [f"## {title}", ""] if nested else [f"# {title}", "", _md(heading(result, lang)), ""]
+    title = md(title)
+    lines = [f"## {title}", ""] if nested else [f"# {title}", "", md(heading(result, lang)), ""]
     if not findings:
         lines.append("无问题。" if zh else "No findings.")
         return "\n".join(lines) + "\n"
@@ -167,13 +163,13 @@ def markdown(
         ]
         if unit is not None:
             cells.insert(3, unit_evidence(f, unit, lang))
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(md(c) for c in cells) + " |")
     lines += ["", *map(safe, summary(result, lang))] if unit is None and not nested else []
     return "\n".join(lines) + "\n"
 
 
 def report_markdown(result: AuditResult, out: TextIO, lang: Lang, by: str = "department") -> None:
-    out.write(f"# {_md(heading(result, lang))}\n\n")
+    out.write(f"# {md(heading(result, lang))}\n\n")
     for group, findings in grouped(result, by, lang).items():
         out.write(markdown(result, findings, lang, group, nested=True) + "\n")
     out.write("\n".join(map(safe, summary(result, lang))) + "\n")

@@ -19,6 +19,7 @@ from dutylist.conform.variants import Variant
 from dutylist.findings import Finding
 from dutylist.i18n import CATEGORY, KIND, SEVERITY, Lang, _, label
 from dutylist.report.console import make_console
+from dutylist.report.safe import md
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 
@@ -208,10 +209,6 @@ def report_text(result: ConformResult, lang: Lang) -> str:
     return buffer.getvalue()
 
 
-def _md(text: object) -> str:
-    return clean(text).replace("|", "\\|").replace("\n", " ")
-
-
 def matrix_rows(g: GuideReport) -> list[list[str]]:
     """Guide item x list: the adopting item ids, or empty."""
     rows = []
@@ -223,39 +220,39 @@ def matrix_rows(g: GuideReport) -> list[list[str]]:
 
 
 def report_markdown(result: ConformResult, lang: Lang) -> str:
-    out = [f"# {_md(_('Conformity to the guides'))}", ""]
+    out = [f"# {md(_('Conformity to the guides'))}", ""]
     for g in result.guides:
-        out += [f"## {_md(guide_heading(g))}", ""]
+        out += [f"## {md(guide_heading(g))}", ""]
         head = [_("List"), _("Adopted"), _("Not adopted"), _("Beyond the guide")]
         out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for x in g.lists:
             cells = [x.column, str(len(x.adopted)), _ids(x.not_adopted), _ids(x.beyond)]
-            out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+            out.append("| " + " | ".join(md(c) for c in cells) + " |")
         out.append("")
         if result.folder or len(g.lists) > 1:
-            out += [f"### {_md(_('Guide items by list'))}", ""]
+            out += [f"### {md(_('Guide items by list'))}", ""]
             head = [_("Code"), _("Guide item"), _("Group"), *[x.column for x in g.lists]]
-            out += ["| " + " | ".join(_md(h) for h in head) + " |", "|" + "---|" * len(head)]
+            out += ["| " + " | ".join(md(h) for h in head) + " |", "|" + "---|" * len(head)]
             for row in matrix_rows(g):
                 cells = row[:3] + [c or "—" for c in row[3:]]
-                out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+                out.append("| " + " | ".join(md(c) for c in cells) + " |")
             out.append("")
     shown = [f for f in result.findings if f.name != "guide-not-adopted"]
     if shown:
-        out += [f"## {_md(_('Findings'))}", ""]
+        out += [f"## {md(_('Findings'))}", ""]
         for f in shown:
             out.append(
                 f"- **{label(SEVERITY, f.level.value, lang)}** `{f.code}` {rule_label(f.name, lang)} "
-                f"`{_md(f.item or '')}` ({_md(f.file)}:{f.line}): {_md(f.message)}"
+                f"`{md(f.item or '')}` ({md(f.file)}:{f.line}): {md(f.message)}"
             )
         out.append("")
     if result.variants:
-        out += [f"## {_md(_('Variants across jurisdictions'))}", ""]
+        out += [f"## {md(_('Variants across jurisdictions'))}", ""]
         for v in result.variants:
             members = "; ".join(f"{m.jurisdiction_name} `{m.id}` {m.name}" for m in v.members)
-            out.append(f"- {_md(variant_title(v, lang))}: {_md(members)}")
+            out.append(f"- {md(variant_title(v, lang))}: {md(members)}")
         out.append("")
-    out.append(_md(summary_line(result)))
+    out.append(md(summary_line(result)))
     return "\n".join(out) + "\n"
 
 

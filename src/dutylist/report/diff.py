@@ -16,7 +16,7 @@ from dutylist.diff.model import CLASSES, DiffResult
 from dutylist.i18n import Lang
 from dutylist.report.diff_describe import Describer, changes_by_class, department_table
 from dutylist.report.jsonout import dump as json_dump
-from dutylist.report.safe import safe
+from dutylist.report.safe import md, safe
 
 
 def report_json(result: DiffResult, out: TextIO, lang: Lang) -> None:
@@ -25,8 +25,8 @@ def report_json(result: DiffResult, out: TextIO, lang: Lang) -> None:
 
 
 def _md(text: str) -> str:
-    """A table cell: pipes escaped, line breaks as <br>."""
-    return safe(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>"))
+    """A table cell: line breaks as <br> (see `md`)."""
+    return md(text, breaks="<br>")
 
 
 def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:

@@ -11,6 +11,7 @@ from dutylist.history.model import Event, History, ItemHistory
 from dutylist.history.query import UnitHistory, Window, unit_record
 from dutylist.i18n import FIELD, KIND, N_, Lang, _, class_label, label
 from dutylist.report.jsonout import dumps as json_dumps
+from dutylist.report.safe import md
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -215,24 +216,20 @@ def _unit_text(unit: UnitHistory, w: _Words) -> list[str]:
     return lines
 
 
-def _md(text: str) -> str:
-    return safe(text).replace("|", "\\|").replace("\n", " ")
-
-
 def report_markdown(view: View) -> str:
     w = _Words(view)
     start, end = _span(view)
     lines = [f"# {_('History of {path}', path=view.history.path)}", "", f"{start} — {end}", ""]
     if view.units is not None:
         for unit in view.units:
-            lines += [f"## {_md(unit.name)} ({unit.unit})", ""]
+            lines += [f"## {md(unit.name)} ({unit.unit})", ""]
             lines += [
                 f"| {_('date')} | commit | {_('version')} | {_('gained')} | {_('lost')} | {_('holds')} |",
                 "|---|---|---|---|---|---|",
             ]
             for p in unit.points:
-                gained = "<br>".join(_md(f"{e.id or x.id} {x.name}") for x, e in p.gained)
-                lost = "<br>".join(_md(f"{e.id or x.id} {x.name}") for x, e in p.lost)
+                gained = "<br>".join(md(f"{e.id or x.id} {x.name}") for x, e in p.gained)
+                lost = "<br>".join(md(f"{e.id or x.id} {x.name}") for x, e in p.lost)
                 lines.append(
                     f"| {p.date:%Y-%m-%d %H:%M} | {p.commit[:7]} | {p.version or ''} | {gained} | {lost} | {p.count} |"
                 )
@@ -242,20 +239,20 @@ def report_markdown(view: View) -> str:
         for life in view.items:
             first, last = life.events[0], life.events[-1]
             lines.append(
-                f"| {_md(life.id)} | {_md(life.name)} | {first.date:%Y-%m-%d} {w.classes(first)} "
-                f"| {last.date:%Y-%m-%d} {w.classes(last)} | {_md(w.state(life))} |"
+                f"| {md(life.id)} | {md(life.name)} | {first.date:%Y-%m-%d} {w.classes(first)} "
+                f"| {last.date:%Y-%m-%d} {w.classes(last)} | {md(w.state(life))} |"
             )
     else:
         for life in view.items:
-            lines += [f"## {_md(life.id)} {_md(life.name)}", ""]
+            lines += [f"## {md(life.id)} {md(life.name)}", ""]
             lines += [
                 f"| {_('date')} | commit | {_('version')} | {_('change')} | {_('ids')} | {_('fields')} |",
                 "|---|---|---|---|---|---|",
             ]
             for e in life.events:
-                fields = "<br>".join(_md(f) for f in w.fields(e))
+                fields = "<br>".join(md(f) for f in w.fields(e))
                 lines.append(
-                    f"| {e.date:%Y-%m-%d %H:%M} | {e.commit[:7]} | {e.version or ''} | {w.classes(e)} | {_md(w.ids(e))} | {fields} |"
+                    f"| {e.date:%Y-%m-%d %H:%M} | {e.commit[:7]} | {e.version or ''} | {w.classes(e)} | {md(w.ids(e))} | {fields} |"
                 )
             lines.append("")
     lines += [f"> {line}" for line in _skipped_lines(view)]

@@ -11,7 +11,7 @@ from typing import Any
 from dutylist.i18n import KIND, N_, Lang, _, label
 from dutylist.laws.index import Citing, LawsReport, LawUse, UnknownTitle
 from dutylist.report.excel import display_width, safe_workbook
-from dutylist.report.safe import safe
+from dutylist.report.safe import md, safe
 
 LEVEL = {
     "law": "法律",
@@ -142,23 +142,19 @@ def report_json(report: LawsReport, lang: Lang) -> str:
     return json.dumps(report.as_record(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _md(text: str) -> str:
-    return clean(text).replace("|", "\\|")
-
-
 def report_markdown(report: LawsReport, lang: Lang) -> str:
-    lines = [f"## {_md(heading(report))}", ""]
+    lines = [f"## {md(heading(report))}", ""]
     header = "| " + " | ".join(_(h) for h in HEAD) + " |"
     rule = "|" + "---|" * len(HEAD)
     for use in report.laws:
-        lines += [f"### {_md(impact(use))}", "", _md(describe(use, lang)), ""]
+        lines += [f"### {md(impact(use))}", "", md(describe(use, lang)), ""]
         if use.items:
             lines += [header, rule]
-            lines += ["| " + " | ".join(_md(v) for v in row(c, lang)) + " |" for c in use.items]
+            lines += ["| " + " | ".join(md(v) for v in row(c, lang)) + " |" for c in use.items]
             lines.append("")
     if report.unknown:
-        lines += [f"### {_md(_('Titles cited that laws.yaml lacks'))}", ""]
-        lines += [f"- {_md(unknown_line(entry))}" for entry in report.unknown]
+        lines += [f"### {md(_('Titles cited that laws.yaml lacks'))}", ""]
+        lines += [f"- {md(unknown_line(entry))}" for entry in report.unknown]
         lines.append("")
     return "\n".join(lines)
 

@@ -42,6 +42,29 @@ def safe(text: object, *, lines: bool = False) -> str:
     return value.translate(_TABLE) if _ANY(value) else value
 
 
+# Markdown is HTML too: a name is written as text, never as markup, a link or a cell border
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+    }
+)
+
+
+def md(text: object, *, breaks: str = " ") -> str:
+    """Catalog text for a Markdown line or table cell: made safe, its Markdown and HTML
+    syntax written literally (`<script>` is shown, `[x](y)` is no link, `|` no border;
+    a code span is harmless and left as it is),
+    its line breaks as `breaks`."""
+    value = text if isinstance(text, str) else str(text)
+    return breaks.join(safe(part).translate(_MARKDOWN) for part in value.split("\n"))
+
+
 def is_safe(text: str, *, lines: bool = False) -> bool:
     """No character of `text` would reach the terminal raw as a control."""
     allowed = (0x0A, 0x09) if lines else ()

@@ -9,7 +9,7 @@ import io
 from typing import TYPE_CHECKING, TextIO
 
 from dutylist.i18n import Lang, class_label
-from dutylist.report.safe import safe
+from dutylist.report.safe import md, safe
 from dutylist.stats.tables import Cell, Statistics, Table
 
 if TYPE_CHECKING:
@@ -33,22 +33,18 @@ def _safe(cells: list[Cell]) -> list[Cell]:
     return [f"'{c}" if isinstance(c, str) and c[:1] in ("=", "+", "-", "@") else c for c in cells]
 
 
-def _md(value: Cell) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
 def markdown_table(table: Table, lang: Lang) -> str:
     """A GitHub-flavoured Markdown table, numbers right-aligned."""
     head = table.header(lang)
     lead = 2 if table.several else 1
     lines = [
-        "| " + " | ".join(_md(h) for h in head) + " |",
+        "| " + " | ".join(md(h) for h in head) + " |",
         "|" + "|".join(":---" if i < lead else "---:" for i in range(len(head))) + "|",
     ]
     body = table.body(lang)
     for cells in body[:-1]:
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    lines.append("| " + " | ".join(f"**{_md(c)}**" if c != "" else "" for c in body[-1]) + " |")
+        lines.append("| " + " | ".join(md(c) for c in cells) + " |")
+    lines.append("| " + " | ".join(f"**{md(c)}**" if c != "" else "" for c in body[-1]) + " |")
     return "\n".join(lines) + "\n"
 
 
