@@ -313,6 +313,36 @@ def test_rules_lists_chinese_summaries(run_cli: RunCli) -> None:
     assert "devolved to every unit" in next(x for x in en.splitlines() if x.startswith("DL301"))
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_rules_fit_the_terminal(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, lang: str, columns: str
+) -> None:
+    from dutylist.report.layout import cell_len
+    from dutylist.report.rules import rule_records
+
+    monkeypatch.setenv("COLUMNS", columns)
+    lines = run_cli("rules", "--lang", lang).stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= int(columns)
+    at = cell_len(lines[0]) - cell_len(lines[0].split()[-1])  # where the summary column starts
+
+    def summary_part(line: str) -> str:
+        cells = 0
+        for i, char in enumerate(line):
+            if cells >= at:
+                return line[i:]
+            cells += cell_len(char)
+        return ""
+
+    text = "".join(summary_part(line) for line in lines)
+    starts = [line.split()[0] for line in lines[1:] if not line.startswith(" ")]
+    records = rule_records()
+    assert starts == [r["code"] for r in records]  # one record per code, wrapped under it
+    for r in records:  # every summary is there whole, wrapped at the width
+        summary = r["summary_zh"] if lang == "zh" else r["summary"]
+        assert summary.replace(" ", "") in text.replace(" ", ""), r["code"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -71,9 +72,10 @@ def rules(
     lang: LangOption = None,
 ) -> None:
     """List every validation check and audit rule: code, name, severity."""
+    from dutylist.report.layout import text_width
     from dutylist.report.rules import report_rules
 
-    emit(report_rules(fmt.value, lang_of(lang)), None)
+    emit(report_rules(fmt.value, lang_of(lang), text_width(sys.stdout)), None)
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"validate": validate, "schema": schema, "rules": rules}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-
-from rich.table import Table
 
 from dutylist.checks import CHECKS_ZH, all_checks
 from dutylist.i18n import SEVERITY, Lang
-from dutylist.report.console import make_console
+from dutylist.report.layout import PIPE_WIDTH, cell_len, columns
+
+_GAP = 2
+_NARROWEST_SUMMARY = 16
 
 
 def rule_records() -> list[dict[str, str]]:
@@ -53,23 +53,28 @@ def rule_records() -> list[dict[str, str]]:
     return records
 
 
-def report_rules(fmt: str, lang: Lang) -> str:
+def report_rules(fmt: str, lang: Lang, width: int = PIPE_WIDTH) -> str:
     records = rule_records()
     if fmt == "json":
         return json.dumps({"rules": records}, ensure_ascii=False, indent=2) + "\n"
     zh = lang == "zh"
-    table = Table(show_lines=False, box=None, pad_edge=False)
-    for header in (
-        ("编码", "规则", "级别", "命令", "说明")
+    header = (
+        ["编码", "规则", "级别", "命令", "说明"]
         if zh
-        else ("code", "name", "severity", "command", "summary")
-    ):
-        table.add_column(header)
-    for r in records:
-        severity = SEVERITY[r["severity"]] if zh else r["severity"]
-        # validate's checks have no Chinese summary yet: they keep the English one
-        text = (r.get("summary_zh") or r["summary"]) if zh else r["summary"]
-        table.add_row(r["code"], r["name"], severity, r["command"], text)
-    buffer = io.StringIO()
-    make_console(buffer).print(table)
-    return buffer.getvalue()
+        else ["code", "name", "severity", "command", "summary"]
+    )
+    rows = [
+        [
+            r["code"],
+            r["name"],
+            SEVERITY[r["severity"]] if zh else r["severity"],
+            r["command"],
+            (r["summary_zh"] or r["summary"]) if zh else r["summary"],
+        ]
+        for r in records
+    ]
+    # the short columns keep their width; the summary wraps in what is left of the line
+    fixed = [max(cell_len(row[i]) for row in (header, *rows)) for i in range(4)]
+    room = max(width - sum(fixed) - _GAP * len(fixed), _NARROWEST_SUMMARY)
+    lines = [line for row in (header, *rows) for line in columns(row, [*fixed, room], _GAP)]
+    return "\n".join(lines) + "\n"
