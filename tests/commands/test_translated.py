@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 import unicodedata
 from typing import Any
 
@@ -49,6 +50,43 @@ def test_help_of_each_command_is_chinese_and_fits_80_columns(
     assert "选项：" in result.stdout and "显示本帮助并退出。" in result.stdout
     assert not english_runs(result.stdout), english_runs(result.stdout)
     assert max(map(_columns, result.stdout.splitlines())) <= 80
+
+
+PLACEHOLDER = re.compile(
+    r"\[OPTIONS\]|COMMAND \[ARGS\]|<str>|<path>|<list\[|\b(?:RATIO|DEPT|CLASS)\b|\{OLD\}"
+)
+NO_START = "，。、；：？！）》」』】〉”’"
+
+
+@pytest.mark.parametrize("name", ["", *NAMES])
+def test_chinese_help_names_its_placeholders_in_chinese_and_keeps_its_columns(
+    name: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    page = run_cli(*([name] if name else []), "--help", "--lang", "zh").stdout
+    assert not PLACEHOLDER.search(page), PLACEHOLDER.findall(page)
+    assert "[选项]" in page.splitlines()[0]
+    lines = page.splitlines()
+    assert not [line for line in lines if line.strip()[:1] in tuple(NO_START)]
+    # each section's descriptions start at one display column, their continuations too
+    for section in page.split("\n\n"):
+        starts = {
+            _columns(line[: m.start(2)])
+            for line in section.splitlines()
+            if (m := re.match(r"(  \S.*?\s{2,})(\S)", line))
+            and not line.startswith("  -f, --format <")
+        }
+        rows = [line for line in section.splitlines() if line.startswith("  ")]
+        if len(starts) > 1:  # a wide left column pushes its own row's text only
+            assert len(starts) <= 3, (section, starts)
+        for line in rows:
+            if line.startswith(" " * 4) and starts:
+                assert _columns(line) - _columns(line.lstrip()) in starts | {2, 4}, line
+
+
+def test_english_help_keeps_click_placeholders(run_cli: RunCli) -> None:
+    page = run_cli("diff", "--help").stdout
+    assert "[OPTIONS]" in page and "RATIO" in page
 
 
 def test_the_root_help_follows_the_environment(

@@ -122,9 +122,65 @@ _REASONS = tuple(
 )
 
 
+# The placeholders click writes for values, in the usage line and the left column of the
+# rows (never in a description, where `REV:PATH` or `--format` is what the user types).
+_PLACEHOLDERS = tuple(
+    (re.compile(pattern), msgid)
+    for pattern, msgid in (
+        (r"\[OPTIONS\]", N_("[OPTIONS]")),
+        (r"\bCOMMAND \[ARGS\]\.\.\.", N_("COMMAND [ARGS]...")),
+        (r"\bARGS\.\.\.", N_("ARGS...")),
+        (r"<str>", N_("<str>")),
+        (r"<path>", N_("<path>")),
+        (r"<list\[Path\]>", N_("<list[Path]>")),
+        (r"<list\[str\]>", N_("<list[str]>")),
+        (r"\bRATIO\b", N_("RATIO")),
+        (r"\bFILE\b", N_("FILE")),
+        (r"\bCLASS\b", N_("CLASS")),
+        (r"\bDEPT\b", N_("DEPT")),
+        (r"\{?\bOLD\b\}?", N_("OLD")),
+        (r"\{?\bNEW\b\}?", N_("NEW")),
+        (r"\bpaths\.\.\.", N_("paths...")),
+        (r"\[paths\]\.\.\.", N_("[paths]...")),
+        (r"\bitems\.\.\.", N_("items...")),
+        (r"\[items\]\.\.\.", N_("[items]...")),
+    )
+)
+_ROW_HEAD = re.compile(r"^(\s+)(\S.*?)(\s{2,}(?=\S)|$)")
+
+
 def _translate_help(text: str) -> str:
     for pattern, msgid in _HELP_WORDS:
         text = pattern.sub(_Filler(msgid), text)
+    if current_lang() == "en":
+        return text
+    usage = _("Usage: ")
+    return "\n".join(
+        usage + _placeholders(line[len(usage) :]) if line.startswith(usage) else _row(line)
+        for line in text.split("\n")
+    )
+
+
+def _row(line: str) -> str:
+    """A row with the placeholders of its left column translated, its description kept at
+    the display column it started at (or two spaces after a wider left column)."""
+    match = _ROW_HEAD.match(line)
+    if match is None:
+        return line
+    indent, head, gap = match.groups()
+    new = _placeholders(head)
+    if new == head:
+        return line
+    if not gap:
+        return indent + new + line[match.end() :]
+    start = sum(map(_columns, indent + head + gap))
+    room = max(start - sum(map(_columns, indent + new)), 2)
+    return indent + new + " " * room + line[match.end() :]
+
+
+def _placeholders(text: str) -> str:
+    for pattern, msgid in _PLACEHOLDERS:
+        text = pattern.sub(_(msgid).replace("\\", "\\\\"), text)
     return text
 
 
@@ -308,36 +364,18 @@ _COMMAND_ROW = re.compile(r"  [a-z][a-z-]*\s{2,}\S")
 
 def _wrap(line: str, width: int) -> list[str]:
     """A help line wrapped at `width` display columns, continued under its text: under the
-    description of an option row, else under the line's own indentation."""
+    description of an option row, else under the line's own indentation; never with a
+    closing mark (，。、）) starting a line or an opening one ending it."""
+    from dutylist.report.layout import wrap
+
     if sum(map(_columns, line)) <= width:
         return [line]
     row = re.match(r"(\s*\S.*?\s{2,})(?=\S)", line)
     # an option row, or a command row of the listing ("  conform   各清单……")
     listed = line.startswith("  -") or _COMMAND_ROW.match(line) is not None
-    indent = len(row.group(1)) if row and listed else len(line) - len(line.lstrip())
-    if indent > width // 2:
-        indent = len(line) - len(line.lstrip())
-    lines: list[str] = []
-    current, used, last_space = line[:indent], indent, -1
-    for char in line[indent:]:
-        if used + _columns(char) > width:
-            if (
-                last_space > indent
-                and char != " "
-                and _columns(current[last_space + 1 : last_space + 2] or "a") == 1
-            ):
-                head, tail = current[:last_space], current[last_space + 1 :]
-            else:
-                head, tail = current, ""
-            lines.append(head.rstrip())
-            current = " " * indent + tail
-            used = sum(map(_columns, current))
-            last_space = -1
-            if char == " ":
-                continue
-        if char == " ":
-            last_space = len(current)
-        current += char
-        used += _columns(char)
-    lines.append(current.rstrip())
-    return lines
+    own = line[: len(line) - len(line.lstrip())]
+    head = row.group(1) if row and listed else own
+    cells = sum(map(_columns, head))  # a Chinese placeholder takes two columns a character
+    if cells > width // 2:
+        head, cells = own, len(own)
+    return wrap(line[len(head) :], width, indent=" " * cells, first=head)

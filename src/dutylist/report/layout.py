@@ -95,7 +95,8 @@ def _tokens(text: str) -> list[tuple[str, int]]:
         if prev[1] == 1 or cur[1] == 1:
             continue
         head = len(cur[0]) - len(cur[0].lstrip(_NO_START_CHARS))
-        if head:
+        # a word's own leading mark stays with it (".json", ".5"); a lone mark joins the run before
+        if head and (cur[1] == 0 or head == len(cur[0])):
             prev[0], cur[0] = prev[0] + cur[0][:head], cur[0][head:]
         tail = len(prev[0]) - len(prev[0].rstrip(_NO_END_CHARS))
         if tail:
