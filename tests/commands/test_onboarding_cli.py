@@ -96,7 +96,7 @@ def test_unmappable_rows_give_exit_1_and_their_rows(run_cli: RunCli, tmp_path: P
     )
     assert result.exit_code == 1
     assert f"{source}:4: category '不知道'" in result.stderr
-    assert "1 items, 1 rows left out" in result.stdout
+    assert "1 item, 1 row left out" in result.stdout
     assert validate_paths([out]).ok
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["catalog"]["version"] == "v1"
 

@@ -54,7 +54,7 @@ Problem = tuple[str, str]
 _CACHE: dict[tuple[Path, int, int], Guide | Problem] = {}
 _MISSING = N_("no such guide: {path}")
 _UNREADABLE = N_("{path} cannot be read as a catalog: run `dutylist validate` on it")
-_NOT_GUIDE = N_("{path} is a {kind} catalog, not a guide (`kind: guide`)")
+_NOT_GUIDE = N_("{path} is a catalog of kind {kind}, not a guide (`kind: guide`)")
 
 
 def guided_kind(loaded: LoadedCatalog) -> str:

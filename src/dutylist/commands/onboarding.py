@@ -75,8 +75,8 @@ def import_(
     _say(
         language,
         f"已写入 {output}：{result.items} 项" + (f"，{left} 行未导入（见上）" if left else ""),
-        f"wrote {output}: {result.items} items"
-        + (f", {left} rows left out (above)" if left else ""),
+        f"wrote {output}: {result.items} {'item' if result.items == 1 else 'items'}"
+        + (f", {left} {'row' if left == 1 else 'rows'} left out (above)" if left else ""),
     )
     finish(ExitCode.PROBLEMS if left else ExitCode.OK)
 

@@ -62,7 +62,7 @@ def diff_catalogs(
     ):
         raise UserError(
             _(
-                "cannot diff a {old} catalog with a {new} catalog",
+                "cannot diff catalogs of two kinds: {old} and {new}",
                 old=kind_name(old_model.catalog.kind),
                 new=kind_name(new_model.catalog.kind),
             )
