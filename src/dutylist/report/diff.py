@@ -91,11 +91,11 @@ def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
             out.write(f"\n### {_md(d.catalog(cat))}\n\n")
             if cat.posts_added:
                 out.write(
-                    f"- {w['posts_added']}: {_md(', '.join(d.posts(cat, cat.posts_added)))}\n"
+                    f"- {w['posts_added']}: {_md(d.listed(d.posts(cat, cat.posts_added)))}\n"
                 )
             if cat.posts_removed:
                 out.write(
-                    f"- {w['posts_removed']}: {_md(', '.join(d.posts(cat, cat.posts_removed)))}\n"
+                    f"- {w['posts_removed']}: {_md(d.listed(d.posts(cat, cat.posts_removed)))}\n"
                 )
 
 

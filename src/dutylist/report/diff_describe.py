@@ -152,6 +152,10 @@ class Describer:
     def _join(self, parts: list[str]) -> str:
         return ("；" if self.lang == "zh" else "; ").join(parts)
 
+    def listed(self, parts: list[str]) -> str:
+        """Names or ids in a row: 甲、乙 in Chinese, a, b in English."""
+        return ("、" if self.lang == "zh" else ", ").join(parts)
+
     def ids(self, change: Change) -> str:
         """`A + B → C` for a merge, `A → C` for a split or re-code, the id otherwise."""
         arrow = " → "
@@ -188,7 +192,7 @@ class Describer:
             )
         lines.extend(self._context(change))
         if "split" in change.classes and len(change.new_ids) > 1:
-            into = ", ".join(change.new_ids)
+            into = self.listed(change.new_ids)
             lines.append(f"拆分为 {into}" if self.lang == "zh" else f"split into {into}")
         return lines
 
@@ -222,7 +226,7 @@ class Describer:
     def also(self, change: Change) -> str:
         """The other classes of a change shown under its first class: ` (+更名)`."""
         rest = [self.cls(c) for c in change.classes[1:]]
-        return f" (+{', '.join(rest)})" if rest else ""
+        return f" (+{self.listed(rest)})" if rest else ""
 
     def posts(self, cat: CatalogDiff, ids: list[str]) -> list[str]:
         """Post ids with their names (岗位目录)."""

@@ -179,5 +179,5 @@ def _posts(result: DiffResult, d: Describer, width: int, paint: Painter) -> list
         lines += ["", paint(d.catalog(cat), "bold")]
         for key, ids in (("posts_added", cat.posts_added), ("posts_removed", cat.posts_removed)):
             if ids:
-                lines += wrap(f"{d.w[key]}: {', '.join(d.posts(cat, ids))}", width, "    ", "  ")
+                lines += wrap(f"{d.w[key]}: {d.listed(d.posts(cat, ids))}", width, "    ", "  ")
     return lines
