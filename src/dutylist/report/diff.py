@@ -90,9 +90,7 @@ def report_markdown(result: DiffResult, out: TextIO, lang: Lang) -> None:
         if cat.posts_added or cat.posts_removed:
             out.write(f"\n### {_md(d.catalog(cat))}\n\n")
             if cat.posts_added:
-                out.write(
-                    f"- {w['posts_added']}: {_md(d.listed(d.posts(cat, cat.posts_added)))}\n"
-                )
+                out.write(f"- {w['posts_added']}: {_md(d.listed(d.posts(cat, cat.posts_added)))}\n")
             if cat.posts_removed:
                 out.write(
                     f"- {w['posts_removed']}: {_md(d.listed(d.posts(cat, cat.posts_removed)))}\n"

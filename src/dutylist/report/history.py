@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,9 +70,11 @@ class _Words:
             k: v for m in view.history.department_names.values() for k, v in m.items()
         }
 
+    def listed(self, parts: Iterable[str]) -> str:
+        return ("、" if self.lang == "zh" else ", ").join(parts)
+
     def classes(self, event: Event) -> str:
-        sep = "、" if self.lang == "zh" else ", "
-        return sep.join(class_label(c, self.lang) for c in event.classes)
+        return self.listed(class_label(c, self.lang) for c in event.classes)
 
     def when(self, event: Event) -> str:
         return f"{event.date:%Y-%m-%d %H:%M}  {event.commit[:7]}  {event.version or '-'}"
@@ -81,7 +84,7 @@ class _Words:
 
     def _ids(self, event: Event) -> str:
         if event.grouped:
-            return f"{'、'.join(event.old_ids)} → {'、'.join(event.new_ids)}"
+            return f"{self.listed(event.old_ids)} → {self.listed(event.new_ids)}"
         old = event.old_ids[0] if event.old_ids else None
         if event.id is None:
             return old or ""
@@ -91,8 +94,7 @@ class _Words:
         if name == "scope" and value == "all":
             return _("all towns, townships and streets")
         if isinstance(value, list):
-            sep = "、" if self.lang == "zh" else ", "
-            return sep.join(self.value(name, v) for v in value)
+            return self.listed(self.value(name, v) for v in value)
         if isinstance(value, str):
             names = (
                 self.departments if name in ("department", "lead", "cooperating") else self.units
@@ -121,7 +123,7 @@ class _Words:
         if life.present:
             return _("in force")
         if life.went_into:
-            return _("became {ids}", ids="、".join(x.id for x in life.went_into))
+            return _("became {ids}", ids=self.listed(x.id for x in life.went_into))
         last = life.events[-1] if life.events else None
         return class_label(last.classes[0], self.lang) if last else ""
 
@@ -151,11 +153,12 @@ def report_text(view: View) -> str:
     elif view.overview:
         for life in view.items:
             first, last = life.events[0], life.events[-1]
+            lived = f"{first.date:%Y-%m-%d} {w.classes(first)}"
+            if last is not first:  # an item never changed since it came has one event
+                lived += f" → {last.date:%Y-%m-%d} {w.classes(last)}"
             lines.append(f"{safe(life.id)}  {safe(life.name)}")
             lines.append(
-                f"    {w.kind(life)} · {w.department(life.department)} · "
-                f"{first.date:%Y-%m-%d} {w.classes(first)} → {last.date:%Y-%m-%d} "
-                f"{w.classes(last)} · {w.state(life)}"
+                f"    {w.kind(life)} · {w.department(life.department)} · {lived} · {w.state(life)}"
             )
         lines.append(_("{n} items", n=len(view.items)))
     else:
@@ -173,7 +176,7 @@ def _life_text(life: ItemHistory, w: _Words) -> list[str]:
     if len(life.ids) > 1:
         info.append(_("ids: {ids}", ids=" → ".join(life.ids)))
     if life.came_from:
-        info.append(_("from: {ids}", ids="、".join(x.id for x in life.came_from)))
+        info.append(_("from: {ids}", ids=w.listed(x.id for x in life.came_from)))
     lines.append("  " + " · ".join(info))
     for event in life.events:
         lines.append(f"  {w.when(event)}  {w.classes(event)}  {w.ids(event)}")
