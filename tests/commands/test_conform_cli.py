@@ -47,6 +47,22 @@ def test_chinese_text_names_adoption_drift_and_variants(run_cli: RunCli) -> None
         assert english not in out
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_fits_an_80_column_terminal(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from dutylist.report.layout import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run_cli("conform", str(PROVINCE), "--lang", lang, "--similarity", "0.9").stdout
+    monkeypatch.setenv("COLUMNS", "400")
+    wide = run_cli("conform", str(PROVINCE), "--lang", lang, "--similarity", "0.9").stdout
+    assert max(cell_len(line) for line in narrow.splitlines()) <= 80
+    assert max(cell_len(line) for line in wide.splitlines()) > 80  # so there was wrapping
+    # wrapped, not cut: the same words in the same order
+    assert "".join(narrow.split()) == "".join(wide.split())
+
+
 def test_markdown_holds_the_matrix(run_cli: RunCli) -> None:
     result = run_cli("conform", str(PROVINCE), "--format", "markdown")
     lines = result.stdout.splitlines()

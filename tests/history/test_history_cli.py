@@ -48,6 +48,21 @@ def test_golden(
     _golden(name, result.stdout)
 
 
+@pytest.mark.parametrize("args", [["--lang", "zh"], ["E4", "--lang", "en"], ["--unit", "乙乡"]])
+def test_text_fits_an_80_column_terminal(
+    run_cli: RunCli, timeline: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    from dutylist.report.layout import cell_len
+
+    monkeypatch.chdir(timeline)
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run_cli("history", *args).stdout
+    monkeypatch.setenv("COLUMNS", "400")
+    wide = run_cli("history", *args).stdout
+    assert max(cell_len(line) for line in narrow.splitlines()) <= 80
+    assert "".join(narrow.split()) == "".join(wide.split())  # wrapped, nothing cut
+
+
 def test_json_is_the_shape_of_spec_section_11(
     run_cli: RunCli, timeline: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -76,8 +77,11 @@ def write_output(result: Any, fmt: str, output: Path | None, lang: Any) -> None:
         write_atomic(output, workbook(result, lang))
         return
     from dutylist.report.conform import render
+    from dutylist.report.layout import PIPE_WIDTH, text_width
 
-    emit(render(result, fmt, lang), output)
+    # laid out for the terminal when the text goes to one, else at the width of a pipe
+    width, out = (text_width(sys.stdout), sys.stdout) if output is None else (PIPE_WIDTH, None)
+    emit(render(result, fmt, lang, width, out), output)
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"conform": conform}

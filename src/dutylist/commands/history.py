@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,6 +16,8 @@ from dutylist.i18n import Lang, _
 from dutylist.io.files import write_atomic
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dutylist.report.history import View
 
 _FORMATS = ("text", "json", "markdown")
@@ -58,7 +61,7 @@ def history(
         write_atomic(output, database_bytes(view.history))
         say(_("wrote {path}", path=output))
         return
-    emit(_render(view, fmt), output)
+    emit(_render(view, fmt, output), output)
 
 
 def _view(
@@ -101,10 +104,11 @@ def _view(
     return View(history, lives, None, window, lang, overview=not items)
 
 
-def _render(view: View, fmt: str) -> str:
+def _render(view: View, fmt: str, output: Path | None) -> str:
     from dutylist.report.history import render
+    from dutylist.report.layout import PIPE_WIDTH, text_width
 
-    return render(view, fmt)
+    return render(view, fmt, text_width(sys.stdout) if output is None else PIPE_WIDTH)
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {"history": history}

@@ -1,4 +1,4 @@
-"""Reporters of `dutylist conform`: text (rich), json (spec section 13), markdown.
+"""Reporters of `dutylist conform`: text, json (spec section 13), markdown.
 
 All are built from the same records: per guide the lists with what they adopted, did
 not adopt and added beyond it; the findings; the variants across jurisdictions.
@@ -6,19 +6,16 @@ not adopt and added beyond it; the findings; the variants across jurisdictions.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from typing import Any
-
-from rich.markup import escape
+from typing import Any, TextIO
 
 from dutylist.conform.core import ConformResult, GuideReport, ListReport
 from dutylist.conform.rules import LABEL_ZH
 from dutylist.conform.variants import Variant
 from dutylist.findings import Finding
 from dutylist.i18n import CATEGORY, KIND, SEVERITY, Lang, _, label
-from dutylist.report.console import make_console
+from dutylist.report.layout import PIPE_WIDTH, Painter, wrap
 from dutylist.report.safe import md
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -159,54 +156,58 @@ def summary_line(result: ConformResult) -> str:
     )
 
 
-def report_text(result: ConformResult, lang: Lang) -> str:
-    buffer = io.StringIO()
-    console = make_console(buffer)
-    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+def report_text(
+    result: ConformResult, lang: Lang, width: int = PIPE_WIDTH, out: TextIO | None = None
+) -> str:
+    """The text report, wrapped at `width` columns and coloured when `out` is a terminal."""
+    paint = Painter(out)
+    lines: list[str] = []
+
+    def say(text: str, indent: str = "", style: str = "") -> None:
+        for line in wrap(text, width, indent + "  ", indent):
+            lines.append(paint(line, style) if style else line)
+
     if not result.guides:
-        console.print(_("No list here follows a guide (`guides:` in jurisdiction.yaml)."))
+        say(_("No list here follows a guide (`guides:` in jurisdiction.yaml)."))
     for g in result.guides:
-        console.print(f"[bold]{escape(guide_heading(g))}[/]")
+        say(guide_heading(g), style="bold")
         for item in g.lists:
-            console.print(f"  {escape(list_line(item, g))}")
+            say(list_line(item, g), "  ")
             if item.not_adopted:
-                console.print("    " + escape(_("not adopted: {ids}", ids=_ids(item.not_adopted))))
+                say(_("not adopted: {ids}", ids=_ids(item.not_adopted)), "    ")
             if item.beyond:
-                console.print("    " + escape(_("beyond the guide: {ids}", ids=_ids(item.beyond))))
-        console.print()
+                say(_("beyond the guide: {ids}", ids=_ids(item.beyond)), "    ")
+        lines.append("")
     shown = [f for f in result.findings if f.name != "guide-not-adopted"]
     if shown:
-        console.print(f"[bold]{escape(_('Findings'))}[/]")
+        say(_("Findings"), style="bold")
         for f in shown:
             level = f.level.value
-            console.print(
-                f"  [{styles[level]}]{label(SEVERITY, level, lang)} {f.code}[/] "
-                f"[dim]{rule_label(f.name, lang)}[/] {escape(clean(f.item or ''))}  "
-                f"[dim]{escape(clean(f.file))}:{f.line}[/]"
+            head = (
+                f"{label(SEVERITY, level, lang)} {f.code} {rule_label(f.name, lang)} "
+                f"{clean(f.item or '')}  {clean(f.file)}:{f.line}"
             )
-            console.print(f"    {escape(clean(f.message))}")
-        console.print()
+            say(head, "  ", _STYLES[level])
+            say(clean(f.message), "    ")
+        lines.append("")
     if result.variants:
-        console.print(f"[bold]{escape(_('Variants across jurisdictions'))}[/]")
+        say(_("Variants across jurisdictions"), style="bold")
         for v in result.variants:
-            console.print(f"  {escape(variant_title(v, lang))}")
+            say(variant_title(v, lang), "  ")
             for m in v.members:
-                text = f"{m.jurisdiction_name} {m.id} 「{m.name}」"
-                console.print(f"    {escape(clean(text))}")
-        console.print()
+                say(clean(f"{m.jurisdiction_name} {m.id} 「{m.name}」"), "    ")
+        lines.append("")
     if result.problems:
-        console.print(
-            "[yellow]"
-            + escape(
-                _(
-                    "{count} problems in the files were skipped: run `dutylist validate`",
-                    count=result.problems,
-                )
-            )
-            + "[/]"
+        message = _(
+            "{count} problems in the files were skipped: run `dutylist validate`",
+            count=result.problems,
         )
-    console.print(escape(summary_line(result)))
-    return buffer.getvalue()
+        say(message, style="yellow")
+    say(summary_line(result))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def matrix_rows(g: GuideReport) -> list[list[str]]:
@@ -256,9 +257,11 @@ def report_markdown(result: ConformResult, lang: Lang) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(result: ConformResult, fmt: str, lang: Lang) -> str:
+def render(
+    result: ConformResult, fmt: str, lang: Lang, width: int = PIPE_WIDTH, out: TextIO | None = None
+) -> str:
     if fmt == "json":
         return report_json(result, lang)
     if fmt == "markdown":
         return report_markdown(result, lang)
-    return report_text(result, lang)
+    return report_text(result, lang, width, out)

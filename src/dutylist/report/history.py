@@ -12,6 +12,7 @@ from dutylist.history.model import Event, History, ItemHistory
 from dutylist.history.query import UnitHistory, Window, unit_record
 from dutylist.i18n import FIELD, KIND, N_, Lang, _, class_label, label
 from dutylist.report.jsonout import dumps as json_dumps
+from dutylist.report.layout import PIPE_WIDTH, wrap
 from dutylist.report.safe import md
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -144,7 +145,7 @@ def _skipped_lines(view: View) -> list[str]:
     ]
 
 
-def report_text(view: View) -> str:
+def report_text(view: View, width: int = PIPE_WIDTH) -> str:
     w = _Words(view)
     lines: list[str] = []
     if view.units is not None:
@@ -167,7 +168,13 @@ def report_text(view: View) -> str:
     if not view.items and not view.units:
         lines.append(_("no event in this period"))
     lines += _skipped_lines(view)
-    return "\n".join(lines) + "\n"
+    # each line wrapped under its own indentation; the text is made safe where it is built
+    return "\n".join(part for line in lines for part in _wrapped(line, width)) + "\n"
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    lead = line[: len(line) - len(line.lstrip(" "))]
+    return wrap(line[len(lead) :], width, lead + "  ", lead)
 
 
 def _life_text(life: ItemHistory, w: _Words) -> list[str]:
@@ -262,9 +269,9 @@ def report_markdown(view: View) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render(view: View, fmt: str) -> str:
+def render(view: View, fmt: str, width: int = PIPE_WIDTH) -> str:
     if fmt == "json":
         return json_dumps(as_json(view))
     if fmt == "markdown":
         return report_markdown(view)
-    return report_text(view)
+    return report_text(view, width)
