@@ -147,6 +147,44 @@ def test_export_then_import_gives_the_same_items(
         assert validate_paths([out]).ok
 
 
+def test_a_duties_list_is_exported_with_post_names_and_its_post_directory(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    catalog = JINGHONG / "duties" / "menghan.yaml"
+    posts = yaml.safe_load(catalog.read_text(encoding="utf-8"))["posts"]
+    assert any(p.get("new") for p in posts)
+    sheet = tmp_path / "勐罕镇.xlsx"
+    assert run_cli("export", str(catalog), "-o", str(sheet)).exit_code == 0
+    book = load_workbook(sheet, read_only=True)
+    items, directory = (list(ws.iter_rows(values_only=True)) for ws in book.worksheets)
+    post_column = items[2].index("岗位")
+    names = {p["name"] for p in posts}
+    shown = {row[post_column] for row in items[3:] if row[post_column]}
+    assert shown and shown <= names  # names, as a county publishes them, not ids
+    assert directory[0][0] == "勐罕镇岗位目录"
+    assert [(r[1], r[2], r[3] or None) for r in directory[3:]] == [
+        (p["name"], p["id"], "是" if p.get("new") else None) for p in posts
+    ]
+    out = _folder(tmp_path) / "menghan.yaml"
+    result = run_cli(
+        "import",
+        str(sheet),
+        "--kind",
+        "duties",
+        "--jurisdiction",
+        str(JINGHONG),
+        "-o",
+        str(out),
+        "--unit",
+        "menghan",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["posts"] == posts
+    assert _items(out) == _items(catalog)
+
+
 def test_export_public_leaves_out_internal_fields(run_cli: RunCli, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

@@ -49,11 +49,18 @@ def export_catalog(path: Path, *, public: bool = False) -> bytes:
         )
     catalog = juris.catalogs[0]
     registry = juris.registry.model if juris.registry else None
-    columns = _columns(catalog.kind, registry, public)
+    posts = {p.id: p.name for p in catalog.model.posts}
+    columns = _columns(catalog.kind, registry, public, posts)
     if any(guide_ids(item) for item in catalog.model.items):  # 指导目录 adopted: round-trips
         columns.insert(len(columns) - 2, ("指导事项编码", lambda i: "、".join(guide_ids(i))))
     rows = [[get(item) for _, get in columns] for item in catalog.model.items]
-    return _workbook(_titles(catalog), [h for h, _ in columns], rows)
+    # a duties list is published with its post directory (权责清单和岗位目录), posts
+    # that no item names yet among them
+    directory = [[p.name, p.id, "是" if p.new else ""] for p in catalog.model.posts]
+    unit = catalog.model.catalog.unit
+    names = {u.id: u.name for u in registry.units} if registry else {}
+    owner = names.get(unit, unit) if unit else ""
+    return _workbook(_titles(catalog), [h for h, _ in columns], rows, (owner, directory))
 
 
 def _titles(catalog: LoadedCatalog) -> tuple[str, str]:
@@ -63,7 +70,7 @@ def _titles(catalog: LoadedCatalog) -> tuple[str, str]:
 
 
 def _columns(
-    kind: str, registry: JurisdictionFile | None, public: bool
+    kind: str, registry: JurisdictionFile | None, public: bool, posts: dict[str, str]
 ) -> list[tuple[str, Getter]]:
     departments = {d.id: d.name for d in registry.departments} if registry else {}
     units = {u.id: u.name for u in registry.units} if registry else {}
@@ -98,7 +105,10 @@ def _columns(
             ("网格承担", lambda i: "是" if i.grid else "否"),
         ],
         "grid": [("来源事项编码", lambda i: i.source)],
-        "duties": [("履职方式", lambda i: ROLE[i.role]), ("岗位", lambda i: i.post or "")],
+        "duties": [
+            ("履职方式", lambda i: ROLE[i.role]),
+            ("岗位", lambda i: posts.get(i.post, i.post) if i.post else ""),
+        ],
         "village-affairs": [("办理方式", lambda i: HANDLING[i.handling])],
         "certificates": [
             ("状态", lambda i: STATUS[i.status]),
@@ -140,12 +150,30 @@ def _admission(record: Any) -> str:
     return "；".join(f"{label}：{value}" for label, value in parts if value not in (None, ""))
 
 
-def _workbook(titles: tuple[str, str], headers: list[str], rows: list[list[str]]) -> bytes:
+def _workbook(
+    titles: tuple[str, str],
+    headers: list[str],
+    rows: list[list[str]],
+    directory: tuple[str, list[list[str]]] | None = None,
+) -> bytes:
     """The published table: the title on page 1, header row on every page, one page wide
-    (landscape when wide), long texts wrapped in columns of readable width."""
+    (landscape when wide), long texts wrapped in columns of readable width; a duties list's
+    post directory on a sheet of its own, printed alike."""
     buffer = io.BytesIO()
     book = safe_workbook(buffer)
-    sheet = book.add_worksheet("清单")
+    _sheet(book, "清单", titles, headers, rows)
+    if directory and directory[1]:
+        owner, posts = directory
+        heading = (f"{owner}岗位目录", titles[1])
+        _sheet(book, "岗位目录", heading, ["岗位名称", "岗位编码", "新增岗位"], posts)
+    book.close()
+    return buffer.getvalue()
+
+
+def _sheet(
+    book: Any, name: str, titles: tuple[str, str], headers: list[str], rows: list[list[str]]
+) -> None:
+    sheet = book.add_worksheet(name)
     title_fmt = book.add_format({**SONG, "bold": True, "font_size": 16, "align": "center"})
     head_fmt = book.add_format(
         {
@@ -175,5 +203,3 @@ def _workbook(titles: tuple[str, str], headers: list[str], rows: list[list[str]]
         sheet.set_column(col, col, width)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     print_setup(sheet, repeat=(HEADER_ROW, HEADER_ROW), landscape=sum(fitted) > PORTRAIT_WIDTH)
-    book.close()
-    return buffer.getvalue()

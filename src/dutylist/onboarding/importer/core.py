@@ -21,6 +21,7 @@ from dutylist.i18n import KIND, _, current_lang
 from dutylist.io.yamlemit import emit
 from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
+from dutylist.model.rules import slug_problem
 from dutylist.normalize import normalize_name
 from dutylist.onboarding.importer import values as v
 from dutylist.onboarding.importer.guide import fill_guide, read_guide
@@ -103,6 +104,8 @@ def import_table(
             if name in cols:
                 fill_down(table.rows, cols[name], header + 1, cols["name"])
     builder = _Builder(kind, cols, registry)
+    if kind == "duties" and source.suffix.lower() == ".xlsx" and sheet is None:
+        builder.known_posts(_post_directory(source, shown))
     for number, cells in zip(table.numbers[header + 1 :], table.rows[header + 1 :], strict=True):
         builder.row(number, cells)
     stated = _stated(table, header)
@@ -130,7 +133,10 @@ def import_table(
         )
     doc: dict[str, Any] = {"dutylist": 1, "catalog": header_data}
     if builder.posts.entries:
-        doc["posts"] = [{"id": p.id, "name": p.name} for p in builder.posts.entries]
+        doc["posts"] = [
+            {"id": p.id, "name": p.name, **({"new": True} if p.id in builder.new_posts else {})}
+            for p in builder.posts.entries
+        ]
     doc["items"] = builder.items
     result.catalog_text = f"# imported from {source.name} by dutylist import\n" + spaced(emit(doc))
     if reg_path is None:
@@ -264,9 +270,20 @@ class _Builder:
         self.rows: list[int] = []
         self.problems: list[RowProblem] = []
         self.posts = Names("post", create=True)
+        self.new_posts: set[str] = set()
         self.unnamed = 0
         self._ids: set[str] = set()
         self._names: set[str] = set()
+
+    def known_posts(self, directory: list[tuple[str, str, bool]]) -> None:
+        """The posts of the list's post directory, before its rows name them by name."""
+        for name, ident, new in directory:
+            resolved = self.posts.resolve(name) or self.posts.resolve(ident)
+            if resolved is None:
+                self.posts.put(ident, name)
+                resolved = ident
+            if new:
+                self.new_posts.add(resolved)
 
     def row(self, number: int, cells: list[str | None]) -> None:
         filled = [c for c in cells if c]
@@ -472,3 +489,29 @@ def spaced(text: str) -> str:
             out.append("\n")
         out.append(line)
     return "".join(out)
+
+
+POST_SHEET = "岗位目录"  # the sheet `dutylist export` writes a duties list's posts to
+
+
+def _post_directory(source: Path, shown: str) -> list[tuple[str, str, bool]]:
+    """(name, id, new) of each post on the workbook's 岗位目录 sheet, if it has one: a duties
+    list exported by dutylist keeps its post ids and its posts no item names yet."""
+    try:
+        table = read_sheet(source, shown, POST_SHEET)
+    except InputError:
+        return []
+    rows = table.rows
+    head = next((i for i, r in enumerate(rows[:10]) if "岗位名称" in r and "岗位编码" in r), None)
+    if head is None:
+        return []
+    name_at, id_at = rows[head].index("岗位名称"), rows[head].index("岗位编码")
+    new_at = rows[head].index("新增岗位") if "新增岗位" in rows[head] else None
+    posts = []
+    for row in rows[head + 1 :]:
+        name = (row[name_at] or "").strip() if name_at < len(row) else ""
+        ident = (row[id_at] or "").strip() if id_at < len(row) else ""
+        if name and ident and not slug_problem(ident):
+            new = new_at is not None and new_at < len(row) and (row[new_at] or "").strip() == "是"
+            posts.append((name, ident, new))
+    return posts

@@ -100,6 +100,14 @@ class Names:
             return core
         return core.removesuffix("局")
 
+    def put(self, ident: str, name: str) -> None:
+        """An entry whose id is given (a post directory's), counted as created."""
+        entry = Entry(ident, name.strip())
+        self.entries.append(entry)
+        self.created.append(entry)
+        self._near.clear()
+        self._resolved.clear()
+
     def add(self, name: str, type_: str | None = None, code: str | None = None) -> str:
         slug = _SLUG.sub("-", name.lower()).strip("-") if name.isascii() else ""
         taken = {e.id for e in self.entries}
