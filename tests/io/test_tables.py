@@ -76,3 +76,13 @@ def test_an_assessment_bomb_is_an_unreadable_table(run_cli: RunCli, tmp_path: Pa
     result = run_cli("validate", str(juris))
     assert result.exit_code == 1
     assert "DL208" in result.stdout and "unpack to more than" in result.stdout
+
+
+def test_a_utf16_csv_is_read_as_what_it_says() -> None:
+    from dutylist.io.tables import decode_csv
+
+    text = "事项编码,乡镇(街道)\nJH-1,嘎洒街道\n"
+    assert decode_csv(text.encode("utf-16"), "x.csv") == text
+    assert decode_csv(b"\xfe\xff" + text.encode("utf-16-be"), "x.csv") == text
+    with pytest.raises(InputError, match="UTF-16"):
+        decode_csv(b"\xff\xfe\x00\xd8", "x.csv")  # a lone surrogate

@@ -133,6 +133,16 @@ def test_gbk_file_is_not_utf8_with_its_line(tmp_path: Path) -> None:
     assert found.file == "x.yaml"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    text = "dutylist: 1\nname: 景洪\n"
+    data = text.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
+    found = read(tmp_path, data)
+    assert isinstance(found, Finding)
+    assert (found.name, found.line) == ("not-utf8", 1)
+    assert "UTF-16" in found.message and "binary" not in found.message
+
+
 def test_binary_file(tmp_path: Path) -> None:
     found = read(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert isinstance(found, Finding)

@@ -16,7 +16,15 @@ Row = tuple[int, list[Any]]  # (physical line or sheet row, 1-based; cell values
 
 
 def decode_csv(data: bytes, display: str) -> str:
-    """UTF-8 first (BOM or not), then the Chinese legacy encodings Excel writes."""
+    """UTF-8 first (BOM or not), then the Chinese legacy encodings Excel writes; UTF-16
+    when its byte-order mark says so (Excel's "Unicode" exports)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(
+                _("the file starts as UTF-16 but is not: save it as UTF-8 CSV"), file=display
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError(_("this is a binary file, not a CSV"), file=display)
     for encoding in ("utf-8-sig", "gb18030"):

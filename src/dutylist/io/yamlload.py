@@ -294,6 +294,9 @@ def gc_paused() -> Iterator[None]:
 
 def decode(data: bytes) -> str:
     """UTF-8 text of a file (a BOM is fine), or a LoadProblem saying what it is instead."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        message = _("the file is UTF-16 text (a byte-order mark says so): save it as UTF-8")
+        raise LoadProblem("not-utf8", message, 1, 1)
     if b"\x00" in data[:8192]:
         raise LoadProblem("binary-file", _("this is a binary file, not a YAML text file"))
     try:
