@@ -170,6 +170,12 @@ def test_shallow_clone_names_the_fix(
     monkeypatch.chdir(clone)
     result = run_cli("history")
     assert result.exit_code == 2 and "git fetch --unshallow" in result.stderr
+    # the revision before the only commit of the clone: no typo, but the clone's depth
+    diff = run_cli("diff", "HEAD~1:catalogs", "catalogs")
+    assert diff.exit_code == 2
+    assert "HEAD~1" in diff.stderr and "git fetch --unshallow" in diff.stderr
+    typo = run_cli("diff", "no-such-rev:catalogs", "catalogs")
+    assert typo.exit_code == 2 and "no-such-rev" in typo.stderr
 
 
 def test_outside_a_repository(

@@ -118,6 +118,14 @@ def resolve_rev(rev: str, cwd: Path | None = None) -> str:
             ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], cwd
         )
     except GitError:
+        if is_shallow(cwd):  # HEAD~1 of a CI checkout of depth 1 is no typo
+            raise GitError(
+                _(
+                    "unknown git revision '{rev}': the repository is a shallow clone, "
+                    "run `git fetch --unshallow` first",
+                    rev=rev,
+                )
+            ) from None
         raise GitError(_("unknown git revision '{rev}'", rev=rev)) from None
     return out.decode().strip()
 
