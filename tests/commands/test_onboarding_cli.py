@@ -99,6 +99,21 @@ def test_unmappable_rows_give_exit_1_and_their_rows(run_cli: RunCli, tmp_path: P
     assert "1 item, 1 row left out" in result.stdout
     assert validate_paths([out]).ok
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["catalog"]["version"] == "v1"
+    zh = run_cli(
+        "import",
+        str(source),
+        "--kind",
+        "empowerment",
+        "-o",
+        str(tmp_path / "zh.yaml"),
+        "--catalog-version",
+        "v1",
+        "--lang",
+        "zh",
+    )
+    line = next(x for x in zh.stderr.splitlines() if "不知道" in x)
+    assert "事项类型 '不知道'" in line and "行政许可、行政处罚" in line
+    assert "licensing" not in line and "penalty" not in line
 
 
 def test_without_jurisdiction_a_registry_is_written_beside(run_cli: RunCli, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from dutylist.catalog.load import display_path, parse_registry, read_document
 from dutylist.catalog.workspace import registry_path
 from dutylist.errors import InputError, not_found
 from dutylist.findings import Finding
-from dutylist.i18n import KIND, _, current_lang
+from dutylist.i18n import ENUM_LABELS, FIELD, KIND, _, current_lang
 from dutylist.io.yamlemit import emit
 from dutylist.model.catalog import ITEM_MODELS, KINDS
 from dutylist.model.divisions import county_in, townships
@@ -316,14 +316,7 @@ class _Builder:
             if text:
                 value = v.lookup(table, text)
                 if value is None:
-                    errors.append(
-                        _(
-                            "{field} '{text}' is not one of: {choices}",
-                            field=name,
-                            text=text,
-                            choices=", ".join(sorted(set(table.values()))),
-                        )
-                    )
+                    errors.append(_choice_problem(name, text, table))
                 item[name] = value
         if cell.get("department"):
             item["department"] = self._department(cell["department"] or "", errors)
@@ -515,3 +508,24 @@ def _post_directory(source: Path, shown: str) -> list[tuple[str, str, bool]]:
             new = new_at is not None and new_at < len(row) and (row[new_at] or "").strip() == "是"
             posts.append((name, ident, new))
     return posts
+
+
+def _choice_problem(name: str, text: str, table: dict[str, str]) -> str:
+    """A cell that is none of a column's words, with the words a county writes there: the
+    Chinese ones in Chinese output, the format's values in English."""
+    values = sorted(set(table.values()))
+    if current_lang() == "zh":
+        words = ENUM_LABELS.get(name, {})
+        ordered = [v for v in words if v in values] + [v for v in values if v not in words]
+        return _(
+            "{field} '{text}' is not one of: {choices}",
+            field=FIELD.get(name, name),
+            text=text,
+            choices="、".join(words.get(value, value) for value in ordered),
+        )
+    return _(
+        "{field} '{text}' is not one of: {choices}",
+        field=name,
+        text=text,
+        choices=", ".join(values),
+    )
