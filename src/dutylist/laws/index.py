@@ -31,6 +31,7 @@ class Citing:
     unit: str | None = None
     department_name: str | None = None
     catalog: str = ""  # the file, for the count of lists
+    unit_name: str | None = None  # of a duties list, as people read it (嘎洒街道, not gasa)
 
     def as_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -164,7 +165,9 @@ def _index(
         if juris.registry
         else {}
     )
+    units = {u.id: u.name for u in juris.registry.model.units} if juris.registry else {}
     for loaded in juris.catalogs:
+        unit = loaded.model.catalog.unit
         parsed = parse_bases(item.basis for item in loaded.model.items)
         for item, entries in zip(loaded.model.items, parsed, strict=True):
             cited: dict[str, tuple[Citation, list[str]]] = {}
@@ -182,9 +185,10 @@ def _index(
                     item.name,
                     item.department,
                     articles,
-                    loaded.model.catalog.unit,
+                    unit,
                     departments.get(item.department),
                     loaded.doc.display,
+                    units.get(unit, unit) if unit else None,
                 )
                 if key.startswith("law:"):
                     uses[key[4:]].items.append(citing)

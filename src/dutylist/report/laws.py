@@ -75,7 +75,7 @@ def unknown_line(entry: UnknownTitle) -> str:
 def row(c: Citing, lang: Lang) -> list[str]:
     kind = label(KIND, c.kind, lang)
     if c.unit:
-        kind = f"{kind} · {c.unit}"
+        kind = f"{kind} · {clean(c.unit_name or c.unit)}"
     return [
         kind,
         c.jurisdiction,
