@@ -163,14 +163,15 @@ def test_unknown_format_exits_2(run_cli: RunCli) -> None:
 def test_unreadable_file(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     shutil.copytree(CASES / "valid" / "minimal", tmp_path / "j")
     monkeypatch.chdir(tmp_path / "j")
-    real = Path.read_bytes
+    from dutylist.catalog import load
+    from dutylist.io.regular import read_regular as real
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "empowerment.yaml":
+    def refuse(path: Path) -> bytes:
+        if path.name == "empowerment.yaml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(load, "read_regular", refuse)
     result = run_cli("validate", ".", "--format", "json")
     assert result.exit_code == 1
     errors = json.loads(result.stdout)["errors"]

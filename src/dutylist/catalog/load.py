@@ -21,6 +21,7 @@ from dutylist.checks import check
 from dutylist.errors import os_reason
 from dutylist.findings import Check, Finding
 from dutylist.i18n import N_, _, current_lang
+from dutylist.io.regular import read_regular
 from dutylist.io.yamlload import (
     LoadProblem,
     Locator,
@@ -150,7 +151,7 @@ def read_document(
     shown = display or display_path(path)
     try:
         if text is None:
-            text = decode(path.read_bytes())
+            text = decode(read_regular(path))
         data = load_yaml(text)
     except LoadProblem as problem:
         return Finding(check(problem.kind), problem.message, shown, problem.line, problem.column)

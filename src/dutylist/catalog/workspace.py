@@ -32,6 +32,7 @@ from dutylist.catalog.paths import (
     laws_path,
     owning_jurisdiction,
     registry_path,
+    resolved,
 )
 from dutylist.checks import check
 from dutylist.errors import InputError, not_found
@@ -88,9 +89,9 @@ def load_jurisdiction(
             add_registry(doc, result)
     for path, shared in laws_files(root):
         _add_laws(path, shared, display, result)
-    wanted = None if only is None else {p.resolve() for p in only}
+    wanted = None if only is None else {resolved(p) for p in only}
     for path in catalog_files(root):
-        if wanted is not None and path.resolve() not in wanted:
+        if wanted is not None and resolved(path) not in wanted:
             continue
         result.files.append(display(path))
         doc = _read(path, display, result)
@@ -98,7 +99,7 @@ def load_jurisdiction(
             _add_catalog(doc, result)
     result.assessments = assessment_files(root)
     if wanted is not None:
-        result.assessments = [p for p in result.assessments if p.resolve() in wanted]
+        result.assessments = [p for p in result.assessments if resolved(p) in wanted]
     return result
 
 

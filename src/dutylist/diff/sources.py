@@ -30,7 +30,7 @@ def open_spec(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, Displa
         )
     local = base / spec
     if local.exists() or ":" not in spec:
-        if not local.exists():
+        if not local.is_file() and not local.is_dir():  # missing, a FIFO, a link to nothing
             raise not_found(local, spec)
         if cwd is None:
             yield local, display_path, spec
