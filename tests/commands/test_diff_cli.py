@@ -288,3 +288,39 @@ def test_piped_text_stays_readable(run_cli: RunCli, tmp_path: Path) -> None:
     flat = "".join(line.strip() for line in lines)
     assert long_name in flat
     assert "示例自治州示例市第29号乡镇人民政府" in flat
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "catalogs/jinghong/jurisdiction.yaml",
+            "catalogs/jinghong/jurisdiction.yaml",
+            "catalogs/jinghong/jurisdiction.yaml is the registry of its jurisdiction, not a catalog",
+        ),
+        (
+            "catalogs/jinghong/assessments/2024-H1.csv",
+            "catalogs/jinghong/assessments/2024-H2.csv",
+            "catalogs/jinghong/assessments/2024-H1.csv is an assessment table, not a catalog",
+        ),
+        (
+            "catalogs/jinghong/empowerment.yaml",
+            "catalogs/laws.yaml",
+            "catalogs/laws.yaml is a registry of laws (laws.yaml), not a catalog",
+        ),
+        (
+            "HEAD:catalogs/jinghong/jurisdiction.yaml",
+            "catalogs/jinghong/empowerment.yaml",
+            "HEAD:catalogs/jinghong/jurisdiction.yaml is the registry of its jurisdiction",
+        ),
+    ],
+)
+def test_a_file_that_is_no_catalog_is_named_with_the_reason(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, old: str, new: str, says: str
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    result = run_cli("diff", old, new)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"dutylist: error: {says}")
+    assert result.stderr.rstrip().endswith("give a catalog file or a jurisdiction folder")
+    assert result.stderr.count("\n") == 1

@@ -408,3 +408,26 @@ def test_export_never_overwrites_without_force(run_cli: RunCli, tmp_path: Path) 
     assert sheet.read_bytes().startswith(b"PK")  # an .xlsx now
     into = run_cli("export", catalog, "-o", str(tmp_path / "d.xlsx"))
     assert into.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("catalogs/jinghong/assessments/2024-H2.csv", "is an assessment table, not a catalog"),
+        (
+            "catalogs/jinghong/jurisdiction.yaml",
+            "is the registry of its jurisdiction, not a catalog",
+        ),
+        ("catalogs/laws.yaml", "is a registry of laws (laws.yaml), not a catalog"),
+    ],
+)
+def test_export_of_a_file_that_is_no_catalog_names_it_and_why(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, path: str, says: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_cli("export", path, "-o", str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dutylist: error: {path} {says}; export takes one catalog file (.yaml)\n"
+    )
+    assert not (tmp_path / "out.xlsx").exists()

@@ -67,7 +67,7 @@ def diff_paths(
         if old_path.is_file():
             old = _load(old_path, old_display)
             new = _load(new_path, new_display)
-            old_cat, new_cat = _single(old), _single(new)
+            old_cat, new_cat = _single(old, old_shown), _single(new, new_shown)
             cat = diff_catalogs(old_cat, new_cat, similarity)
             cat.old_registry = old.registry.model if old.registry else None
             cat.new_registry = new.registry.model if new.registry else None
@@ -94,11 +94,10 @@ def _load(path: Path, display: Display) -> Jurisdiction:
     return loaded
 
 
-def _single(loaded: Jurisdiction) -> LoadedCatalog:
+def _single(loaded: Jurisdiction, shown: str) -> LoadedCatalog:
+    """The catalog of a file given as OLD or NEW (`shown`, as the user wrote it)."""
     if not loaded.catalogs:
-        raise InputError(
-            _("{path}: no catalog in it", path=loaded.files[-1] if loaded.files else loaded.root)
-        )
+        raise InputError(_("{path}: no catalog in it", path=shown))
     return loaded.catalogs[0]
 
 
