@@ -120,9 +120,27 @@ def _diff_folders(
                 new=shown[1],
             )
         )
-    several = len(set(old_roots) | set(new_roots)) > 1 or "." not in (
-        set(old_roots) | set(new_roots)
-    )
+    for roots, side in ((old_roots, shown[0]), (new_roots, shown[1])):
+        if not roots:
+            raise InputError(
+                _(
+                    "{path} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file",
+                    path=side,
+                )
+            )
+    if ("." in old_roots) != ("." in new_roots):
+        # a jurisdiction against a folder of them would pair nothing: every item of the one
+        # side added, of the other revoked or removed, under made-up column names
+        one, many = shown if "." in old_roots else shown[::-1]
+        raise InputError(
+            _(
+                "{one} is a jurisdiction folder, {many} a folder of jurisdictions: give two "
+                "jurisdiction folders, or two folders of jurisdictions (paired by their paths)",
+                one=one,
+                many=many,
+            )
+        )
+    several = "." not in old_roots
     catalogs: list[CatalogDiff] = []
     registries = []
     for key in sorted(set(old_roots) | set(new_roots)):
