@@ -258,3 +258,19 @@ def test_grid_source_naming_an_invalid_item_is_not_unknown(
     monkeypatch.chdir(CASES / "invalid" / "territorial-grid")
     report = json.loads(run_cli("validate", ".", "--format", "json").stdout)
     assert [e["item"] for e in report["errors"] if e["code"] == "DL113"] == ["WG-002"]
+
+
+def test_the_item_slot_holds_an_id_as_written(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unquoted id YAML misreads (010 as 8, yes as True) is named as the file spells it;
+    an id that is null names no item. items.json: line -> the expected item."""
+    case = CASES / "invalid" / "misread-ids"
+    monkeypatch.chdir(case)
+    expected = json.loads((case / "items.json").read_text(encoding="utf-8"))
+    report = json.loads(run_cli("validate", ".", "--format", "json").stdout)
+    assert {str(e["line"]): e.get("item") for e in report["errors"]} == expected
+    text = run_cli("validate", ".").stdout.splitlines()
+    assert text[0].startswith("empowerment.yaml:7:9: error DL100 invalid-value [010] ")
+    assert text[1].startswith("empowerment.yaml:12:9: error DL100 invalid-value [yes] ")
+    assert text[5].startswith("empowerment.yaml:32:9: error DL100 invalid-value `items[6].id`")

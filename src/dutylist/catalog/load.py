@@ -54,13 +54,18 @@ class Document:
         self.locator = Locator(self.text)
 
     def item_id(self, path: Path_) -> str | None:
+        """The id of the entry `path` is in, as the file spells it: an unquoted `010` or
+        `yes` is shown as written, not as the 8 or True YAML made of it."""
         if len(path) >= 2 and path[0] in ("items", "units", "departments", "posts", "laws"):
             entries = self.data.get(str(path[0]))
             index = path[1]
             if isinstance(entries, list) and isinstance(index, int) and index < len(entries):
                 entry = entries[index]
-                if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
-                    return str(entry["id"])
+                ident = entry.get("id") if isinstance(entry, dict) else None
+                if isinstance(ident, str):
+                    return ident
+                if ident is not None and not isinstance(ident, (list, dict)):
+                    return self.locator.source_text((path[0], index, "id")) or None
         return None
 
     def finding(self, chk: Check, message: str, path: Path_, *, key: bool = False) -> Finding:
