@@ -274,3 +274,15 @@ def test_the_item_slot_holds_an_id_as_written(
     assert text[0].startswith("empowerment.yaml:7:9: error DL100 invalid-value [010] ")
     assert text[1].startswith("empowerment.yaml:12:9: error DL100 invalid-value [yes] ")
     assert text[5].startswith("empowerment.yaml:32:9: error DL100 invalid-value `items[6].id`")
+
+
+def test_duplicates_count_entries_in_the_file_past_invalid_items(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries 1-8 lack a category (left out of the model): the first A-2 is entry 9 of
+    the file and the first B-11 entry 11, not the 1st and 3rd valid items."""
+    monkeypatch.chdir(CASES / "invalid" / "duplicates-after-invalid")
+    errors = json.loads(run_cli("validate", ".", "--format", "json").stdout)["errors"]
+    messages = {e["code"]: e["message"] for e in errors if e["code"] in ("DL107", "DL108")}
+    assert messages["DL107"] == "id 'B-11' is used twice (first at entry 11): ids must be unique"
+    assert messages["DL108"].endswith("(entry 9) once normalised")
