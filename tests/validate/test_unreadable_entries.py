@@ -118,3 +118,37 @@ def test_an_entry_named_on_the_command_line_is_refused(
         assert result.stderr == f"dutylist: error: catalogs/j/{name} {says}\n".replace(
             f"{name} its", f"{name}: its"
         )
+
+
+@pytest.fixture
+def tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped jinghong whose assessments/ also holds a FIFO (the newest
+    name), a link to nothing and a folder under table names."""
+    shutil.copytree(Path(__file__).resolve().parents[2] / "catalogs", tmp_path / "catalogs")
+    root = tmp_path / "catalogs" / "jinghong"
+    os.mkfifo(root / "assessments" / "2024-H3.csv")
+    (root / "assessments" / "2024-H0.csv").symlink_to("nothing.csv")
+    (root / "assessments" / "2024-H1b.csv").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def test_validate_reports_unreadable_assessment_entries(tables: Path, run_cli: RunCli) -> None:
+    for _run in range(2):
+        result = run_cli("validate", "catalogs/jinghong", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        found = [(e["file"], e["code"]) for e in json.loads(result.stdout)["errors"]]
+        assert found == [
+            (f"catalogs/jinghong/assessments/{name}", "DL208")
+            for name in ("2024-H0.csv", "2024-H1b.csv", "2024-H3.csv")
+        ]
+
+
+def test_audit_stops_at_a_newest_table_it_cannot_read(tables: Path, run_cli: RunCli) -> None:
+    result = run_cli("audit", "catalogs/jinghong")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "dutylist: error: catalogs/jinghong/assessments/2024-H3.csv:1: cannot read the file: it is not "
+        "a regular file (a FIFO, a device or a socket): it is not read: fix the assessment "
+        "table before the audit\n"
+    )

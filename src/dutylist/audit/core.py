@@ -61,7 +61,7 @@ def read_rows(juris: Jurisdiction, assessment: Path | None) -> tuple[Rows | None
     path = assessment or (tables[-1] if tables else None)
     if path is None:
         return None, None
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # a FIFO, a folder: read_assessment says
         raise InputError(_("no such assessment file: {path}", path=juris.display(path)))
     registry = juris.registry
     lookup = unit_lookup((u.id, u.name) for u in registry.model.units) if registry else None

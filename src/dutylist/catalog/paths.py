@@ -66,7 +66,8 @@ def assessment_files(root: Path) -> list[Path]:
     folder = root / "assessments"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
+    # as for catalogs, a FIFO or a link to nothing counts: reading it reports it
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
 
 
 def owning_jurisdiction(path: Path) -> Path | None:
