@@ -152,3 +152,11 @@ def test_audit_stops_at_a_newest_table_it_cannot_read(tables: Path, run_cli: Run
         "a regular file (a FIFO, a device or a socket): it is not read: fix the assessment "
         "table before the audit\n"
     )
+
+
+def test_a_shared_laws_file_that_is_a_fifo_is_reported(juris: Path, run_cli: RunCli) -> None:
+    os.mkfifo(juris.parent / "laws.yaml")
+    result = run_cli("validate", "catalogs", "--format", "json")
+    assert result.exit_code == 1
+    errors = json.loads(result.stdout)["errors"]
+    assert ("catalogs/laws.yaml", "DL011") in [(e["file"], e["code"]) for e in errors]

@@ -80,7 +80,7 @@ def owning_jurisdiction(path: Path) -> Path | None:
 
 
 def laws_path(folder: Path) -> Path | None:
-    return next((folder / n for n in LAWS_NAMES if (folder / n).is_file()), None)
+    return next((folder / n for n in LAWS_NAMES if is_entry(folder / n)), None)
 
 
 def laws_files(root: Path) -> list[tuple[Path, bool]]:
