@@ -3,6 +3,7 @@ and the round trip catalog -> spreadsheet -> catalog."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -431,3 +432,22 @@ def test_export_of_a_file_that_is_no_catalog_names_it_and_why(
         f"dutylist: error: {path} {says}; export takes one catalog file (.yaml)\n"
     )
     assert not (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fmt_of_a_folder_reports_entries_that_are_no_files(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO is reported, never waited on; a link to nothing is not skipped in silence."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(JINGHONG, tmp_path / "j")
+    os.mkfifo(tmp_path / "j" / "fifo.yaml")
+    (tmp_path / "j" / "x.yaml").symlink_to("nowhere.yaml")
+    result = run_cli("fmt", "--check", "j")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "j/fifo.yaml:1:1: cannot read the file: it is not a regular file (a FIFO, a device or "
+        "a socket): it is not read",
+        "j/x.yaml:1:1: cannot read the file: it is a symbolic link to nothing",
+    ]
