@@ -61,6 +61,13 @@ def not_found(path: Path, shown: object, *, file_only: bool = False) -> InputErr
             _("{path} is not a file or a folder (a device, a pipe or a socket)", path=shown)
         )
     if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return InputError(
+                    _("{path}: its symbolic links loop back on themselves", path=shown)
+                )
         return InputError(_("{path} is a symbolic link to nothing", path=shown))
     if file_only:
         return InputError(_("no such file: {path}", path=shown))
@@ -87,9 +94,20 @@ _OS_REASONS = {
 }
 
 
+# what `dutylist.io.regular.NotAFile` found in place of a file
+_NOT_A_FILE = {
+    "folder": N_("it is a folder"),
+    "link": N_("it is a symbolic link to nothing"),
+    "special": N_("it is not a regular file (a FIFO, a device or a socket): it is not read"),
+}
+
+
 def os_reason(exc: OSError) -> str:
     """Why an operation on a file failed, in the output language (the system's own words
     in English)."""
+    what = getattr(exc, "what", None)
+    if what in _NOT_A_FILE:
+        return _(_NOT_A_FILE[what])
     msgid = _OS_REASONS.get(exc.errno or 0)
     if msgid is not None and current_lang() != "en":
         return _(msgid)

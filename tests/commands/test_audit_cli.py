@@ -441,3 +441,27 @@ def test_a_county_names_its_own_departments(run_cli: RunCli, case: Callable[[str
     assert "县级部门.md" in names and "市级部门.md" not in names
     td = Path("lists/丁街道-td.md").read_text(encoding="utf-8")
     assert "| 收回，由县级部门实施 |" in td and "市级部门" not in td
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("catalogs/jinghong/assessments/2024-H2.csv", "is an assessment table, not a catalog"),
+        (
+            "catalogs/jinghong/jurisdiction.yaml",
+            "is the registry of its jurisdiction, not a catalog",
+        ),
+        ("README.md", "is not a catalog (a catalog is a .yaml or .yml file)"),
+    ],
+)
+def test_audit_of_a_file_that_is_no_catalog_exits_2(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, path: str, says: str
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    result = run_cli("audit", path)
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"dutylist: error: {path} {says}; audit takes a jurisdiction folder or a catalog file "
+        "(an assessment table goes with --assessment FILE)\n"
+    )

@@ -288,3 +288,104 @@ def test_piped_text_stays_readable(run_cli: RunCli, tmp_path: Path) -> None:
     flat = "".join(line.strip() for line in lines)
     assert long_name in flat
     assert "示例自治州示例市第29号乡镇人民政府" in flat
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "catalogs/jinghong/jurisdiction.yaml",
+            "catalogs/jinghong/jurisdiction.yaml",
+            "catalogs/jinghong/jurisdiction.yaml is the registry of its jurisdiction, not a catalog",
+        ),
+        (
+            "catalogs/jinghong/assessments/2024-H1.csv",
+            "catalogs/jinghong/assessments/2024-H2.csv",
+            "catalogs/jinghong/assessments/2024-H1.csv is an assessment table, not a catalog",
+        ),
+        (
+            "catalogs/jinghong/empowerment.yaml",
+            "catalogs/laws.yaml",
+            "catalogs/laws.yaml is a registry of laws (laws.yaml), not a catalog",
+        ),
+        (
+            "HEAD:catalogs/jinghong/jurisdiction.yaml",
+            "catalogs/jinghong/empowerment.yaml",
+            "HEAD:catalogs/jinghong/jurisdiction.yaml is the registry of its jurisdiction",
+        ),
+    ],
+)
+def test_a_file_that_is_no_catalog_is_named_with_the_reason(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, old: str, new: str, says: str
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    result = run_cli("diff", old, new)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"dutylist: error: {says}")
+    assert result.stderr.rstrip().endswith("give a catalog file or a jurisdiction folder")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.fixture
+def shapes(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """nj/x: two catalogs and no registry; wrap/: a folder of jurisdictions."""
+    monkeypatch.chdir(shipped)
+    (shipped / "nj" / "x").mkdir(parents=True)
+    for name in ("empowerment.yaml", "territorial.yaml"):
+        shutil.copy(shipped / "catalogs" / "jinghong" / name, shipped / "nj" / "x" / name)
+    shutil.copytree(shipped / "catalogs", shipped / "wrap")
+    return shipped
+
+
+ONE_AND_MANY = (
+    "dutylist: error: {one} is a jurisdiction folder, {many} a folder of jurisdictions: give "
+    "two jurisdiction folders, or two folders of jurisdictions (paired by their paths)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "nj/x",
+            "catalogs/jinghong",
+            "dutylist: error: nj/x has no jurisdiction.yaml: give a jurisdiction folder or a "
+            "catalog file\n",
+        ),
+        (
+            "catalogs/jinghong",
+            "nj/x",
+            "dutylist: error: nj/x has no jurisdiction.yaml: give a jurisdiction folder or a "
+            "catalog file\n",
+        ),
+        (
+            "wrap",
+            "examples/jinghong-2024",
+            ONE_AND_MANY.format(one="examples/jinghong-2024", many="wrap"),
+        ),
+        ("catalogs/jinghong", "wrap", ONE_AND_MANY.format(one="catalogs/jinghong", many="wrap")),
+    ],
+)
+def test_a_side_that_is_no_jurisdiction_like_the_other_exits_2(
+    shapes: Path, run_cli: RunCli, old: str, new: str, expected: str
+) -> None:
+    result = run_cli("diff", old, new)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+
+
+def test_two_folders_of_jurisdictions_pair_them_by_path(shapes: Path, run_cli: RunCli) -> None:
+    result = run_cli("diff", "wrap", "catalogs", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["changes"] == []
+    assert report["old"]["items"] == report["new"]["items"] > 136
+
+
+def test_a_whole_tree_from_git_against_one_jurisdiction_exits_2(
+    shapes: Path, run_cli: RunCli, git_commit: Callable[[Path, str, str], None]
+) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=shapes, check=True)
+    git_commit(shapes, "2024-06-10T10:00:00+08:00", "catalogs")
+    result = run_cli("diff", "HEAD:", "catalogs/jinghong")
+    assert result.exit_code == 2
+    assert result.stderr == ONE_AND_MANY.format(one="catalogs/jinghong", many="HEAD:")

@@ -3,6 +3,7 @@ and the round trip catalog -> spreadsheet -> catalog."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -461,3 +462,45 @@ def test_export_never_overwrites_without_force(run_cli: RunCli, tmp_path: Path) 
     assert sheet.read_bytes().startswith(b"PK")  # an .xlsx now
     into = run_cli("export", catalog, "-o", str(tmp_path / "d.xlsx"))
     assert into.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("catalogs/jinghong/assessments/2024-H2.csv", "is an assessment table, not a catalog"),
+        (
+            "catalogs/jinghong/jurisdiction.yaml",
+            "is the registry of its jurisdiction, not a catalog",
+        ),
+        ("catalogs/laws.yaml", "is a registry of laws (laws.yaml), not a catalog"),
+    ],
+)
+def test_export_of_a_file_that_is_no_catalog_names_it_and_why(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, path: str, says: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_cli("export", path, "-o", str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dutylist: error: {path} {says}; export takes one catalog file (.yaml)\n"
+    )
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fmt_of_a_folder_reports_entries_that_are_no_files(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO is reported, never waited on; a link to nothing is not skipped in silence."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(JINGHONG, tmp_path / "j")
+    os.mkfifo(tmp_path / "j" / "fifo.yaml")
+    (tmp_path / "j" / "x.yaml").symlink_to("nowhere.yaml")
+    result = run_cli("fmt", "--check", "j")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "j/fifo.yaml:1:1: cannot read the file: it is not a regular file (a FIFO, a device or "
+        "a socket): it is not read",
+        "j/x.yaml:1:1: cannot read the file: it is a symbolic link to nothing",
+    ]

@@ -141,3 +141,20 @@ def test_report_from_a_subfolder(
     result = run_cli("report", "--month", "2024-07", *path, "-o", "july.xlsx", "--markdown", "-")
     assert result.exit_code == 0, result.stderr
     assert "| **Total** | **7** |" in result.stdout
+
+
+def test_a_month_before_the_first_commit_says_so(run_cli: RunCli, repo: Path) -> None:
+    first = subprocess.run(
+        ["git", "log", "--reverse", "--format=%h", "--abbrev=7"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[0]
+    result = run_cli("report", "--month", "2024-05", "-o", "may.xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dutylist: error: 2024-05 is before the first commit touching catalogs ({first}, "
+        "2024-06-10): nothing to report\n"
+    )
+    assert not (repo / "may.xlsx").exists()

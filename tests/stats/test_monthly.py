@@ -109,7 +109,17 @@ def test_from_to_revisions(repo: Path) -> None:
 
 
 def test_errors(repo: Path, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="does not exist in the history"):
+    first = subprocess.run(
+        ["git", "rev-list", "--max-parents=0", "HEAD"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()[:7]
+    with pytest.raises(
+        UserError,
+        match=rf"^2024-05 is before the first commit touching catalogs \({first}, 2024-06-10\): ",
+    ):
         monthly_report("catalogs", month="2024-05", cwd=repo)
     with pytest.raises(UserError, match="does not exist"):
         monthly_report("nowhere", month="2024-07", cwd=repo)

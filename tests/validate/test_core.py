@@ -163,14 +163,15 @@ def test_unknown_format_exits_2(run_cli: RunCli) -> None:
 def test_unreadable_file(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     shutil.copytree(CASES / "valid" / "minimal", tmp_path / "j")
     monkeypatch.chdir(tmp_path / "j")
-    real = Path.read_bytes
+    from dutylist.catalog import load
+    from dutylist.io.regular import read_regular as real
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "empowerment.yaml":
+    def refuse(path: Path) -> bytes:
+        if path.name == "empowerment.yaml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(load, "read_regular", refuse)
     result = run_cli("validate", ".", "--format", "json")
     assert result.exit_code == 1
     errors = json.loads(result.stdout)["errors"]
@@ -257,3 +258,31 @@ def test_grid_source_naming_an_invalid_item_is_not_unknown(
     monkeypatch.chdir(CASES / "invalid" / "territorial-grid")
     report = json.loads(run_cli("validate", ".", "--format", "json").stdout)
     assert [e["item"] for e in report["errors"] if e["code"] == "DL113"] == ["WG-002"]
+
+
+def test_the_item_slot_holds_an_id_as_written(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unquoted id YAML misreads (010 as 8, yes as True) is named as the file spells it;
+    an id that is null names no item. items.json: line -> the expected item."""
+    case = CASES / "invalid" / "misread-ids"
+    monkeypatch.chdir(case)
+    expected = json.loads((case / "items.json").read_text(encoding="utf-8"))
+    report = json.loads(run_cli("validate", ".", "--format", "json").stdout)
+    assert {str(e["line"]): e.get("item") for e in report["errors"]} == expected
+    text = run_cli("validate", ".").stdout.splitlines()
+    assert text[0].startswith("empowerment.yaml:7:9: error DL100 invalid-value [010] ")
+    assert text[1].startswith("empowerment.yaml:12:9: error DL100 invalid-value [yes] ")
+    assert text[5].startswith("empowerment.yaml:32:9: error DL100 invalid-value `items[6].id`")
+
+
+def test_duplicates_count_entries_in_the_file_past_invalid_items(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries 1-8 lack a category (left out of the model): the first A-2 is entry 9 of
+    the file and the first B-11 entry 11, not the 1st and 3rd valid items."""
+    monkeypatch.chdir(CASES / "invalid" / "duplicates-after-invalid")
+    errors = json.loads(run_cli("validate", ".", "--format", "json").stdout)["errors"]
+    messages = {e["code"]: e["message"] for e in errors if e["code"] in ("DL107", "DL108")}
+    assert messages["DL107"] == "id 'B-11' is used twice (first at entry 11): ids must be unique"
+    assert messages["DL108"].endswith("(entry 9) once normalised")

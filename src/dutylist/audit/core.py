@@ -21,7 +21,7 @@ from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, assessment_files, load_path
 from dutylist.errors import InputError
 from dutylist.findings import Severity
-from dutylist.i18n import _
+from dutylist.i18n import N_, _
 from dutylist.io.yamlload import gc_paused
 from dutylist.validate.core import require_valid
 
@@ -61,7 +61,7 @@ def read_rows(juris: Jurisdiction, assessment: Path | None) -> tuple[Rows | None
     path = assessment or (tables[-1] if tables else None)
     if path is None:
         return None, None
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # a FIFO, a folder: read_assessment says
         raise InputError(_("no such assessment file: {path}", path=juris.display(path)))
     registry = juris.registry
     lookup = unit_lookup((u.id, u.name) for u in registry.model.units) if registry else None
@@ -102,6 +102,12 @@ def added_items(previous: str, current: Path) -> dict[CatalogKey, set[str]]:
     return added
 
 
+AUDIT_TAKES = N_(
+    "{problem}; audit takes a jurisdiction folder or a catalog file (an assessment table goes with "
+    "--assessment FILE)"
+)
+
+
 def run_audit(
     path: Path,
     *,
@@ -111,7 +117,7 @@ def run_audit(
     accepted: Iterable[str] = (),
 ) -> AuditResult:
     """Audit a catalog file or a jurisdiction folder."""
-    juris = load_path(path)
+    juris = load_path(path, hint=AUDIT_TAKES)
     require_valid(juris)
     return audit_loaded(
         juris, path, assessment=assessment, previous=previous, settings=settings, accepted=accepted

@@ -21,6 +21,7 @@ from dutylist.checks import check
 from dutylist.errors import os_reason
 from dutylist.findings import Check, Finding
 from dutylist.i18n import N_, _, current_lang
+from dutylist.io.regular import read_regular
 from dutylist.io.yamlload import (
     LoadProblem,
     Locator,
@@ -53,13 +54,18 @@ class Document:
         self.locator = Locator(self.text)
 
     def item_id(self, path: Path_) -> str | None:
+        """The id of the entry `path` is in, as the file spells it: an unquoted `010` or
+        `yes` is shown as written, not as the 8 or True YAML made of it."""
         if len(path) >= 2 and path[0] in ("items", "units", "departments", "posts", "laws"):
             entries = self.data.get(str(path[0]))
             index = path[1]
             if isinstance(entries, list) and isinstance(index, int) and index < len(entries):
                 entry = entries[index]
-                if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
-                    return str(entry["id"])
+                ident = entry.get("id") if isinstance(entry, dict) else None
+                if isinstance(ident, str):
+                    return ident
+                if ident is not None and not isinstance(ident, (list, dict)):
+                    return self.locator.source_text((path[0], index, "id")) or None
         return None
 
     def finding(self, chk: Check, message: str, path: Path_, *, key: bool = False) -> Finding:
@@ -150,7 +156,7 @@ def read_document(
     shown = display or display_path(path)
     try:
         if text is None:
-            text = decode(path.read_bytes())
+            text = decode(read_regular(path))
         data = load_yaml(text)
     except LoadProblem as problem:
         return Finding(check(problem.kind), problem.message, shown, problem.line, problem.column)

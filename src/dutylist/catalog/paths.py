@@ -3,6 +3,7 @@ that the validate cache can find its inputs without importing the models."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,24 +14,41 @@ TABLE_SUFFIXES = (".csv", ".xlsx")
 Display = Callable[[Path], str]
 
 
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, or for a symlink that loops or leads nowhere, the link itself in
+    its resolved folder: the entry to report the problem at, not where the link points."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return path.parent.resolve() / path.name
+
+
 def display_path(path: Path) -> str:
     """A path as users typed it: relative to the working directory when inside it, with /."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolved(path).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+def is_entry(path: Path) -> bool:
+    """A file, or something else in a file's place that is not a folder (a link to nothing,
+    a FIFO, a device): an input to report as unreadable, never one to skip in silence."""
+    return path.is_file() or (os.path.lexists(path) and not path.is_dir())
+
+
 def is_jurisdiction(path: Path) -> bool:
-    return any((path / name).is_file() for name in REGISTRY_NAMES)
+    return any(is_entry(path / name) for name in REGISTRY_NAMES)
 
 
 def registry_path(root: Path) -> Path | None:
-    return next((root / n for n in REGISTRY_NAMES if (root / n).is_file()), None)
+    return next((root / n for n in REGISTRY_NAMES if is_entry(root / n)), None)
 
 
 def catalog_files(root: Path) -> list[Path]:
-    """The catalog files of a jurisdiction: top-level and duties/ YAML, registry excluded."""
+    """The catalog files of a jurisdiction: top-level and duties/ YAML, registry excluded.
+    Every entry with a YAML name counts, a folder, a FIFO or a link to nothing as well:
+    reading it is what reports it (unreadable-file), so that none is skipped in silence."""
     found: list[Path] = []
     for folder in (root, root / "duties"):
         if folder.is_dir():
@@ -38,7 +56,6 @@ def catalog_files(root: Path) -> list[Path]:
                 p
                 for p in sorted(folder.iterdir())
                 if p.suffix.lower() in YAML_SUFFIXES
-                and p.is_file()
                 and p.name not in REGISTRY_NAMES
                 and p.name not in LAWS_NAMES
             )
@@ -49,7 +66,8 @@ def assessment_files(root: Path) -> list[Path]:
     folder = root / "assessments"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
+    # as for catalogs, a FIFO or a link to nothing counts: reading it reports it
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
 
 
 def owning_jurisdiction(path: Path) -> Path | None:
@@ -62,7 +80,7 @@ def owning_jurisdiction(path: Path) -> Path | None:
 
 
 def laws_path(folder: Path) -> Path | None:
-    return next((folder / n for n in LAWS_NAMES if (folder / n).is_file()), None)
+    return next((folder / n for n in LAWS_NAMES if is_entry(folder / n)), None)
 
 
 def laws_files(root: Path) -> list[tuple[Path, bool]]:

@@ -32,11 +32,12 @@ from dutylist.catalog.paths import (
     laws_path,
     owning_jurisdiction,
     registry_path,
+    resolved,
 )
 from dutylist.checks import check
 from dutylist.errors import InputError, not_found
 from dutylist.findings import Finding
-from dutylist.i18n import _
+from dutylist.i18n import N_, _
 
 
 @dataclass
@@ -88,9 +89,9 @@ def load_jurisdiction(
             add_registry(doc, result)
     for path, shared in laws_files(root):
         _add_laws(path, shared, display, result)
-    wanted = None if only is None else {p.resolve() for p in only}
+    wanted = None if only is None else {resolved(p) for p in only}
     for path in catalog_files(root):
-        if wanted is not None and path.resolve() not in wanted:
+        if wanted is not None and resolved(path) not in wanted:
             continue
         result.files.append(display(path))
         doc = _read(path, display, result)
@@ -98,7 +99,7 @@ def load_jurisdiction(
             _add_catalog(doc, result)
     result.assessments = assessment_files(root)
     if wanted is not None:
-        result.assessments = [p for p in result.assessments if p.resolve() in wanted]
+        result.assessments = [p for p in result.assessments if resolved(p) in wanted]
     return result
 
 
@@ -175,9 +176,44 @@ def load_catalog_file(path: Path, display: Display = display_path) -> Jurisdicti
     return load_jurisdiction(root, only=[path], display=display)
 
 
-def load_path(path: Path, display: Display = display_path) -> Jurisdiction:
-    """A catalog file or a jurisdiction folder, as diff and audit take them."""
+# what to give instead, said after why a path is not a catalog
+FOLDER_OR_FILE = N_("{problem}; give a catalog file or a jurisdiction folder")
+
+
+def not_a_catalog(path: Path, display: Display = display_path) -> str | None:
+    """Why the file at `path` is no catalog file (spec section 1), or None when it is one:
+    a registry, a laws.yaml, an assessment table, another kind of file, or a file of a
+    jurisdiction folder that is not among its catalog files."""
+    shown = display(path)
+    suffix = path.suffix.lower()
+    if path.name in REGISTRY_NAMES:
+        return _("{path} is the registry of its jurisdiction, not a catalog", path=shown)
+    if path.name in LAWS_NAMES:
+        return _("{path} is a registry of laws (laws.yaml), not a catalog", path=shown)
+    if suffix in TABLE_SUFFIXES:
+        return _("{path} is an assessment table, not a catalog", path=shown)
+    if suffix not in YAML_SUFFIXES:
+        return _("{path} is not a catalog (a catalog is a .yaml or .yml file)", path=shown)
+    root = owning_jurisdiction(path)
+    if root is not None and resolved(path) not in {resolved(p) for p in catalog_files(root)}:
+        return _(
+            "{path} is not a catalog of {folder} (its catalogs are the YAML files at its top "
+            "level and in duties/)",
+            path=shown,
+            folder=display(root),
+        )
+    return None
+
+
+def load_path(
+    path: Path, display: Display = display_path, *, hint: str = FOLDER_OR_FILE
+) -> Jurisdiction:
+    """A catalog file or a jurisdiction folder, as diff and audit take them; `hint` (a
+    marked message with a `{problem}` field) says what the command takes instead."""
     if path.is_file():
+        problem = not_a_catalog(path, display)
+        if problem is not None:
+            raise InputError(_(hint, problem=problem))
         return load_catalog_file(path, display)
     if path.is_dir():
         if not is_jurisdiction(path):
@@ -207,6 +243,7 @@ __all__ = [
     "load_catalog_file",
     "load_jurisdiction",
     "load_path",
+    "not_a_catalog",
     "owning_jurisdiction",
     "registry_path",
 ]

@@ -30,7 +30,7 @@ def open_spec(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, Displa
         )
     local = base / spec
     if local.exists() or ":" not in spec:
-        if not local.exists():
+        if not local.is_file() and not local.is_dir():  # missing, a FIFO, a link to nothing
             raise not_found(local, spec)
         if cwd is None:
             yield local, display_path, spec
@@ -67,7 +67,7 @@ def diff_paths(
         if old_path.is_file():
             old = _load(old_path, old_display)
             new = _load(new_path, new_display)
-            old_cat, new_cat = _single(old), _single(new)
+            old_cat, new_cat = _single(old, old_shown), _single(new, new_shown)
             cat = diff_catalogs(old_cat, new_cat, similarity)
             cat.old_registry = old.registry.model if old.registry else None
             cat.new_registry = new.registry.model if new.registry else None
@@ -94,11 +94,10 @@ def _load(path: Path, display: Display) -> Jurisdiction:
     return loaded
 
 
-def _single(loaded: Jurisdiction) -> LoadedCatalog:
+def _single(loaded: Jurisdiction, shown: str) -> LoadedCatalog:
+    """The catalog of a file given as OLD or NEW (`shown`, as the user wrote it)."""
     if not loaded.catalogs:
-        raise InputError(
-            _("{path}: no catalog in it", path=loaded.files[-1] if loaded.files else loaded.root)
-        )
+        raise InputError(_("{path}: no catalog in it", path=shown))
     return loaded.catalogs[0]
 
 
@@ -121,9 +120,27 @@ def _diff_folders(
                 new=shown[1],
             )
         )
-    several = len(set(old_roots) | set(new_roots)) > 1 or "." not in (
-        set(old_roots) | set(new_roots)
-    )
+    for roots, side in ((old_roots, shown[0]), (new_roots, shown[1])):
+        if not roots:
+            raise InputError(
+                _(
+                    "{path} has no jurisdiction.yaml: give a jurisdiction folder or a catalog file",
+                    path=side,
+                )
+            )
+    if ("." in old_roots) != ("." in new_roots):
+        # a jurisdiction against a folder of them would pair nothing: every item of the one
+        # side added, of the other revoked or removed, under made-up column names
+        one, many = shown if "." in old_roots else shown[::-1]
+        raise InputError(
+            _(
+                "{one} is a jurisdiction folder, {many} a folder of jurisdictions: give two "
+                "jurisdiction folders, or two folders of jurisdictions (paired by their paths)",
+                one=one,
+                many=many,
+            )
+        )
+    several = "." not in old_roots
     catalogs: list[CatalogDiff] = []
     registries = []
     for key in sorted(set(old_roots) | set(new_roots)):

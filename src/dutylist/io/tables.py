@@ -11,6 +11,7 @@ from typing import Any
 
 from dutylist.errors import InputError, os_reason
 from dutylist.i18n import _
+from dutylist.io.regular import read_regular
 
 Row = tuple[int, list[Any]]  # (physical line or sheet row, 1-based; cell values)
 
@@ -54,7 +55,7 @@ def read_chunks(path: Path, display: str, size: int) -> Iterator[tuple[Sequence[
     quote cannot hold a cell spanning lines, so its rows are its lines, read in C."""
     if path.suffix.lower() == ".csv":
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError as exc:
             raise InputError(
                 _("cannot read the file: {reason}", reason=os_reason(exc)), file=display
@@ -78,7 +79,7 @@ def read_rows(path: Path, display: str, sheet: str | None = None) -> Iterator[Ro
     """Rows of a CSV or of one sheet of an .xlsx (the first unless `sheet`)."""
     suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise InputError(
             _("cannot read the file: {reason}", reason=os_reason(exc)), file=display

@@ -467,6 +467,28 @@ class Locator:
         mark = mark_node.start_mark
         return (mark.line + 1, mark.column + 1)
 
+    def source_text(self, path: tuple[str | int, ...]) -> str | None:
+        """The scalar at `path` as the file spells it (`010`, not the 8 YAML made of it);
+        None when there is no scalar at exactly that path."""
+        node = self._tree()
+        for step in path:
+            found: Node | None = None
+            if isinstance(node, MappingNode):
+                found = next(
+                    (
+                        v
+                        for k, v in node.value
+                        if isinstance(k, ScalarNode) and k.value == str(step)
+                    ),
+                    None,
+                )
+            elif isinstance(node, SequenceNode) and isinstance(step, int):
+                found = node.value[step] if 0 <= step < len(node.value) else None
+            if found is None:
+                return None
+            node = found
+        return node.value if isinstance(node, ScalarNode) else None
+
     def item_lines(self) -> dict[str, int]:
         """Line of every item by id, for reporters that annotate items."""
         root = self._tree()

@@ -15,7 +15,7 @@ from typing import Any
 from dutylist.catalog.load import LoadedCatalog, display_path
 from dutylist.catalog.workspace import load_path
 from dutylist.errors import InputError, not_found
-from dutylist.i18n import CATEGORY, HANDLING, METHOD, ROLE, STATUS, _
+from dutylist.i18n import CATEGORY, HANDLING, METHOD, N_, ROLE, STATUS, _
 from dutylist.model.catalog import guide_ids
 from dutylist.model.registry import JurisdictionFile
 from dutylist.report.excel import SONG, display_width, print_setup, safe_workbook
@@ -38,15 +38,10 @@ def export_catalog(path: Path, *, public: bool = False) -> bytes:
         raise InputError(
             _("{path}: give one catalog file (.yaml), not a folder", path=display_path(path))
         )
-    juris = load_path(path)
+    juris = load_path(path, hint=N_("{problem}; export takes one catalog file (.yaml)"))
     require_valid(juris)
-    if not juris.catalogs:
-        raise InputError(
-            _(
-                "{path} is not a catalog (jurisdiction.yaml has no items)",
-                path=display_path(path),
-            )
-        )
+    if not juris.catalogs:  # not_a_catalog has said why for every file it knows
+        raise InputError(_("{path}: no catalog in it", path=display_path(path)))
     catalog = juris.catalogs[0]
     registry = juris.registry.model if juris.registry else None
     posts = {p.id: p.name for p in catalog.model.posts}

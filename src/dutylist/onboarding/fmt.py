@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutylist.catalog.load import display_path
+from dutylist.catalog.paths import is_entry
 from dutylist.errors import InputError, not_found, os_reason
 from dutylist.i18n import _
 from dutylist.io.files import write_atomic
+from dutylist.io.regular import read_regular
 from dutylist.io.yamlload import LoadProblem, decode, load_yaml
 from dutylist.io.yamlwrite import CommentLost, FormatProblem, format_text
 from dutylist.onboarding.fmtcheck import canonical_dutylist
@@ -50,7 +52,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
                 p
                 for p in sorted(path.rglob("*"))
                 if p.suffix.lower() in _SUFFIXES
-                and p.is_file()
+                and is_entry(p)  # a FIFO or a link to nothing too: reported, never waited on
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -65,7 +67,7 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
     for path in collect(paths):
         shown = display_path(path)
         try:
-            text = decode(path.read_bytes())
+            text = decode(read_regular(path))
         except LoadProblem as problem:
             result.failed.append((f"{shown}:{problem.line}:{problem.column}", problem.message))
             continue

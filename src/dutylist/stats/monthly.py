@@ -107,6 +107,25 @@ def _read(rev: Revision, path: str, cwd: Path | None) -> None:
             rev.jurisdictions[key] = loaded
 
 
+def _first_commit(
+    path: str, zone: dt.timezone, cwd: Path | None
+) -> tuple[str, str, dt.datetime] | None:
+    """The first commit of HEAD's first-parent history that touches PATH: its short id,
+    its day in `zone` and its time; None when none does."""
+    from dutylist.io.git import repo_path, run_git
+
+    where = repo_path(path, cwd) or "."
+    out = run_git(
+        ["log", "--first-parent", "--reverse", "--format=%H %ct", "HEAD", "--", where], cwd
+    )
+    lines = out.decode().split("\n", 1)
+    if not lines[0].strip():
+        return None
+    sha, seconds = lines[0].split()
+    when = dt.datetime.fromtimestamp(int(seconds), zone)
+    return sha[:7], when.date().isoformat(), when
+
+
 def _count_commits(old: str | None, new: str | None, cwd: Path | None) -> int:
     from dutylist.io.git import run_git
 
@@ -204,6 +223,18 @@ def monthly_report(
         tell(rev.label)
         _read(rev, path, cwd)
     if not old.exists and not new.exists:
+        first = _first_commit(path, zone, cwd) if month is not None else None
+        if first is not None and first[2] >= month_bounds(month or "", zone)[1]:
+            raise InputError(
+                _(
+                    "{month} is before the first commit touching {path} ({commit}, {date}): "
+                    "nothing to report",
+                    month=month,
+                    path=path,
+                    commit=first[0],
+                    date=first[1],
+                )
+            )
         where = new.commit[:7] if new.commit else "HEAD"
         raise InputError(
             _(

@@ -29,10 +29,12 @@ from dutylist.catalog.paths import (
     Display,
     assessment_files,
     catalog_files,
+    is_entry,
     laws_files,
 )
 from dutylist.checks import check
 from dutylist.findings import Finding, Severity
+from dutylist.io.regular import read_regular
 
 CACHE_ENV = "DUTYLIST_CACHE_DIR"
 FORMAT = 1  # of an entry; a change of the layout makes old entries unreadable, not wrong
@@ -51,14 +53,14 @@ def cache_dir() -> Path:
 
 def inputs(root: Path) -> list[Path]:
     """Every file the findings of a jurisdiction may depend on."""
-    files = [root / n for n in (*REGISTRY_NAMES, *_CONFIG_NAMES) if (root / n).is_file()]
+    files = [root / n for n in (*REGISTRY_NAMES, *_CONFIG_NAMES) if is_entry(root / n)]
     laws = [path for path, _shared in laws_files(root)]  # the shared one lives above root
     return files + laws + catalog_files(root) + assessment_files(root)
 
 
 def key_of(parts: Iterable[str], files: Iterable[Path]) -> str | None:
     """The hash of the given strings and of the names and bytes of `files` (None when a
-    file cannot be read: such a run is not cached)."""
+    file cannot be read, or is no regular file: such a run is not cached)."""
     from dutylist.i18n import current_lang
 
     digest = hashlib.blake2b(digest_size=20)
@@ -66,7 +68,7 @@ def key_of(parts: Iterable[str], files: Iterable[Path]) -> str | None:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             return None
         digest.update(path.as_posix().encode("utf-8", "surrogatepass") + b"\0")

@@ -181,6 +181,9 @@ def _duplicates(
     names: list[str],
     position: Callable[[int], int] = int,
 ) -> Iterator[Finding]:
+    """Ids and normalised names used twice; `position` maps an index of `ids` to the
+    entry's index in the file (the model leaves invalid items out), so that the entry
+    numbers of the messages count the file's entries, from 1."""
     yield from text_checks(doc, section, ids, names, position)
     first_id: dict[str, int] = {}
     first_name: dict[str, int] = {}
@@ -190,7 +193,7 @@ def _duplicates(
             message = _(
                 "id '{id}' is used twice (first at entry {entry}): ids must be unique",
                 id=ident,
-                entry=first_id[ident] + 1,
+                entry=position(first_id[ident]) + 1,
             )
             yield doc.finding(check("duplicate-id"), message, (section, position(i), "id"))
         first_id.setdefault(ident, i)
@@ -201,7 +204,7 @@ def _duplicates(
                 "name '{name}' is the same as '{other}' (entry {entry}) once normalised",
                 name=name,
                 other=other,
-                entry=first_name[key] + 1,
+                entry=position(first_name[key]) + 1,
             )
             yield doc.finding(check("duplicate-name"), message, (section, position(i), "name"))
         first_name.setdefault(key, i)
