@@ -75,8 +75,19 @@ class Document:
 
 @dataclass
 class LoadedRegistry:
+    """A registry's model. When some units or departments were invalid, the model holds
+    the others: `positions` maps each kept entry of a section to its index in the
+    document, and `left_out` holds the ids of the others (named in findings already, so a
+    catalog naming one is not told it is unknown)."""
+
     doc: Document
     model: JurisdictionFile
+    positions: dict[str, list[int]] = field(default_factory=dict)
+    left_out: frozenset[str] = frozenset()
+
+    def position(self, section: str, index: int) -> int:
+        kept = self.positions.get(section)
+        return index if kept is None else kept[index]
 
 
 @dataclass
@@ -217,8 +228,25 @@ def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]
     try:
         model = _validated("jurisdiction", data)
     except ValidationError as exc:
-        return None, findings + errors_to_findings(doc, exc, "jurisdiction")
+        findings += errors_to_findings(doc, exc, "jurisdiction")
+        return _partial_registry(doc, data, exc), findings
     return LoadedRegistry(doc, model), findings
+
+
+def _partial_registry(
+    doc: Document, data: dict[str, Any], exc: ValidationError
+) -> LoadedRegistry | None:
+    """The valid units and departments of a registry whose other entries are invalid, so
+    that every catalog is still checked against it."""
+    salvaged = _salvaged(data, exc, ("units", "departments"))
+    if salvaged is None:
+        return None
+    kept, positions, left_out = salvaged
+    try:
+        model = _validated("jurisdiction", kept)
+    except ValidationError:
+        return None
+    return LoadedRegistry(doc, model, positions, frozenset(left_out))
 
 
 def parse_laws(doc: Document, *, shared: bool = False) -> tuple[LoadedLaws | None, list[Finding]]:
@@ -265,18 +293,77 @@ def _partial(
 ) -> LoadedCatalog | None:
     """The valid items of a catalog whose other items are invalid, so that the
     cross-file checks still run on them (every problem reported, not just the first)."""
-    bad = {e["loc"][1] for e in exc.errors() if len(e["loc"]) > 1 and e["loc"][0] == "items"}
-    if any(not e["loc"] or e["loc"][0] != "items" or len(e["loc"]) < 2 for e in exc.errors()):
+    salvaged = _salvaged(data, exc, ("items",))
+    if salvaged is None:
         return None
-    items = data.get("items")
-    if not isinstance(items, list):
-        return None
-    positions = [i for i in range(len(items)) if i not in bad]
+    kept, positions, _left_out = salvaged
     try:
-        model = _validated(kind, {**data, "items": [items[i] for i in positions]})
+        model = _validated(kind, kept)
     except ValidationError:
         return None
-    return LoadedCatalog(doc, model, positions)
+    return LoadedCatalog(doc, model, positions.get("items"))
+
+
+def _salvaged(
+    data: dict[str, Any], exc: ValidationError, sections: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, list[int]], set[str]] | None:
+    """`data` without what failed in the entries of `sections`: an unknown key taken out
+    of its entry (reported already; the rest of the entry is checked as written), an entry
+    with any other error left out. Also the document index of each entry kept, and the ids
+    of those left out. None when an error lies outside the entries."""
+    dropped: dict[str, set[int]] = {section: set() for section in sections}
+    unknown: list[tuple[str | int, ...]] = []
+    for error in exc.errors():
+        loc = error["loc"]
+        if len(loc) < 2 or loc[0] not in sections or not isinstance(loc[1], int):
+            return None
+        if error["type"] == "extra_forbidden" and len(loc) > 2:
+            unknown.append(loc)
+        else:
+            dropped[str(loc[0])].add(loc[1])
+    kept: dict[str, Any] = dict(data)
+    positions: dict[str, list[int]] = {}
+    left_out: set[str] = set()
+    for section in sections:
+        entries = data.get(section)
+        if not isinstance(entries, list):
+            if dropped[section]:
+                return None
+            continue
+        copies: dict[int, Any] = {}
+        for loc in unknown:
+            index = int(loc[1])
+            if loc[0] != section or index in dropped[section]:
+                continue
+            stripped = _without(copies.get(index, entries[index]), loc[2:])
+            if stripped is None:
+                dropped[section].add(index)
+            else:
+                copies[index] = stripped
+        positions[section] = [i for i in range(len(entries)) if i not in dropped[section]]
+        kept[section] = [copies.get(i, entries[i]) for i in positions[section]]
+        left_out |= {_entry_id(entries[i]) for i in dropped[section]} - {""}
+    return kept, positions, left_out
+
+
+def _without(node: Any, path: tuple[str | int, ...]) -> Any:
+    """A copy of `node` without the key at `path` (copied along the path only); None when
+    the path does not lead through mappings and lists to a key."""
+    head = path[0]
+    if isinstance(node, dict) and head in node:
+        if len(path) == 1:
+            return {k: v for k, v in node.items() if k != head}
+        inner = _without(node[head], path[1:])
+        return None if inner is None else {**node, head: inner}
+    if isinstance(node, list) and isinstance(head, int) and 0 <= head < len(node) and path[1:]:
+        inner = _without(node[head], path[1:])
+        return None if inner is None else [*node[:head], inner, *node[head + 1 :]]
+    return None
+
+
+def _entry_id(entry: Any) -> str:
+    ident = entry.get("id") if isinstance(entry, dict) else None
+    return ident if isinstance(ident, str) else ""
 
 
 _CUSTOM = {

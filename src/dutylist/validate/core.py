@@ -4,6 +4,7 @@ against jurisdiction.yaml. Every problem of every file, none raised."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from dutylist.catalog.load import (
@@ -140,8 +141,10 @@ def registry_checks(registry: LoadedRegistry) -> Iterator[Finding]:
         yield doc.finding(check("bad-division-code"), problem, ("jurisdiction", "code"))
     units = {u.id: u for u in model.units}
     for section, entries in (("units", model.units), ("departments", model.departments)):
-        yield from _duplicates(doc, section, [e.id for e in entries], [e.name for e in entries])
-    for i, unit in enumerate(model.units):
+        ids, names = [e.id for e in entries], [e.name for e in entries]
+        yield from _duplicates(doc, section, ids, names, partial(registry.position, section))
+    for index, unit in enumerate(model.units):
+        i = registry.position("units", index)
         if unit.code is not None:
             problem = division_code_problem(unit.code, (9, 12))
             if problem:
@@ -167,7 +170,8 @@ def registry_checks(registry: LoadedRegistry) -> Iterator[Finding]:
                     type=parent.type,
                 )
                 yield doc.finding(check("bad-parent"), message, ("units", i, "parent"))
-    for i, dept in enumerate(model.departments):
+    for index, dept in enumerate(model.departments):
+        i = registry.position("departments", index)
         if dept.uscc is not None:
             problem = uscc_problem(dept.uscc)
             if problem:
@@ -224,8 +228,9 @@ def item_checks(loaded: LoadedCatalog) -> Iterator[Finding]:
 def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterator[Finding]:
     """Every department, unit and post an item names must exist."""
     doc = loaded.doc
-    departments = {d.id for d in registry.model.departments}
-    units = {u.id for u in registry.model.units}
+    # an entry of the registry left out as invalid is reported there, not here again
+    departments = {d.id for d in registry.model.departments} | registry.left_out
+    units = {u.id for u in registry.model.units} | registry.left_out
     unit = loaded.model.catalog.unit
     if unit is not None and unit not in units:
         yield doc.finding(check("unknown-unit"), _unknown("unit", unit, units), ("catalog", "unit"))
@@ -333,7 +338,8 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
         empowerment = load_jurisdiction(juris.root).catalog("empowerment")
     if empowerment:
         yield from item_problems(table, document_ids(empowerment))
-    yield from unit_problems(table, {u.id for u in units} if units is not None else None)
+    known = None if registry is None else {u.id for u in registry.model.units} | registry.left_out
+    yield from unit_problems(table, known)
     yield from duplicate_problems(table)
 
 
