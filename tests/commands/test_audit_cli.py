@@ -219,7 +219,7 @@ def test_revoke_names_every_unit_of_the_scope(run_cli: RunCli, case: Callable[[s
     assert "→ suggestion: revoke from all 4 units" in en
     assert "→ suggestion: revoke from 甲镇, 乙镇, 丙乡" in en  # 丙乡 is listed, not assessed
     assert "(from:" not in en
-    assert "→ 建议收回（全部4个乡镇(街道)）" in zh
+    assert "→ 建议收回（全部4个乡镇（街道））" in zh
     assert "→ 建议收回（甲镇、乙镇、丙乡）" in zh
     assert "涉及：" not in zh
 
@@ -276,7 +276,7 @@ def test_markdown_shows_the_suggestion_label_once(
     assert not any("suggestion:" in row for row in rows)
     assert any("| revoke from all 4 units |" in row for row in rows)
     zh_rows = [line for line in zh.splitlines() if line.startswith("| ") and "DL3" in line]
-    assert any("| 收回（全部4个乡镇(街道)） |" in row for row in zh_rows)
+    assert any("| 收回（全部4个乡镇（街道）） |" in row for row in zh_rows)
     assert not any("| 建议" in row for row in zh_rows)
 
 

@@ -86,7 +86,7 @@ def revoke_scope(result: AuditResult, f: AuditFinding, lang: Lang) -> str:
         n = len(result.townships)
         if not n:  # no registry: the count of units is unknown
             return "（全部乡镇(街道)）" if zh else " from all units"
-        return f"（全部{n}个乡镇(街道)）" if zh else f" from all {n} units"
+        return f"（全部{n}个乡镇（街道））" if zh else f" from all {n} units"
     units = affected_units(result, f)
     if not units:
         return ""
