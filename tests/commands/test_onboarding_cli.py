@@ -504,3 +504,33 @@ def test_fmt_of_a_folder_reports_entries_that_are_no_files(
         "a socket): it is not read",
         "j/x.yaml:1:1: cannot read the file: it is a symbolic link to nothing",
     ]
+
+
+def test_import_refuses_a_registry_with_an_invalid_entry_and_leaves_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path)
+    registry = folder / "jurisdiction.yaml"
+    text = registry.read_text(encoding="utf-8").replace("id: gasa\n", "id: Gasa_X\n", 1)
+    registry.write_text(text, encoding="utf-8")
+    source = tmp_path / "清单.csv"
+    lines = [
+        "事项名称,事项类型,实施部门,实施依据,承接乡镇",
+        "新事项,行政处罚,新设局,《森林法》,全部",
+    ]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = run_cli(
+        "import",
+        str(source),
+        "--kind",
+        "empowerment",
+        "--jurisdiction",
+        str(folder),
+        "-o",
+        str(folder / "empowerment.yaml"),
+        "--add-names",
+    )
+    assert result.exit_code == 2
+    assert "Gasa_X" in result.stderr and "dutylist validate" in result.stderr
+    assert registry.read_text(encoding="utf-8") == text  # never written back without gasa
+    assert not (folder / "empowerment.yaml").exists()

@@ -232,7 +232,9 @@ def _registry(
         if isinstance(doc, Finding):
             raise InputError(f"{doc.file}:{doc.line}: {doc.message}")
         loaded, problems = parse_registry(doc)
-        if loaded is None:
+        # a registry with problems is refused, even one validated with its invalid entries
+        # left out: import may write it back, and must not drop what it could not read
+        if loaded is None or problems:
             first = problems[0]
             raise InputError(
                 _(
