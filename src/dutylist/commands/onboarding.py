@@ -56,7 +56,9 @@ def import_(
     from dutylist.onboarding.importer import import_table
 
     language = lang_of(lang)
-    _check_output(output, source, force, example=f"{kind}.yaml", registry=jurisdiction)
+    _check_output(
+        output, source, force=force, example=f"{kind}.yaml", registry=jurisdiction, guide=guide
+    )
     result = import_table(
         source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
         version=version, unit=unit, add_names=add_names, guide=guide,
@@ -82,10 +84,16 @@ def import_(
 
 
 def _check_output(
-    output: Path, source: Path, force: bool, example: str, registry: Path | None = None
+    output: Path,
+    source: Path,
+    *,
+    force: bool,
+    example: str,
+    registry: Path | None = None,
+    guide: Path | None = None,
 ) -> None:
     """Refuse an output that is a folder, an input (the source, its registry, the
-    --jurisdiction registry), or (without --force) a file."""
+    --jurisdiction registry, the --guide), or (without --force) a file."""
     if output.is_dir():  # --force cannot help here, so it is not offered
         raise OutputError(
             _(
@@ -98,7 +106,7 @@ def _check_output(
 
     folders = [output.parent] + ([registry] if registry is not None else [])
     registries = [folder / name for folder in folders for name in REGISTRY_NAMES]
-    guard([("-o", output)], source, *registries)
+    guard([("-o", output)], source, *registries, guide)
     if output.exists() and not force:
         raise OutputError(_("{path} exists: not overwritten (use --force)", path=output))
 
@@ -216,7 +224,7 @@ def export(
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(_("the output is an .xlsx file"), param_hint="-o")
     data = export_catalog(catalog, public=public)  # a bad input is reported first
-    _check_output(output, catalog, force, example="清单.xlsx")
+    _check_output(output, catalog, force=force, example="清单.xlsx")
     write_atomic(output, data)
 
 

@@ -77,7 +77,7 @@ def report(
         )
     language = lang_of(lang)
     md = None if markdown in (None, "-") else Path(markdown)
-    guard([("-o", output), ("--markdown", md)], path or Path("catalogs"))
+    guard([("-o", output), ("--markdown", md), ("--html", html)], path or Path("catalogs"))
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:
         where = str(path) if path is not None else default_path()
