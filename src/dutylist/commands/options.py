@@ -30,6 +30,23 @@ def say(text: str, *, err: bool = True) -> None:
     typer.echo(safe(text, lines=True), err=err)
 
 
+def print_page(text: str) -> None:
+    """A help page or the version to standard output, which fails as every command's
+    output does (spec section 10): a full or closed one is one message and exit 2, a
+    reader that stopped early (`| head`) exit 0. These are written while the arguments
+    are parsed, before any command's error boundary."""
+    from dutylist.commands.boundary import HANDLED, handled
+    from dutylist.io.files import write_stdout
+
+    try:
+        write_stdout(text)
+    except HANDLED as exc:
+        code = handled(exc)
+        if code is None:
+            raise
+        raise typer.Exit(code) from None
+
+
 def lang_of(option: str | None) -> Lang:
     if option is not None and option.lower() not in ("zh", "en", "zh-cn", "zh_cn"):
         raise typer.BadParameter(_("use zh or en"), param_hint="--lang")
