@@ -3,8 +3,11 @@ and the round trip catalog -> spreadsheet -> catalog."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -79,6 +82,66 @@ def test_an_existing_output_is_never_overwritten(run_cli: RunCli, tmp_path: Path
     same = run_cli("import", str(out), "--kind", "empowerment", "-o", str(out), "--force")
     assert same.exit_code == 2
     assert "JH-JT-001" in out.read_text(encoding="utf-8")
+
+
+# (the catalog -o names, the kind imported, the exit code of `import --force`)
+OVER_A_CATALOG = [
+    ("territorial.yaml", "empowerment", 2),
+    ("grid.yaml", "territorial", 2),
+    ("duties/gasa.yaml", "empowerment", 2),
+    ("empowerment.yaml", "empowerment", 0),  # a new version of the same list: what --force is for
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "code"), OVER_A_CATALOG)
+def test_import_force_never_replaces_a_catalog_of_another_kind(
+    run_cli: RunCli, tmp_path: Path, name: str, kind: str, code: int
+) -> None:
+    county = tmp_path / "jinghong"
+    shutil.copytree(JINGHONG, county)
+    out = county / name
+    before = out.read_bytes()
+    held = yaml.safe_load(before)["catalog"]["kind"]
+    args = ["import", str(EXAMPLE_CSV), "--kind", kind, "--jurisdiction", str(county)]
+    result = run_cli(*args, "-o", str(out), "--force")
+    assert result.exit_code == code, result.stderr
+    if code == 2:
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert f"{out} is a {held} catalog: an import of kind {kind} does not replace it" in (
+            result.stderr
+        )
+        assert out.read_bytes() == before
+    else:
+        assert yaml.safe_load(out.read_bytes())["catalog"]["kind"] == kind
+
+
+def test_import_to_a_device_writes_no_registry(run_cli: RunCli, tmp_path: Path) -> None:
+    source = tmp_path / "清单.csv"
+    shutil.copy(EXAMPLE_CSV, source)
+    assert not Path("/dev/jurisdiction.yaml").exists()
+    result = run_cli("import", str(source), "--kind", "empowerment", "-o", os.devnull)
+    assert result.exit_code == 0, result.stderr  # a device needs no --force
+    assert "/dev/null is not a file, so no jurisdiction.yaml was written" in result.stderr
+    assert not Path("/dev/jurisdiction.yaml").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["清单.csv"]  # nor beside the source
+
+
+def test_import_to_standard_output_writes_the_catalog_alone(tmp_path: Path) -> None:
+    args = ["import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", "/dev/stdout"]
+    done = subprocess.run(
+        [sys.executable, "-m", "dutylist", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DUTYLIST_LANG": "en"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    catalog = yaml.safe_load(done.stdout)  # nothing but the catalog: it parses as one
+    assert len(catalog["items"]) == 14
+    assert "wrote /dev/stdout: 14 items" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert not Path("/dev/jurisdiction.yaml").exists()
 
 
 def test_unmappable_rows_give_exit_1_and_their_rows(run_cli: RunCli, tmp_path: Path) -> None:
