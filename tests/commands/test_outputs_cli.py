@@ -4,15 +4,20 @@ symlink or through a hard link. Each refusal is exit 2 with the input untouched.
 
 from __future__ import annotations
 
+import io
 import os
+import pty
 import shutil
 import subprocess
+import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
+from openpyxl import load_workbook
 
 RunCli = Callable[..., Any]
 EXAMPLE_CSV = Path(__file__).resolve().parents[2] / "examples" / "import" / "赋权事项清单.csv"
@@ -149,7 +154,7 @@ ONTO_AN_INPUT = [
     ("import", "-o", ["import", "va.csv", "--kind", "village-affairs", "--jurisdiction",
      "catalogs/jinghong", "--guide", "{target}", "-o", "{target}", "--force"], "guide.yaml"),
     ("export", "-o", ["export", "catalogs/jinghong/grid.yaml", "-o", "{target}", "--force"],
-     "catalogs/jinghong/assessments/x.xlsx"),
+     "h2.xlsx"),
 ]  # fmt: skip
 
 
@@ -164,7 +169,7 @@ def county_repo(county: Path, git_commit: Any) -> Path:
     guide = root / "catalogs" / "xishuangbanna" / "village-affairs-guide.yaml"
     shutil.copy(guide, root / "guide.yaml")  # a guide no registry names: only --guide reads it
     (root / "catalogs" / "x.xlsx").symlink_to("jinghong/empowerment.yaml")
-    (county / "assessments" / "x.xlsx").symlink_to("2024-H2.csv")
+    (root / "h2.xlsx").symlink_to("catalogs/jinghong/assessments/2024-H2.csv")
     git_commit(root, "2024-08-10T10:00:00+08:00", "2024-08")
     return root
 
@@ -196,3 +201,51 @@ def test_every_output_option_has_a_case_above() -> None:
     }
     covered = {(command, option) for command, option, _args, _target in ONTO_AN_INPUT}
     assert options - set(UNGUARDED) == covered
+
+
+BINARY = {
+    "diff": ["diff", "examples/jinghong-2023", "examples/jinghong-2024", "--format", "xlsx"],
+    "audit": ["audit", "catalogs/jinghong", "--format", "xlsx", "--fail-on", "none"],
+    "laws": ["laws", "catalogs", "--format", "xlsx"],
+    "conform": ["conform", "catalogs", "--format", "xlsx"],
+    "export": ["export", "catalogs/jinghong/empowerment.yaml"],
+    "report": ["report", "--month", "2024-08"],
+}
+"""The commands that write a workbook, less the -o: a device is written to as it is."""
+
+
+@pytest.mark.parametrize("command", sorted(BINARY))
+def test_a_workbook_into_a_device(run_cli: RunCli, county_repo: Path, command: str) -> None:
+    result = run_cli(*BINARY[command], "-o", os.devnull)
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in Path(os.devnull).parent.glob(".null.*")] == []
+
+
+def dutylist_proc(args: list[str], cwd: Path, **streams: Any) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "DUTYLIST_LANG": "en"}
+    command = [sys.executable, "-m", "dutylist", *args]
+    return subprocess.run(command, cwd=cwd, env=env, check=False, stderr=subprocess.PIPE, **streams)
+
+
+@pytest.mark.parametrize("command", sorted(BINARY))
+def test_a_workbook_onto_standard_output(county_repo: Path, command: str) -> None:
+    done = dutylist_proc(
+        [*BINARY[command], "-o", "/dev/stdout"], county_repo, stdout=subprocess.PIPE
+    )
+    assert done.returncode == 0, done.stderr
+    assert zipfile.ZipFile(io.BytesIO(done.stdout)).testzip() is None  # the workbook alone
+    assert load_workbook(io.BytesIO(done.stdout)).sheetnames
+
+
+def test_a_workbook_is_not_shown_on_a_terminal(county_repo: Path) -> None:
+    terminal, other_end = pty.openpty()
+    try:
+        done = dutylist_proc([*BINARY["diff"], "-o", "/dev/stdout"], county_repo, stdout=other_end)
+    finally:
+        os.close(other_end)
+        os.close(terminal)
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "dutylist: error: /dev/stdout is a terminal: a workbook or a database is not shown "
+        "there; redirect it to a file\n"
+    )

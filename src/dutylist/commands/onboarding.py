@@ -263,10 +263,10 @@ def export(
 ) -> None:
     """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
     lang_of(lang)
-    from dutylist.io.files import write_atomic
+    from dutylist.io.files import is_stream, write_atomic
     from dutylist.onboarding.export import export_catalog
 
-    if output.suffix.lower() != ".xlsx":
+    if output.suffix.lower() != ".xlsx" and not is_stream(output):
         raise typer.BadParameter(_("the output is an .xlsx file"), param_hint="-o")
     data = export_catalog(catalog, public=public)  # a bad input is reported first
     _check_output(output, catalog, force=force, example="清单.xlsx")
