@@ -205,17 +205,22 @@ def fmt(
         )
     for where, why in result.failed + result.refused:
         typer.echo(safe(f"{where}: {why}"), err=True)  # a file name may hold escapes
+    for where, why in result.skipped:
+        _say(language, f"已跳过 {where}：{why}", f"skipped {where}: {why}", err=True)
     done, same = len(result.changed), len(result.unchanged)
     bad = len(result.failed) + len(result.refused)
+    skip = len(result.skipped)
     _say(
         language,
         f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动"
-        + (f"，{bad} 个无法整理（见上）" if bad else ""),
+        + (f"，{bad} 个无法整理（见上）" if bad else "")
+        + (f"，{skip} 个已跳过" if skip else ""),
         f"{done} files {'would be reformatted' if check else 'reformatted'}, {same} unchanged"
-        + (f", {bad} not formatted (above)" if bad else ""),
+        + (f", {bad} not formatted (above)" if bad else "")
+        + (f", {skip} skipped" if skip else ""),
         err=True,
     )
-    if result.refused and not check:  # a comment would be lost: the run could not do its job
+    if bad and not check:  # a file it could not format: the run could not do its job
         finish(ExitCode.ERROR)
     finish(ExitCode.PROBLEMS if bad or (check and result.changed) else ExitCode.OK)
 
