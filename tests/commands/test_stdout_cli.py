@@ -60,6 +60,17 @@ def test_a_line_echoed_to_a_full_standard_output(tmp_path: Path) -> None:
     one_message(dutylist_sh(["fmt", "--check", str(catalog)], "> /dev/full"), "no space left")
 
 
+@pytest.mark.parametrize("command", ["fmt --check", "init"])
+def test_a_line_said_to_a_closed_standard_output(command: str, tmp_path: Path) -> None:
+    catalog = tmp_path / "empowerment.yaml"
+    catalog.write_text("dutylist: 1\ncatalog:\n    kind: empowerment\nitems: []\n")  # to reformat
+    args = {
+        "fmt --check": ["fmt", "--check", str(catalog)],
+        "init": ["init", str(tmp_path / "office"), "--code", "532801"],
+    }
+    one_message(dutylist_sh(args[command], ">&-"), "standard output is closed")
+
+
 @pytest.mark.parametrize("command", ["diff", "help", "diff help", "version"])
 def test_a_reader_that_stops_early_is_not_an_error(command: str) -> None:
     proc = subprocess.Popen(

@@ -27,7 +27,12 @@ def say(text: str, *, err: bool = True) -> None:
     click strips only when the stream is no terminal."""
     from dutylist.report.safe import safe
 
-    typer.echo(safe(text, lines=True), err=err)
+    if err:
+        typer.echo(safe(text, lines=True), err=True)
+        return
+    from dutylist.io.files import write_stdout
+
+    write_stdout(safe(text, lines=True) + "\n")  # a closed stdout is an error, not silence
 
 
 def print_page(text: str) -> None:
