@@ -235,6 +235,24 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
     "technical": TECHNICAL,
 }
 
+# `unit` among a territorial item's cooperating departments (协同部门): the township
+# itself, which bears the 配合责任 (spec section 3); the diff reports name it so.
+COOPERATING_UNIT = {"zh": "属地乡镇(街道)", "en": "unit"}
+
+
+def change_value(field_name: str, value: str, lang: Lang) -> str:
+    """A changed field's value, as the statistics write it (ids made names, lists joined
+    by 、), in the words of the output: enum values by their labels, `scope: all` as every
+    unit, the word `unit` of `cooperating` as the township."""
+    if field_name == "scope" and value == "all":
+        return "全部乡镇(街道)" if lang == "zh" else "all units"
+    if field_name == "cooperating":
+        parts = value.split("、")
+        return "、".join(COOPERATING_UNIT[lang] if part == "unit" else part for part in parts)
+    table = ENUM_LABELS.get(field_name)
+    return label(table, value, lang) if table is not None else value
+
+
 # Audit rules and suggestions (spec section 6), for human-facing audit output.
 AUDIT_RULE = {
     "one-size-fits-all": "一刀切",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,6 +82,74 @@ def test_an_existing_output_is_never_overwritten(run_cli: RunCli, tmp_path: Path
     same = run_cli("import", str(out), "--kind", "empowerment", "-o", str(out), "--force")
     assert same.exit_code == 2
     assert "JH-JT-001" in out.read_text(encoding="utf-8")
+
+
+# (the catalog -o names, the kind imported, the exit code of `import --force`)
+OVER_A_CATALOG = [
+    ("territorial.yaml", "empowerment", 2),
+    ("grid.yaml", "territorial", 2),
+    ("duties/gasa.yaml", "empowerment", 2),
+    ("empowerment.yaml", "empowerment", 0),  # a new version of the same list: what --force is for
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "code"), OVER_A_CATALOG)
+def test_import_force_never_replaces_a_catalog_of_another_kind(
+    run_cli: RunCli, tmp_path: Path, name: str, kind: str, code: int
+) -> None:
+    county = tmp_path / "jinghong"
+    shutil.copytree(JINGHONG, county)
+    out = county / name
+    before = out.read_bytes()
+    held = yaml.safe_load(before)["catalog"]["kind"]
+    args = ["import", str(EXAMPLE_CSV), "--kind", kind, "--jurisdiction", str(county)]
+    result = run_cli(*args, "-o", str(out), "--force")
+    assert result.exit_code == code, result.stderr
+    if code == 2:
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert f"{out} is a {held} catalog: an import of kind {kind} does not replace it" in (
+            result.stderr
+        )
+        assert out.read_bytes() == before
+    else:
+        assert yaml.safe_load(out.read_bytes())["catalog"]["kind"] == kind
+
+
+def _beside_dev() -> bytes | None:
+    """/dev/jurisdiction.yaml, which a run writing a registry beside its -o would make (a
+    run of an older dutylist on this machine may have left one)."""
+    path = Path(os.devnull).parent / "jurisdiction.yaml"
+    return path.read_bytes() if path.exists() else None
+
+
+def test_import_to_a_device_writes_no_registry(run_cli: RunCli, tmp_path: Path) -> None:
+    source = tmp_path / "清单.csv"
+    shutil.copy(EXAMPLE_CSV, source)
+    before = _beside_dev()
+    result = run_cli("import", str(source), "--kind", "empowerment", "-o", os.devnull)
+    assert result.exit_code == 0, result.stderr  # a device needs no --force
+    assert "/dev/null is not a file, so no jurisdiction.yaml was written" in result.stderr
+    assert _beside_dev() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["清单.csv"]  # nor beside the source
+
+
+def test_import_to_standard_output_writes_the_catalog_alone(tmp_path: Path) -> None:
+    before = _beside_dev()
+    args = ["import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", "/dev/stdout"]
+    done = subprocess.run(
+        [sys.executable, "-m", "dutylist", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DUTYLIST_LANG": "en"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    catalog = yaml.safe_load(done.stdout)  # nothing but the catalog: it parses as one
+    assert len(catalog["items"]) == 14
+    assert "wrote /dev/stdout: 14 items" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert _beside_dev() == before
 
 
 def test_unmappable_rows_give_exit_1_and_their_rows(run_cli: RunCli, tmp_path: Path) -> None:
@@ -279,8 +349,9 @@ def test_fmt_reports_unreadable_files_and_formats_the_rest(run_cli: RunCli, tmp_
     )
     other = tmp_path / "other.yaml"
     other.write_text("a:   1\n", encoding="utf-8")
+    assert run_cli("fmt", "--check", str(tmp_path)).exit_code == 1
     result = run_cli("fmt", str(tmp_path))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # it could not format bad.yaml
     assert "bad.yaml:3:1: " in result.stderr
     assert bad.read_text(encoding="utf-8") == "dutylist: 1\ncatalog: [\n"
     assert good.read_text(encoding="utf-8").startswith("dutylist: 1\n")
@@ -288,7 +359,75 @@ def test_fmt_reports_unreadable_files_and_formats_the_rest(run_cli: RunCli, tmp_
     assert run_cli("fmt", str(tmp_path / "missing")).exit_code == 2
     table = tmp_path / "a.csv"
     table.write_text("x,y\n", encoding="utf-8")
-    assert run_cli("fmt", "--check", str(table), str(good)).exit_code == 0
+    beside = run_cli("fmt", "--check", str(table), str(good))
+    assert beside.exit_code == 0
+    assert f"skipped {table}: not a YAML file" in beside.stderr
+
+
+FMT_INPUTS = {
+    "broken": "dutylist: 1\ncatalog: [\n",
+    "comment in a flow sequence": "dutylist: 1\ncatalog:\n  kind: grid\n  tags: [a, # c\n    b]\n",
+    "not canonical": "catalog: {kind: grid, title: t, version: '1'}\ndutylist: 1\n",
+    "canonical": "",  # filled from the shipped registry below
+}
+# (the file, the exit code of fmt --check, of fmt): spec section 6 and 10
+FMT_EXITS = [
+    ("broken", 1, 2),
+    ("comment in a flow sequence", 1, 2),
+    ("not canonical", 1, 0),
+    ("canonical", 0, 0),
+]
+
+
+@pytest.mark.parametrize(("case", "check", "fmt"), FMT_EXITS)
+def test_fmt_exit_codes(run_cli: RunCli, tmp_path: Path, case: str, check: int, fmt: int) -> None:
+    path = tmp_path / "catalog.yaml"
+    text = FMT_INPUTS[case] or (JINGHONG / "jurisdiction.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert run_cli("fmt", "--check", str(path)).exit_code == check
+    assert run_cli("fmt", str(path)).exit_code == fmt
+    if fmt == 2:
+        assert path.read_text(encoding="utf-8") == text  # left as it was
+
+
+def test_fmt_counts_a_symlinked_catalog_once(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "jinghong"
+    folder.mkdir()
+    for name in ("empowerment.yaml", "grid.yaml"):
+        (folder / name).write_text(FMT_INPUTS["not canonical"], encoding="utf-8")
+    (folder / "current.yaml").symlink_to("empowerment.yaml")
+    checked = run_cli("fmt", "--check", str(folder), str(folder / "grid.yaml"))
+    assert checked.exit_code == 1
+    assert "2 files would be reformatted, 0 unchanged" in checked.stderr
+    assert checked.stdout.count("would reformat") == 2
+    done = run_cli("fmt", str(folder))
+    assert done.exit_code == 0
+    assert "2 files reformatted, 0 unchanged" in done.stderr
+    assert (folder / "current.yaml").is_symlink()
+    assert run_cli("fmt", "--check", str(folder)).exit_code == 0
+
+
+# (the files named, the exit code, what fmt says)
+SKIPPED = [
+    (["a.csv"], 2, "a.csv: not a YAML file; fmt formats catalogs and jurisdiction.yaml"),
+    (["a.csv", "notes.yaml"], 0, "skipped notes.yaml: not a dutylist file"),
+    (["notes.yaml"], 0, "0 files reformatted, 0 unchanged, 1 skipped"),
+]
+
+
+@pytest.mark.parametrize("case", SKIPPED, ids=lambda case: " ".join(case[0]))
+def test_fmt_says_what_it_skipped(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    case: tuple[list[str], int, str],
+) -> None:  # fmt: skip
+    names, code, said = case
+    monkeypatch.chdir(tmp_path)
+    Path("a.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    Path("notes.yaml").write_text("a:   1\n", encoding="utf-8")
+    result = run_cli("fmt", *names)
+    assert result.exit_code == code
+    assert said in result.stderr
+    assert Path("notes.yaml").read_text(encoding="utf-8") == "a:   1\n"
 
 
 def test_init_then_validate(

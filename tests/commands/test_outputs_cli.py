@@ -4,12 +4,20 @@ symlink or through a hard link. Each refusal is exit 2 with the input untouched.
 
 from __future__ import annotations
 
+import io
 import os
+import pty
+import shutil
+import subprocess
+import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
+from openpyxl import load_workbook
 
 RunCli = Callable[..., Any]
 EXAMPLE_CSV = Path(__file__).resolve().parents[2] / "examples" / "import" / "赋权事项清单.csv"
@@ -118,3 +126,126 @@ def test_output_onto_a_file_read_beside_the_folder(
     path = county.parents[1] / target
     before = path.read_bytes()
     refused(run_cli(*command, "-o", target), (path, before))
+
+
+VILLAGE_CSV = (
+    "事项名称,事项类型,实施部门,办理方式\n组织召开村民会议、村民代表会议,其他,景洪市民政局,可办理\n"
+)
+REPORT = ["report", "--month", "2024-08", "-o", "out.xlsx"]
+OUTPUT_OPTIONS = ("-o", "--markdown", "--html")
+"""The options by which a command names a file it writes."""
+UNGUARDED = {("schema", "-o"): "reads no input", ("site", "-o"): "a folder: site.write checks it"}
+# (command, option, arguments with {target} for the input the output is pointed at, target)
+ONTO_AN_INPUT = [
+    ("report", "--html", [*REPORT, "--html", "{target}"], "catalogs/jinghong/territorial.yaml"),
+    ("report", "--html", [*REPORT, "--html", "{target}"], "catalogs/jinghong/jurisdiction.yaml"),
+    ("report", "--html", [*REPORT, "catalogs/jinghong", "--html", "{target}"], "catalogs/laws.yaml"),
+    ("report", "--markdown", [*REPORT, "--markdown", "{target}"], "catalogs/jinghong/grid.yaml"),
+    ("report", "-o", ["report", "--month", "2024-08", "-o", "{target}"], "catalogs/x.xlsx"),
+    ("diff", "-o", ["diff", "catalogs/jinghong", "catalogs/jinghong", "-o", "{target}"],
+     "catalogs/jinghong/empowerment.yaml"),
+    ("audit", "-o", ["audit", "catalogs/jinghong", "--config", "{target}", "-o", "{target}"],
+     "dutylist.yaml"),
+    ("conform", "-o", ["conform", "catalogs/jinghong", "--config", "{target}", "-o", "{target}"],
+     "dutylist.yaml"),
+    ("laws", "-o", ["laws", "catalogs/jinghong", "-o", "{target}"], "catalogs/laws.yaml"),
+    ("history", "-o", ["history", "--path", "catalogs/jinghong", "-o", "{target}"],
+     "catalogs/jinghong/grid.yaml"),
+    ("import", "-o", ["import", "va.csv", "--kind", "village-affairs", "--jurisdiction",
+     "catalogs/jinghong", "--guide", "{target}", "-o", "{target}", "--force"], "guide.yaml"),
+    ("export", "-o", ["export", "catalogs/jinghong/grid.yaml", "-o", "{target}", "--force"],
+     "h2.xlsx"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def county_repo(county: Path, git_commit: Any) -> Path:
+    """The shipped catalogs in a git repository (the current folder), committed in August
+    2024, with the files the cases above point their outputs at."""
+    root = county.parents[1]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    (root / "va.csv").write_text(VILLAGE_CSV, encoding="utf-8")
+    (root / "dutylist.yaml").write_text("{}\n", encoding="utf-8")
+    guide = root / "catalogs" / "xishuangbanna" / "village-affairs-guide.yaml"
+    shutil.copy(guide, root / "guide.yaml")  # a guide no registry names: only --guide reads it
+    (root / "catalogs" / "x.xlsx").symlink_to("jinghong/empowerment.yaml")
+    (root / "h2.xlsx").symlink_to("catalogs/jinghong/assessments/2024-H2.csv")
+    git_commit(root, "2024-08-10T10:00:00+08:00", "2024-08")
+    return root
+
+
+@pytest.mark.parametrize("case", ONTO_AN_INPUT, ids=lambda case: f"{case[0]} {case[1]}")
+def test_every_output_option_onto_an_input_is_refused(
+    run_cli: RunCli, county_repo: Path, case: tuple[str, str, list[str], str]
+) -> None:
+    _command, option, args, target = case
+    path = county_repo / target
+    real = path.resolve()
+    before = real.read_bytes()
+    result = run_cli(*(arg.replace("{target}", target) for arg in args))
+    refused(result, (real, before))
+    assert f"{option} {target} is an input" in result.stderr
+    assert path.is_symlink() == (real != path)  # a link to an input stays a link
+
+
+def test_every_output_option_has_a_case_above() -> None:
+    from dutylist.commands.app import app
+
+    group = typer.main.get_command(app)
+    options = {
+        (name, option)
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+        for param in command.params
+        for option in param.opts
+        if option in OUTPUT_OPTIONS
+    }
+    covered = {(command, option) for command, option, _args, _target in ONTO_AN_INPUT}
+    assert options - set(UNGUARDED) == covered
+
+
+BINARY = {
+    "diff": ["diff", "examples/jinghong-2023", "examples/jinghong-2024", "--format", "xlsx"],
+    "audit": ["audit", "catalogs/jinghong", "--format", "xlsx", "--fail-on", "none"],
+    "laws": ["laws", "catalogs", "--format", "xlsx"],
+    "conform": ["conform", "catalogs", "--format", "xlsx"],
+    "export": ["export", "catalogs/jinghong/empowerment.yaml"],
+    "report": ["report", "--month", "2024-08"],
+}
+"""The commands that write a workbook, less the -o: a device is written to as it is."""
+
+
+@pytest.mark.parametrize("command", sorted(BINARY))
+def test_a_workbook_into_a_device(run_cli: RunCli, county_repo: Path, command: str) -> None:
+    result = run_cli(*BINARY[command], "-o", os.devnull)
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in Path(os.devnull).parent.glob(".null.*")] == []
+
+
+def dutylist_proc(args: list[str], cwd: Path, **streams: Any) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "DUTYLIST_LANG": "en"}
+    command = [sys.executable, "-m", "dutylist", *args]
+    return subprocess.run(command, cwd=cwd, env=env, check=False, stderr=subprocess.PIPE, **streams)
+
+
+@pytest.mark.parametrize("command", sorted(BINARY))
+def test_a_workbook_onto_standard_output(county_repo: Path, command: str) -> None:
+    done = dutylist_proc(
+        [*BINARY[command], "-o", "/dev/stdout"], county_repo, stdout=subprocess.PIPE
+    )
+    assert done.returncode == 0, done.stderr
+    assert zipfile.ZipFile(io.BytesIO(done.stdout)).testzip() is None  # the workbook alone
+    assert load_workbook(io.BytesIO(done.stdout)).sheetnames
+
+
+def test_a_workbook_is_not_shown_on_a_terminal(county_repo: Path) -> None:
+    terminal, other_end = pty.openpty()
+    try:
+        done = dutylist_proc([*BINARY["diff"], "-o", "/dev/stdout"], county_repo, stdout=other_end)
+    finally:
+        os.close(other_end)
+        os.close(terminal)
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "dutylist: error: /dev/stdout is a terminal: a workbook or a database is not shown "
+        "there; redirect it to a file\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -158,3 +159,50 @@ def test_a_month_before_the_first_commit_says_so(run_cli: RunCli, repo: Path) ->
         "2024-06-10): nothing to report\n"
     )
     assert not (repo / "may.xlsx").exists()
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# (language, the sheets, the cooperating departments of JH-SD-010 before, as the changes
+# sheet and the HTML report show them): `unit` there is the township itself
+LANGUAGES = [
+    (
+        "en",
+        ["Adjustment statistics", "By unit", "Changes"],
+        "景洪市应急管理局、景洪市自然资源局、unit",
+    ),
+    (
+        "zh",
+        ["调整统计表", "按乡镇", "变更明细"],
+        "景洪市应急管理局、景洪市自然资源局、属地乡镇(街道)",
+    ),
+]
+
+
+@pytest.fixture
+def jinghong_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_commit: Any) -> Path:
+    """The example's 2023 lists committed in July 2024, its 2024 lists in August."""
+    root = tmp_path / "repo"
+    folder = root / "catalogs" / "jinghong"
+    shutil.copytree(EXAMPLES / "jinghong-2023", folder)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    git_commit(root, "2024-07-10T10:00:00+08:00", "2023 lists")
+    shutil.rmtree(folder)
+    shutil.copytree(EXAMPLES / "jinghong-2024", folder)
+    git_commit(root, "2024-08-19T10:00:00+08:00", "2024 lists")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.mark.parametrize(("lang", "sheets", "cooperating"), LANGUAGES)
+def test_the_workbook_and_page_are_in_the_output_language(
+    run_cli: RunCli, jinghong_repo: Path, lang: str, sheets: list[str], cooperating: str
+) -> None:
+    args = ["report", "--month", "2024-08", "-o", "r.xlsx", "--html", "r.html", "--lang", lang]
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    book = load_workbook(jinghong_repo / "r.xlsx")
+    assert book.sheetnames == sheets
+    row = next(r for r in book[sheets[2]].iter_rows(values_only=True) if r[2] == "JH-SD-010")
+    assert cooperating in str(row[8]).splitlines()
+    page = (jinghong_repo / "r.html").read_text(encoding="utf-8")
+    assert cooperating in page

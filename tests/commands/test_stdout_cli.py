@@ -15,6 +15,10 @@ COMMANDS = {
     "validate": ["validate", "catalogs"],
     "diff": ["diff", "examples/jinghong-2023", "examples/jinghong-2024"],
     "audit": ["audit", "catalogs/jinghong"],
+    # written while the arguments are parsed, before a command's error boundary
+    "help": ["--help"],
+    "diff help": ["diff", "--help"],
+    "version": ["--version"],
 }
 ENV = {**os.environ, "DUTYLIST_LANG": "en"}
 
@@ -45,15 +49,32 @@ def test_a_closed_standard_output(command: str) -> None:
     one_message(dutylist_sh(COMMANDS[command], ">&-"), "standard output is closed")
 
 
+def test_the_message_is_in_the_output_language() -> None:
+    help_page = ["--lang", "zh", "validate", "--help"]
+    one_message(dutylist_sh(help_page, ">&-"), "标准输出已关闭")
+
+
 def test_a_line_echoed_to_a_full_standard_output(tmp_path: Path) -> None:
     catalog = tmp_path / "empowerment.yaml"
     catalog.write_text("dutylist: 1\ncatalog:\n    kind: empowerment\nitems: []\n")  # to reformat
     one_message(dutylist_sh(["fmt", "--check", str(catalog)], "> /dev/full"), "no space left")
 
 
-def test_a_reader_that_stops_early_is_not_an_error() -> None:
+@pytest.mark.parametrize("command", ["fmt --check", "init"])
+def test_a_line_said_to_a_closed_standard_output(command: str, tmp_path: Path) -> None:
+    catalog = tmp_path / "empowerment.yaml"
+    catalog.write_text("dutylist: 1\ncatalog:\n    kind: empowerment\nitems: []\n")  # to reformat
+    args = {
+        "fmt --check": ["fmt", "--check", str(catalog)],
+        "init": ["init", str(tmp_path / "office"), "--code", "532801"],
+    }
+    one_message(dutylist_sh(args[command], ">&-"), "standard output is closed")
+
+
+@pytest.mark.parametrize("command", ["diff", "help", "diff help", "version"])
+def test_a_reader_that_stops_early_is_not_an_error(command: str) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "dutylist", *COMMANDS["diff"]],
+        [sys.executable, "-m", "dutylist", *COMMANDS[command]],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

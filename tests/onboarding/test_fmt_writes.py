@@ -146,6 +146,6 @@ def test_a_file_name_with_escapes_is_shown_escaped(run_cli: RunCli, tmp_path: Pa
     path = tmp_path / "\x1b]0;owned\x07.yaml"
     path.write_text("dutylist: 1\ncatalog: [\n", encoding="utf-8")
     result = run_cli("fmt", str(path))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "\\x1b]0;owned\\x07.yaml" in result.stderr
     assert "\x1b" not in result.stderr

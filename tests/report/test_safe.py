@@ -169,3 +169,45 @@ def test_the_git_diff_driver_escapes_names(
     assert result.exit_code == 0, result.stderr
     assert "\\x1b]0;owned\\x07" in result.stdout
     assert is_safe(result.stdout, lines=True)
+
+
+def test_csv_on_a_terminal_is_escaped_and_in_a_file_exact(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = hostile_copy(tmp_path, RETITLE, "JH-JT-900", CLEAR)
+    old, new = str(paths["old"]), str(paths["new"])
+    out = tmp_path / "changes.csv"
+    written = run_cli("diff", old, new, "--format", "changes-csv", "-o", str(out))
+    assert written.exit_code == 0, written.stderr
+    exact = out.read_text(encoding="utf-8")
+    assert RETITLE in exact and CLEAR in exact  # the data as they are, for a spreadsheet
+    piped = run_cli("diff", old, new, "--format", "changes-csv")
+    assert piped.stdout == exact  # a pipe or a redirection is a file too
+    from dutylist.commands.writing import _Like
+
+    monkeypatch.setattr(_Like, "isatty", lambda _self: True)
+    shown = run_cli("diff", old, new, "--format", "changes-csv")
+    assert shown.exit_code == 0
+    assert is_safe(shown.stdout.replace("\r\n", "\n"), lines=True)
+    assert shown.stdout == exact.replace(RETITLE, safe(RETITLE)).replace(CLEAR, safe(CLEAR))
+
+
+# (a cell of the statistics table, as a file holds it, as a terminal shows it); the
+# registry refuses such names, so the table meets them only in a catalog not validated
+STATISTICS_CELLS = [
+    ("交通运输局" + RETITLE, "交通运输局" + RETITLE, "交通运输局\\x1b]0;owned\\x07"),
+    ("=1+1", "'=1+1", "'=1+1"),
+    ("多行\n名称", '"多行\n名称"', '"多行\n名称"'),
+]
+
+
+@pytest.mark.parametrize(("name", "in_file", "on_terminal"), STATISTICS_CELLS)
+def test_the_statistics_csv_escapes_names_only_on_a_terminal(
+    name: str, in_file: str, on_terminal: str
+) -> None:
+    from dutylist.report.statistics import table_csv
+    from dutylist.stats.tables import Row, Table
+
+    table = Table("department", [Row(name, before=1, after=1)], [], Row("", before=1, after=1))
+    assert table_csv(table, "en").split("\r\n")[1] == f"{in_file},1,1"
+    assert table_csv(table, "en", terminal=True).split("\r\n")[1] == f"{on_terminal},1,1"

@@ -19,7 +19,7 @@ from dutylist.commands import history as history_commands
 from dutylist.commands import laws as laws_commands
 from dutylist.commands.boundary import HANDLED, handled
 from dutylist.commands.lazy import lazy_group
-from dutylist.commands.options import LangOption, lang_of
+from dutylist.commands.options import LangOption, lang_of, print_page
 from dutylist.commands.translated import TranslatedCommand, TranslatedGroup, lang_option
 from dutylist.i18n import resolve_lang, set_lang
 
@@ -38,7 +38,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"dutylist {__version__}")
+        print_page(f"dutylist {__version__}\n")
         raise typer.Exit()
 
 

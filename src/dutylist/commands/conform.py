@@ -56,17 +56,18 @@ def conform(
     from dutylist.conform.core import run_conform
 
     language = lang_of(lang)
-    _check_output(output, path, fmt)
-    settings = load_conform_settings(config or find_config(path))
+    settings_file = config or find_config(path)
+    _check_output(output, fmt, path, settings_file)
+    settings = load_conform_settings(settings_file)
     result = run_conform(path, similarity=similarity, settings=settings)
     write_output(result, fmt.value, output, language)
     finish(ExitCode.PROBLEMS if result.failing() else ExitCode.OK)
 
 
-def _check_output(output: Path | None, source: Path, fmt: ConformFormat) -> None:
+def _check_output(output: Path | None, fmt: ConformFormat, *inputs: Path | None) -> None:
     if fmt is ConformFormat.xlsx and output is None:
         raise OutputError(_("--format xlsx needs -o FILE.xlsx"))
-    guard([("-o", output)], source)
+    guard([("-o", output)], *inputs)
 
 
 def write_output(result: Any, fmt: str, output: Path | None, lang: Any) -> None:

@@ -14,6 +14,7 @@ from dutylist.commands.outputs import guard
 from dutylist.commands.writing import emit
 from dutylist.errors import OutputError
 from dutylist.i18n import _
+from dutylist.io.files import is_stream
 
 
 class LawsFormat(StrEnum):
@@ -59,7 +60,7 @@ def laws(
 def _format(fmt: LawsFormat | None, output: Path | None) -> str:
     suffix = output.suffix.lower() if output else ""
     chosen = fmt.value if fmt is not None else SUFFIXES.get(suffix, "text")
-    if chosen == "xlsx" and suffix != ".xlsx":
+    if chosen == "xlsx" and suffix != ".xlsx" and not (output is not None and is_stream(output)):
         raise OutputError(_("--format xlsx writes a workbook: give -o FILE.xlsx"))
     return chosen
 

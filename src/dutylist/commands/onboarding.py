@@ -52,13 +52,18 @@ def import_(
     lang: LangOption = None,
 ) -> None:
     """Read a county's spreadsheet (赋权事项清单 ...) into a catalog of one kind."""
-    from dutylist.io.files import write_atomic
+    from dutylist.io.files import is_stream, write_atomic
     from dutylist.onboarding.importer import import_table
 
     language = lang_of(lang)
-    _check_output(output, source, force, example=f"{kind}.yaml", registry=jurisdiction)
+    _check_output(
+        output, source, force=force, example=f"{kind}.yaml", registry=jurisdiction, guide=guide,
+        kind=kind,
+    )  # fmt: skip
+    # a device (`-o /dev/stdout`) has no folder of its own to find or write a registry in
+    beside = None if is_stream(output) else output.parent
     result = import_table(
-        source, kind, jurisdiction=jurisdiction, beside=output.parent, sheet=sheet,
+        source, kind, jurisdiction=jurisdiction, beside=beside, sheet=sheet,
         version=version, unit=unit, add_names=add_names, guide=guide,
     )  # fmt: skip
     from dutylist.report.safe import safe
@@ -68,7 +73,16 @@ def import_(
         typer.echo(safe(f"{source}:{problem.row}: {problem.message}"), err=True)
     for note in result.notes:
         say(f"dutylist: {note}")
-    _write_registry(result.registry_path, result.registry_text, result.registry_new, language)
+    if result.registry_new and beside is None:
+        _say(
+            language,
+            f"警告：未给出 --jurisdiction，已按名称生成 id；{output} 不是文件，未写出 jurisdiction.yaml",
+            f"warning: no --jurisdiction: ids were made from names; {output} is not a file, "
+            "so no jurisdiction.yaml was written beside it",
+            err=True,
+        )
+    else:
+        _write_registry(result.registry_path, result.registry_text, result.registry_new, language)
     if result.guide_filled is not None:
         say(_("guide: filled for {count} items", count=result.guide_filled))
     left = len(result.problems)
@@ -77,15 +91,26 @@ def import_(
         f"已写入 {output}：{result.items} 项" + (f"，{left} 行未导入（见上）" if left else ""),
         f"wrote {output}: {result.items} {'item' if result.items == 1 else 'items'}"
         + (f", {left} {'row' if left == 1 else 'rows'} left out (above)" if left else ""),
+        err=beside is None,  # -o /dev/stdout: the catalog alone on standard output
     )
     finish(ExitCode.PROBLEMS if left else ExitCode.OK)
 
 
 def _check_output(
-    output: Path, source: Path, force: bool, example: str, registry: Path | None = None
+    output: Path,
+    source: Path,
+    *,
+    force: bool,
+    example: str,
+    registry: Path | None = None,
+    guide: Path | None = None,
+    kind: str | None = None,
 ) -> None:
     """Refuse an output that is a folder, an input (the source, its registry, the
-    --jurisdiction registry), or (without --force) a file."""
+    --jurisdiction registry, the --guide), a catalog of another kind than `kind`, or
+    (without --force) a file. A device is written as it is: it needs no --force."""
+    from dutylist.io.files import is_stream
+
     if output.is_dir():  # --force cannot help here, so it is not offered
         raise OutputError(
             _(
@@ -98,9 +123,37 @@ def _check_output(
 
     folders = [output.parent] + ([registry] if registry is not None else [])
     registries = [folder / name for folder in folders for name in REGISTRY_NAMES]
-    guard([("-o", output)], source, *registries)
+    guard([("-o", output)], source, *registries, guide)
+    if is_stream(output):
+        return
+    held = _catalog_kind(output) if kind is not None else None
+    if held is not None and held != kind:
+        raise OutputError(
+            _(
+                "{path} is a {held} catalog: an import of kind {kind} does not replace it "
+                "(give another -o, or remove the file first)",
+                path=output,
+                held=held,
+                kind=kind,
+            )
+        )
     if output.exists() and not force:
         raise OutputError(_("{path} exists: not overwritten (use --force)", path=output))
+
+
+def _catalog_kind(path: Path) -> str | None:
+    """The `catalog.kind` of an existing file; None for a file that is none (or no file).
+    --force replaces a catalog by a new version of itself: over a catalog of another kind
+    (the territorial list as -o of an empowerment import) it is a slip of the -o."""
+    import yaml
+
+    try:
+        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError, ValueError):
+        return None
+    header = data.get("catalog") if isinstance(data, dict) else None
+    kind = header.get("kind") if isinstance(header, dict) else None
+    return kind if isinstance(kind, str) else None
 
 
 def _write_registry(path: Path | None, text: str | None, new: bool, lang: str) -> None:
@@ -152,17 +205,22 @@ def fmt(
         )
     for where, why in result.failed + result.refused:
         typer.echo(safe(f"{where}: {why}"), err=True)  # a file name may hold escapes
+    for where, why in result.skipped:
+        _say(language, f"已跳过 {where}：{why}", f"skipped {where}: {why}", err=True)
     done, same = len(result.changed), len(result.unchanged)
     bad = len(result.failed) + len(result.refused)
+    skip = len(result.skipped)
     _say(
         language,
         f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动"
-        + (f"，{bad} 个无法整理（见上）" if bad else ""),
+        + (f"，{bad} 个无法整理（见上）" if bad else "")
+        + (f"，{skip} 个已跳过" if skip else ""),
         f"{done} files {'would be reformatted' if check else 'reformatted'}, {same} unchanged"
-        + (f", {bad} not formatted (above)" if bad else ""),
+        + (f", {bad} not formatted (above)" if bad else "")
+        + (f", {skip} skipped" if skip else ""),
         err=True,
     )
-    if result.refused and not check:  # a comment would be lost: the run could not do its job
+    if bad and not check:  # a file it could not format: the run could not do its job
         finish(ExitCode.ERROR)
     finish(ExitCode.PROBLEMS if bad or (check and result.changed) else ExitCode.OK)
 
@@ -210,13 +268,13 @@ def export(
 ) -> None:
     """Write a catalog as the spreadsheet counties publish (Chinese headers)."""
     lang_of(lang)
-    from dutylist.io.files import write_atomic
+    from dutylist.io.files import is_stream, write_atomic
     from dutylist.onboarding.export import export_catalog
 
-    if output.suffix.lower() != ".xlsx":
+    if output.suffix.lower() != ".xlsx" and not is_stream(output):
         raise typer.BadParameter(_("the output is an .xlsx file"), param_hint="-o")
     data = export_catalog(catalog, public=public)  # a bad input is reported first
-    _check_output(output, catalog, force, example="清单.xlsx")
+    _check_output(output, catalog, force=force, example="清单.xlsx")
     write_atomic(output, data)
 
 

@@ -27,7 +27,29 @@ def say(text: str, *, err: bool = True) -> None:
     click strips only when the stream is no terminal."""
     from dutylist.report.safe import safe
 
-    typer.echo(safe(text, lines=True), err=err)
+    if err:
+        typer.echo(safe(text, lines=True), err=True)
+        return
+    from dutylist.io.files import write_stdout
+
+    write_stdout(safe(text, lines=True) + "\n")  # a closed stdout is an error, not silence
+
+
+def print_page(text: str) -> None:
+    """A help page or the version to standard output, which fails as every command's
+    output does (spec section 10): a full or closed one is one message and exit 2, a
+    reader that stopped early (`| head`) exit 0. These are written while the arguments
+    are parsed, before any command's error boundary."""
+    from dutylist.commands.boundary import HANDLED, handled
+    from dutylist.io.files import write_stdout
+
+    try:
+        write_stdout(text)
+    except HANDLED as exc:
+        code = handled(exc)
+        if code is None:
+            raise
+        raise typer.Exit(code) from None
 
 
 def lang_of(option: str | None) -> Lang:

@@ -15,7 +15,7 @@ from dutylist.commands.outputs import guard
 from dutylist.commands.writing import emit
 from dutylist.errors import UserError
 from dutylist.i18n import _
-from dutylist.io.files import write_atomic
+from dutylist.io.files import is_stream, write_atomic
 
 
 @contextmanager
@@ -68,7 +68,7 @@ def report(
     from dutylist.report.xlsx import workbook_bytes
     from dutylist.stats.monthly import default_path, monthly_report
 
-    if output.suffix.lower() != ".xlsx":
+    if output.suffix.lower() != ".xlsx" and not is_stream(output):
         raise UserError(
             _(
                 "report writes an Excel workbook: -o must end in .xlsx, not {name}",
@@ -77,7 +77,7 @@ def report(
         )
     language = lang_of(lang)
     md = None if markdown in (None, "-") else Path(markdown)
-    guard([("-o", output), ("--markdown", md)], path or Path("catalogs"))
+    guard([("-o", output), ("--markdown", md), ("--html", html)], path or Path("catalogs"))
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:
         where = str(path) if path is not None else default_path()

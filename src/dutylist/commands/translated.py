@@ -297,14 +297,29 @@ def help_text(text: str) -> str:
     return _(inspect.cleandoc(text))
 
 
+def _show_help(ctx: Any, _param: Any, value: bool) -> None:
+    """--help: click's callback, writing the page as the commands write their output."""
+    if value and not ctx.resilient_parsing:
+        from dutylist.commands.options import print_page
+
+        print_page(ctx.get_help() + "\n")
+        ctx.exit()
+
+
 class _Translated:
     """Help pages and usage errors in the output language (mixed into typer's classes)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _show_help
+        return option
 
     def get_help(self, ctx: Any) -> str:
         if current_lang() == "en":
             return super().get_help(ctx)  # type: ignore[misc, no-any-return]
         _translate_texts(self)
-        option = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        option = self.get_help_option(ctx)
         if option is not None and option.help:
             option.help = help_text(option.help)
         # click wraps by characters; a Chinese character takes two columns, so the page is

@@ -33,7 +33,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
     """Write `data` to `path`: see the module docstring for what that means."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if is_stream(path):
-        _write_stream(path, payload)
+        _write_stream(path, payload, binary=not isinstance(data, str))
         return
     target = Path(os.path.realpath(path))  # a symlink is written through, the link kept
     if target.is_symlink():  # realpath stops at a loop: writing would replace a link
@@ -133,9 +133,19 @@ def is_stream(path: Path) -> bool:
     return len(parts) > 1 and parts[1] in ("dev", "proc") and not stat.S_ISDIR(mode)
 
 
-def _write_stream(path: Path, payload: bytes) -> None:
+def _write_stream(path: Path, payload: bytes, *, binary: bool) -> None:
+    """Bytes into a device as it is; a workbook or a database is refused by a terminal
+    (its bytes would be run as control sequences), text is not."""
     try:
         with Path(path).open("wb") as handle:
+            if binary and handle.isatty():
+                raise OutputError(
+                    _(
+                        "{path} is a terminal: a workbook or a database is not shown there; "
+                        "redirect it to a file",
+                        path=path,
+                    )
+                )
             handle.write(payload)
     except OSError as exc:
         raise OutputError(_("cannot write {path}: {why}", path=path, why=_why(exc))) from None

@@ -1,13 +1,18 @@
 """`dutylist fmt`: every catalog and jurisdiction.yaml in one canonical layout
 (io/yamlwrite.py), so that diffs in review show changes of content, not of style.
 
-A file that cannot be read is reported and left alone (exit 1, like any problem
-found in a catalog); the other files are still formatted. YAML files that are not
-dutylist documents (no `dutylist:`, `catalog:` or `jurisdiction:` key) are skipped.
+A file that cannot be read or parsed is reported and left alone, and the other files
+are still formatted; `fmt` then exits 2 (it could not do its job on that file, as when
+it would lose a comment), `fmt --check` 1 (the check found a problem). YAML files that
+are not dutylist documents (no `dutylist:`, `catalog:` or `jurisdiction:` key) are
+skipped, and said so when named; a file that is not YAML is named as skipped, and
+naming no YAML file at all is an error. A file reached twice (a symlink beside its
+target, a path given twice) is formatted once.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,19 +39,24 @@ class FmtResult:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file:line:column, why)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file:line, why): left as is
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): named, not ours
 
     @property
     def ok(self) -> bool:
         return not self.failed and not self.refused
 
 
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named, and those below the folders named (hidden folders skipped)."""
+def collect(paths: Iterable[Path], skipped: list[Path] | None = None) -> list[Path]:
+    """The YAML files named, and those below the folders named (hidden folders skipped),
+    each file once however many paths lead to it; the files named that are not YAML
+    go to `skipped`."""
     found: list[Path] = []
     for path in paths:
         if path.is_file():
-            if path.suffix.lower() in _SUFFIXES:  # a hook may pass tables too: not ours
+            if path.suffix.lower() in _SUFFIXES:
                 found.append(path)
+            elif skipped is not None:
+                skipped.append(path)
         elif path.is_dir():
             found.extend(
                 p
@@ -57,14 +67,30 @@ def collect(paths: Iterable[Path]) -> list[Path]:
             )
         else:
             raise not_found(path, display_path(path))
-    return list(dict.fromkeys(found))
+    once: dict[str, Path] = {}
+    for path in found:  # fmt writes through a link: the link and its target are one file
+        once.setdefault(os.path.realpath(path), path)
+    return list(once.values())
 
 
 def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
     """Format files in place (atomically), or with `check` only say which would change."""
     paths = list(paths)
     result = FmtResult()
-    for path in collect(paths):
+    tables: list[Path] = []
+    files = collect(paths, tables)
+    named = {os.path.realpath(p) for p in paths if p.is_file()}
+    for path in tables:
+        result.skipped.append((display_path(path), _("not a YAML file")))
+    if tables and not files:
+        raise InputError(
+            _(
+                "{paths}: not a YAML file; fmt formats catalogs and jurisdiction.yaml "
+                "(.yaml, .yml)",
+                paths=", ".join(display_path(p) for p in tables),
+            )
+        )
+    for path in files:
         shown = display_path(path)
         try:
             text = decode(read_regular(path))
@@ -80,6 +106,8 @@ def format_paths(paths: Iterable[Path], *, check: bool = False) -> FmtResult:
             result.unchanged.append(shown)
             continue
         if not _is_dutylist(text):
+            if os.path.realpath(path) in named:
+                result.skipped.append((shown, _("not a dutylist file")))
             continue
         try:
             formatted = format_text(text)

@@ -9,6 +9,7 @@ rows of `formats.DIFF`.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from typing import TextIO
 
@@ -16,7 +17,7 @@ from dutylist.diff.model import CLASSES, DiffResult
 from dutylist.i18n import Lang
 from dutylist.report.diff_describe import Describer, changes_by_class, department_table
 from dutylist.report.jsonout import dump as json_dump
-from dutylist.report.safe import md, safe
+from dutylist.report.safe import md, on_terminal, safe
 
 
 def report_json(result: DiffResult, out: TextIO, lang: Lang) -> None:
@@ -106,7 +107,9 @@ def _cell(text: str) -> str:
 
 
 def report_csv(result: DiffResult, out: TextIO, lang: Lang) -> None:
-    """One row per change, UTF-8 with a byte-order mark so that Excel reads the Chinese."""
+    """One row per change, UTF-8 with a byte-order mark so that Excel reads the Chinese;
+    catalog text as it is, but escaped on a terminal (spec section 10)."""
+    shown = functools.partial(safe, lines=True) if on_terminal(out) else str
     d = Describer(result, lang)
     w = d.w
     buffer = io.StringIO()
@@ -125,7 +128,7 @@ def report_csv(result: DiffResult, out: TextIO, lang: Lang) -> None:
     )
     for change in result.changes:
         writer.writerow(
-            _cell(text)
+            _cell(shown(text))
             for text in (
                 change.kind if lang == "en" else d.change_catalog(change).split(" · ")[0],
                 (d.unit(change.unit) if change.unit else ""),

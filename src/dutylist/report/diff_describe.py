@@ -8,6 +8,7 @@ from typing import Any
 from dutylist.diff.classify import jsonable
 from dutylist.diff.model import CLASSES, CatalogDiff, Change, DiffResult
 from dutylist.i18n import (
+    COOPERATING_UNIT,
     ENUM_LABELS,
     FIELD,
     KIND,
@@ -95,7 +96,7 @@ class Describer:
         if dep is None:
             return ""
         if dep == "unit":
-            return "属地乡镇(街道)" if self.lang == "zh" else "unit"
+            return COOPERATING_UNIT[self.lang]
         # names are data, not words to translate: an English reader sees the registry's
         # name too (the id only when jurisdiction.yaml lacks the department)
         return self.result.department_name(dep)

@@ -90,7 +90,10 @@ def choose(
 ) -> Format:
     """--format, else the format the -o suffix names (the first row that writes it), else
     `default`; a format that contradicts a known suffix (text into .xlsx, a workbook into
-    .csv) is refused rather than written, and a binary format needs -o."""
+    .csv) is refused rather than written, and a binary format needs -o: a file of its
+    suffix, or a device (`/dev/stdout`, written to as it is)."""
+    from dutylist.io.files import is_stream
+
     suffix = output.suffix.lower() if output is not None else ""
     known = {s for row in table for s in row.suffixes}
     if name is None:
@@ -109,7 +112,7 @@ def choose(
         )
     if row.binary and output is None:
         raise UserError(_("--format {name} writes a file: it needs -o FILE", name=name))
-    if row.binary and output is not None and suffix not in row.suffixes:
+    if row.binary and output is not None and suffix not in row.suffixes and not is_stream(output):
         raise UserError(
             _(
                 "--format {name} writes a {wanted} file: -o must end in {wanted}, not {file}",

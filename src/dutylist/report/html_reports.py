@@ -9,7 +9,7 @@ from typing import Any
 
 from dutylist import __version__
 from dutylist.audit.core import AuditResult
-from dutylist.i18n import FIELD, KIND, Lang, class_label, label
+from dutylist.i18n import FIELD, KIND, Lang, change_value, class_label, label
 from dutylist.report.audit_labels import (
     decisions_of,
     grouped,
@@ -124,8 +124,8 @@ def stats_html(stats: Statistics, lang: Lang, *, title: str | None = None) -> by
             [c.department],
             ["、".join(class_label(x, lang) for x in c.classes)],
             [(FIELD.get(n, n) if zh else n) for n in c.fields],
-            [c.fields[n][0] for n in c.fields],
-            [c.fields[n][1] for n in c.fields],
+            [change_value(n, c.fields[n][0], lang) for n in c.fields],
+            [change_value(n, c.fields[n][1], lang) for n in c.fields],
         ]
         for c in stats.changes
     ]

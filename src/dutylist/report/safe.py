@@ -65,6 +65,13 @@ def md(text: object, *, breaks: str = " ") -> str:
     return breaks.join(safe(part).translate(_MARKDOWN) for part in value.split("\n"))
 
 
+def on_terminal(out: object) -> bool:
+    """`out` is a terminal (or stands for one): data formats (CSV) keep catalog text exact
+    in a file or a pipe, and show it escaped only where it would be run."""
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
 def is_safe(text: str, *, lines: bool = False) -> bool:
     """No character of `text` would reach the terminal raw as a control."""
     allowed = (0x0A, 0x09) if lines else ()

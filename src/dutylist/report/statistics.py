@@ -9,7 +9,7 @@ import io
 from typing import TYPE_CHECKING, TextIO
 
 from dutylist.i18n import Lang, class_label
-from dutylist.report.safe import md, safe
+from dutylist.report.safe import md, on_terminal, safe
 from dutylist.stats.tables import Cell, Statistics, Table
 
 if TYPE_CHECKING:
@@ -19,17 +19,20 @@ if TYPE_CHECKING:
 BOM = "\ufeff"  # Excel opens a UTF-8 CSV as the local code page unless it starts with a BOM
 
 
-def table_csv(table: Table, lang: Lang) -> str:
-    """The table with its header and 合计 row, as CSV text starting with a BOM."""
+def table_csv(table: Table, lang: Lang, *, terminal: bool = False) -> str:
+    """The table with its header and 合计 row, as CSV text starting with a BOM; for a
+    `terminal`, names with their control characters escaped (spec section 10)."""
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(_safe(cells) for cells in table.records(lang))
+    writer.writerows(_safe(cells, terminal) for cells in table.records(lang))
     return buffer.getvalue()
 
 
-def _safe(cells: list[Cell]) -> list[Cell]:
+def _safe(cells: list[Cell], terminal: bool) -> list[Cell]:
     # A spreadsheet opening the CSV would evaluate = + - @ as a formula: quote it as text.
+    if terminal:
+        cells = [safe(c, lines=True) if isinstance(c, str) else c for c in cells]
     return [f"'{c}" if isinstance(c, str) and c[:1] in ("=", "+", "-", "@") else c for c in cells]
 
 
@@ -118,7 +121,7 @@ def diff_csv(result: DiffResult, out: TextIO, lang: Lang) -> None:
     """`diff --format csv`: the department statistics table (spec section 8)."""
     from dutylist.stats.tables import statistics
 
-    out.write(table_csv(statistics([result]).departments, lang))
+    out.write(table_csv(statistics([result]).departments, lang, terminal=on_terminal(out)))
 
 
 def diff_xlsx(result: DiffResult, lang: Lang) -> bytes:

@@ -13,11 +13,11 @@ from datetime import date
 from typing import Any
 
 from dutylist.i18n import (
-    ENUM_LABELS,
     FIELD,
     KIND,
     N_,
     Lang,
+    change_value,
     class_label,
     label,
     translate,
@@ -253,13 +253,6 @@ def _chart(book: Any, sheet: Any, table: Table, *, name_col: int, total_row: int
     sheet.insert_chart(at, 0, chart)
 
 
-def _change_value(field_name: str, value: str, lang: Lang) -> str:
-    if field_name == "scope" and value == "all":
-        return "全部乡镇(街道)" if lang == "zh" else "all units"
-    table = ENUM_LABELS.get(field_name)
-    return label(table, value, lang) if table is not None else value
-
-
 def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: Lang) -> None:
     """One row per change; its changed fields one per line in 变更字段 / 原值 / 新值, so
     that the sheet keeps ten columns and prints legibly however many fields changed."""
@@ -284,8 +277,8 @@ def _changes_sheet(book: Any, styles: dict[str, Any], stats: Statistics, lang: L
             change.department,
             "、".join(class_label(c, lang) for c in change.classes),
             "\n".join(FIELD.get(n, n) if lang == "zh" else n for n in names),
-            "\n".join(_change_value(n, change.fields[n][0], lang) for n in names),
-            "\n".join(_change_value(n, change.fields[n][1], lang) for n in names),
+            "\n".join(change_value(n, change.fields[n][0], lang) for n in names),
+            "\n".join(change_value(n, change.fields[n][1], lang) for n in names),
         ]
         rows.append(cells)
     # widths from a sample: a 100k-row sheet needs no exact fit
