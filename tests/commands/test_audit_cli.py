@@ -465,3 +465,25 @@ def test_audit_of_a_file_that_is_no_catalog_exits_2(
         f"dutylist: error: {path} {says}; audit takes a jurisdiction folder or a catalog file "
         "(an assessment table goes with --assessment FILE)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (",gasa,", ",gasaa,", "unit 'gasaa' is neither an id nor a name"),
+        ("JH-WJ-001,", "JH-WJ-0001,", "'JH-WJ-0001' is not an item of the empowerment catalog"),
+    ],
+)
+def test_rows_naming_what_the_lists_lack_stop_the_audit(
+    run_cli: RunCli, shipped: Path, old: str, new: str, said: str
+) -> None:
+    folder = shipped / "catalogs" / "jinghong"
+    table = folder / "assessments" / "2024-H2.csv"
+    text = table.read_text(encoding="utf-8")
+    assert old in text
+    table.write_text(text.replace(old, new), encoding="utf-8")
+    result = run_cli("audit", str(folder), "--fail-on", "none")
+    assert result.exit_code == 2
+    assert said in result.stderr and "2024-H2.csv:" in result.stderr
+    assert "fix the assessment table before the audit" in result.stderr
+    assert result.stdout == ""

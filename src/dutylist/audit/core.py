@@ -9,10 +9,10 @@ names and locations; they never read files or compute line numbers themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dutylist.audit.config import AuditSettings
 from dutylist.audit.context import AuditContext, CatalogKey, Rows
@@ -20,10 +20,13 @@ from dutylist.audit.rules.base import AuditFinding
 from dutylist.catalog.load import display_path
 from dutylist.catalog.workspace import Jurisdiction, assessment_files, load_path
 from dutylist.errors import InputError
-from dutylist.findings import Severity
+from dutylist.findings import Finding, Severity
 from dutylist.i18n import N_, _
 from dutylist.io.yamlload import gc_paused
-from dutylist.validate.core import require_valid
+from dutylist.validate.core import document_ids, require_valid
+
+if TYPE_CHECKING:
+    from dutylist.catalog.assessment import Assessment
 
 
 @dataclass
@@ -66,13 +69,14 @@ def read_rows(juris: Jurisdiction, assessment: Path | None) -> tuple[Rows | None
     registry = juris.registry
     lookup = unit_lookup((u.id, u.name) for u in registry.model.units) if registry else None
     table = read_assessment(path, juris.display(path), lookup)
-    if table.findings:
-        first = table.findings[0]
-        if len(table.findings) > 1:
+    problems = [*table.findings, *_unknown_rows(table, juris)]
+    if problems:
+        first = min(problems, key=Finding.sort_key)
+        if len(problems) > 1:
             message = _(
                 "{message} (and {more} more): fix the assessment table before the audit",
                 message=first.message,
-                more=len(table.findings) - 1,
+                more=len(problems) - 1,
             )
         else:
             message = _(
@@ -87,6 +91,19 @@ def read_rows(juris: Jurisdiction, assessment: Path | None) -> tuple[Rows | None
     if period is None:
         return None, table.file
     return Rows(table, period, rows), table.file
+
+
+def _unknown_rows(table: Assessment, juris: Jurisdiction) -> Iterator[Finding]:
+    """Rows naming an item or a unit the lists do not have (DL202, DL203): an audit that
+    left them out would decide on what remains, silently."""
+    from dutylist.catalog.assessment import item_problems, unit_problems
+
+    if juris.registry is not None:
+        known = {u.id for u in juris.registry.model.units} | juris.registry.left_out
+        yield from unit_problems(table, known)
+    empowerment = juris.catalog("empowerment")
+    if empowerment is not None:
+        yield from item_problems(table, document_ids(empowerment))
 
 
 def added_items(previous: str, current: Path) -> dict[CatalogKey, set[str]]:
