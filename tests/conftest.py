@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -110,3 +112,17 @@ def month_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_commit: GitC
     git_commit(root, "2024-07-15T10:00:00+08:00", "2024-07")
     monkeypatch.chdir(root)
     return root
+
+
+def run_dutylist(*args: str, cwd: Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """`python -m dutylist ARGS` as a process of its own, in English: for what CliRunner
+    cannot give a program (a real standard output, a device, a signal)."""
+    return subprocess.run(
+        [sys.executable, "-m", "dutylist", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DUTYLIST_LANG": "en"},
+        check=False,
+        **kwargs,
+    )

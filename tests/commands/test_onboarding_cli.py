@@ -6,14 +6,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from tests.conftest import run_dutylist
 
 from dutylist.validate.core import validate_paths
 
@@ -136,14 +135,7 @@ def test_import_to_a_device_writes_no_registry(run_cli: RunCli, tmp_path: Path) 
 def test_import_to_standard_output_writes_the_catalog_alone(tmp_path: Path) -> None:
     before = _beside_dev()
     args = ["import", str(EXAMPLE_CSV), "--kind", "empowerment", "-o", "/dev/stdout"]
-    done = subprocess.run(
-        [sys.executable, "-m", "dutylist", *args],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DUTYLIST_LANG": "en"},
-        check=False,
-    )
+    done = run_dutylist(*args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     catalog = yaml.safe_load(done.stdout)  # nothing but the catalog: it parses as one
     assert len(catalog["items"]) == 14

@@ -32,18 +32,6 @@ def umask(mask: int) -> Iterator[None]:
         os.umask(old)
 
 
-def dutylist(*args: str, cwd: Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dutylist", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DUTYLIST_LANG": "en"},
-        check=False,
-        **kwargs,
-    )
-
-
 def one_message(stderr: str) -> None:
     assert "Traceback" not in stderr
     assert len(stderr.strip().splitlines()) == 1, stderr
