@@ -42,3 +42,20 @@ def test_outline_indented_records_one_a_line() -> None:
 def test_non_ascii_written_as_it_is_and_other_keys_as_json_writes_them() -> None:
     assert dumps({"名称": "勐旺乡"}) == '{\n  "名称": "勐旺乡"\n}\n'
     assert json.loads(dumps({2: [], None: {}})) == {"2": [], "null": {}}
+
+
+@given(
+    st.recursive(
+        st.text() | st.integers(),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
+def test_no_control_character_reaches_a_terminal_raw(value: object) -> None:
+    from dutylist.report.safe import is_safe
+
+    text = dumps({"value": value})
+    assert json.loads(text) == {"value": value}
+    assert is_safe(text, lines=True)

@@ -9,9 +9,17 @@ the C encoder in one call: the same document, parsed back, as `indent=2` gives.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TextIO
 
+from dutylist.report.safe import UNSAFE
+
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+
+# JSON escapes C0 controls itself; DEL, C1, bidi controls and the line separators it writes
+# raw, and on a terminal they would act. Written as \\uXXXX they parse back the same.
+_RAW = {code: f"\\u{code:04x}" for code in UNSAFE if code >= 0x7F}
+_ANY_RAW = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_RAW)) + "]").search
 
 
 def dumps(value: Any, levels: int = 2) -> str:
@@ -20,7 +28,8 @@ def dumps(value: Any, levels: int = 2) -> str:
     parts: list[str] = []
     _emit(value, 0, levels, parts)
     parts.append("\n")
-    return "".join(parts)
+    text = "".join(parts)
+    return text.translate(_RAW) if _ANY_RAW(text) else text
 
 
 def dump(value: Any, out: TextIO, levels: int = 2) -> None:
