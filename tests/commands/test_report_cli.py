@@ -35,6 +35,23 @@ def test_report_writes_workbook_and_markdown(run_cli: RunCli, repo: Path) -> Non
     assert "> 1 commit in 2024-07." in result.stdout
 
 
+@pytest.mark.parametrize(
+    "outputs",
+    [
+        ["-o", "july.xlsx", "--markdown", "july.xlsx"],
+        ["-o", "july.xlsx", "--markdown", "s.md", "--html", "./s.md"],
+        ["-o", "/dev/stdout", "--markdown", "-"],
+    ],
+)
+def test_two_outputs_into_one_place_are_refused(
+    run_cli: RunCli, repo: Path, outputs: list[str]
+) -> None:
+    result = run_cli("report", "--month", "2024-07", *outputs)
+    assert result.exit_code == 2
+    assert "both write to" in result.stderr
+    assert not (repo / "july.xlsx").exists() and not (repo / "s.md").exists()
+
+
 def test_month_without_commit_says_so(run_cli: RunCli, repo: Path) -> None:
     md = repo / "summary.md"
     result = run_cli(

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from dutylist.errors import OutputError
+from dutylist.i18n import _
 from dutylist.io.files import refuse_inputs
 
 
@@ -65,9 +68,40 @@ def _guides(root: Path, registry: Path) -> list[Path]:
 def guard(outputs: Iterable[tuple[str, Path | None]], *arguments: str | Path | None) -> None:
     """Refuse (OutputError, exit 2) an output that names an input: `outputs` are
     (option, path) pairs, `arguments` the inputs as given on the command line."""
-    outputs = [(option, output) for option, output in outputs if output is not None]
-    if not outputs:
+    named = [(option, output) for option, output in outputs if output is not None]
+    if not named:
         return  # all to standard output: nothing to read the inputs for
+    _apart(named)
     files, folders = inputs_of(*arguments)
+    for option, output in named:
+        if output != STDOUT:
+            refuse_inputs(output, files, folders, option=option)
+
+
+STDOUT = Path("-")  # an output option's `-`: standard output
+
+
+def _apart(outputs: list[tuple[str, Path]]) -> None:
+    """Refuse two outputs that write to one place (`-o /dev/stdout --markdown -`, or one
+    file named twice): the second would be mixed into the first or replace it."""
+    seen: dict[object, str] = {}
     for option, output in outputs:
-        refuse_inputs(output, files, folders, option=option)
+        place = _place(output)
+        if place in seen:
+            raise OutputError(
+                _(
+                    "{first} and {second} both write to {path}: give each its own",
+                    first=seen[place],
+                    second=option,
+                    path="-" if output == STDOUT else output,
+                )
+            )
+        seen[place] = option
+
+
+def _place(output: Path) -> object:
+    try:
+        found = os.fstat(1) if output == STDOUT else output.stat()
+    except OSError:  # a file still to be written: its path is its place
+        return output.resolve()
+    return (found.st_dev, found.st_ino)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from dutylist.commands.options import LangOption, lang_of, say
-from dutylist.commands.outputs import guard
+from dutylist.commands.outputs import STDOUT, guard
 from dutylist.commands.writing import emit
 from dutylist.errors import UserError
 from dutylist.i18n import _
@@ -77,7 +77,8 @@ def report(
         )
     language = lang_of(lang)
     md = None if markdown in (None, "-") else Path(markdown)
-    guard([("-o", output), ("--markdown", md), ("--html", html)], path or Path("catalogs"))
+    shown = STDOUT if markdown == "-" else md
+    guard([("-o", output), ("--markdown", shown), ("--html", html)], path or Path("catalogs"))
     options: dict[str, Any] = {"month": month, "tz": tz, "rev_from": rev_from, "rev_to": rev_to}
     with _progress() as tell:
         where = str(path) if path is not None else default_path()
