@@ -487,3 +487,15 @@ def test_rows_naming_what_the_lists_lack_stop_the_audit(
     assert said in result.stderr and "2024-H2.csv:" in result.stderr
     assert "fix the assessment table before the audit" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("where", [".", "lists", "duties/lists"])
+def test_problem_lists_are_never_written_among_the_catalogs(
+    run_cli: RunCli, shipped: Path, where: str
+) -> None:
+    folder = shipped / "catalogs" / "jinghong"
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    result = run_cli("audit", str(folder), "--by", "unit", "-o", str(folder / where))
+    assert result.exit_code == 2
+    assert "outside the catalogs" in result.stderr
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before

@@ -12,7 +12,7 @@ import typer
 from dutylist.commands.options import LangOption, finish, lang_of
 from dutylist.commands.outputs import guard
 from dutylist.commands.writing import write_format
-from dutylist.errors import ExitCode, InputError, UserError
+from dutylist.errors import ExitCode, InputError, OutputError, UserError
 from dutylist.i18n import _
 from dutylist.report.formats import AUDIT, choices, choose, per_unit
 
@@ -106,6 +106,8 @@ def audit(
     target = path or default_target()
     settings_file = config or find_config(target)
     guard([("-o", output)], target, assessment, previous, settings_file, accept)
+    if by.value == "unit" and output is not None:
+        _outside_the_catalogs(output, target)
     settings = load_settings(settings_file)
     accepted = load_accept(accept) if accept else {}
     result = run_audit(
@@ -116,6 +118,22 @@ def audit(
     write_outputs(result, fmt_name, by.value, output, lang_of(lang), inputs=inputs)
     fails = fail_on is not FailOn.none and result.failing(Severity(fail_on.value))
     finish(ExitCode.PROBLEMS if fails else ExitCode.OK)
+
+
+def _outside_the_catalogs(output: Path, target: Path) -> None:
+    """--by unit -o DIR writes a file per unit: never among the catalogs they are made of,
+    where the next validate, fmt or site would meet them."""
+    folder = (target if target.is_dir() else target.parent).resolve()
+    place = output.resolve()
+    if place == folder or folder in place.parents:
+        raise OutputError(
+            _(
+                "-o {path}: the problem lists go outside the catalogs they are made from "
+                "({source})",
+                path=output,
+                source=folder,
+            )
+        )
 
 
 def default_target() -> Path:
