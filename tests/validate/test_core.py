@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dutylist.checks import all_checks
+from dutylist.validate.core import validate_paths
 
 RunCli = Callable[..., Any]
 ROOT = Path(__file__).resolve().parents[2]
@@ -286,3 +287,21 @@ def test_duplicates_count_entries_in_the_file_past_invalid_items(
     messages = {e["code"]: e["message"] for e in errors if e["code"] in ("DL107", "DL108")}
     assert messages["DL107"] == "id 'B-11' is used twice (first at entry 11): ids must be unique"
     assert messages["DL108"].endswith("(entry 9) once normalised")
+
+
+def test_an_unquoted_id_is_referred_to_as_written(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(CASES / "valid" / "grid-territorial", case)
+    territorial = case / "territorial.yaml"
+    text = territorial.read_text(encoding="utf-8")
+    territorial.write_text(text.replace('id: "SD-001"', "id: 010"), encoding="utf-8")
+    grid = case / "grid.yaml"
+    grid.write_text(
+        grid.read_text(encoding="utf-8").replace('source: "SD-001"', 'source: "010"'),
+        encoding="utf-8",
+    )
+    found = validate_paths([case]).findings
+    # the unquoted id is reported where it is; the grid item naming it is not told it is unknown
+    assert [(f.file.rsplit("/", 1)[-1], f.code, f.item) for f in found] == [
+        ("territorial.yaml", "DL100", "010")
+    ]

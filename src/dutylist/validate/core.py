@@ -294,7 +294,16 @@ def document_ids(loaded: LoadedCatalog) -> set[str]:
     items = loaded.doc.data.get("items")
     if not isinstance(items, list):
         return {item.id for item in loaded.model.items}
-    return {str(i["id"]) for i in items if isinstance(i, dict) and i.get("id") is not None}
+    ids: set[str] = set()
+    for index, entry in enumerate(items):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(ident, str):
+            ids.add(ident)
+        elif ident is not None:  # an unquoted 010 is the id `010`, not the 8 YAML made of it
+            spelled = loaded.doc.item_id(("items", index))
+            if spelled is not None:
+                ids.add(spelled)
+    return ids
 
 
 def grid_checks(grid: LoadedCatalog, territorial: LoadedCatalog | None) -> Iterator[Finding]:
