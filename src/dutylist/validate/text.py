@@ -33,6 +33,12 @@ def shown(text: str) -> str:
     )
 
 
+def hidden(text: str) -> bool:
+    """Whether `text` holds a character validate refuses in an id or a name (a control, an
+    invisible or a bidi character)."""
+    return not text.isprintable() and any(p.search(text) for p in (_CONTROL, _INVISIBLE, _BIDI))
+
+
 def text_checks(
     doc: Document,
     section: str,

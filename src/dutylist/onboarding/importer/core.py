@@ -296,7 +296,7 @@ class _Builder:
             if len(filled) > 1:  # one cell alone is a heading or a footnote (注：...)
                 self.problems.append(RowProblem(number, _("no 事项名称 (name) in this row")))
             return
-        errors: list[str] = []
+        errors = _hidden_text(cell)
         item = self._item(cell, errors)
         if not errors:
             errors.extend(self._check(item))
@@ -531,3 +531,20 @@ def _choice_problem(name: str, text: str, table: dict[str, str]) -> str:
         text=text,
         choices=", ".join(values),
     )
+
+
+def _hidden_text(cell: dict[str, str | None]) -> list[str]:
+    """The id and name cells holding a character that would not show (a control, an
+    invisible or a bidi character, pasted in with the text): such a row is left out, as
+    validate would refuse the item it made."""
+    from dutylist.validate.text import hidden, shown
+
+    return [
+        _(
+            "{field} {value} holds a character that is not shown as itself: remove it",
+            field=field,
+            value=shown(text),
+        )
+        for field in ("id", "name")
+        if (text := cell.get(field)) and hidden(text)
+    ]
