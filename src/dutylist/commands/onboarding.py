@@ -272,7 +272,7 @@ def export(
     from dutylist.onboarding.export import export_catalog
 
     if output.suffix.lower() != ".xlsx" and not is_stream(output):
-        raise typer.BadParameter(_("the output is an .xlsx file"), param_hint="-o")
+        raise typer.BadParameter(_("the output must be an .xlsx file"), param_hint="-o")
     data = export_catalog(catalog, public=public)  # a bad input is reported first
     _check_output(output, catalog, force=force, example="清单.xlsx")
     write_atomic(output, data)
