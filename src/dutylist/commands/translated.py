@@ -265,7 +265,7 @@ class _TranslatedUsageError(UsageError):
                 option = ctx.help_option_names[0]
                 command = f"{ctx.command_path} {option}"
                 lines.append(_("Try '{command}' for help.", command=command) + "\n")
-        lines.append(_("Error: {message}", message=self.text))
+        lines.append(_("dutylist: error: {message}", message=self.text))
         typer.echo("\n".join(lines), err=True)
 
 
