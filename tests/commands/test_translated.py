@@ -109,7 +109,7 @@ def test_english_help_is_left_as_typer_writes_it(run_cli: RunCli) -> None:
     ("message", "expected"),
     [
         ("No such option: --bogus", "没有这个选项：--bogus"),
-        ("Missing argument 'NEW'.", "缺少参数 'NEW'。"),
+        ("Missing argument 'NEW'.", "缺少参数 '新版本'。"),
         ("Missing option '-o' / '--output'.", "缺少选项 '-o' / '--output'。"),
         (
             "Invalid value for '--format' / '-f': 'x' is not one of 'text', 'json'.",

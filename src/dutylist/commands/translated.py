@@ -42,6 +42,8 @@ _HELP_WORDS = (
     (re.compile(r"\[required\]"), N_("[required]")),
 )
 
+_MISSING_ARGUMENT = N_("Missing argument {name}.")
+
 # Usage errors of click's core, as patterns of their English text; the groups are the
 # parts (option names, values) that stay as they are.
 _USAGE_ERRORS = tuple(
@@ -62,7 +64,7 @@ _USAGE_ERRORS = tuple(
             N_("No such command '{name}'. Did you mean {matches}?"),
         ),
         (r"Missing command\.", N_("Missing command.")),
-        (r"Missing argument (?P<name>'.*')\.", N_("Missing argument {name}.")),
+        (r"Missing argument (?P<name>'.*')\.", _MISSING_ARGUMENT),
         (r"Missing option (?P<name>'.*')\.", N_("Missing option {name}.")),
         (
             r"Missing option (?P<name>'.*')\. Choose from:\s*(?P<choices>.*)",
@@ -211,6 +213,8 @@ def translate_usage_error(message: str) -> str:
             fields = match.groupdict()
             if "reason" in fields:
                 fields["reason"] = _translate_reason(fields["reason"])
+            if msgid == _MISSING_ARGUMENT:  # named as the help page names it: '旧版本'
+                fields["name"] = _placeholders(fields["name"])
             return _(msgid, **fields)
     return _translate_reason(message)
 
