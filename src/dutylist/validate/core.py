@@ -173,11 +173,14 @@ def _duplicates(
     ids: list[str],
     names: list[str],
     position: Callable[[int], int] = int,
+    *,
+    keys: list[str] | None = None,
 ) -> Iterator[Finding]:
+    """Ids used twice and names equal once normalised (`keys`: normalize_names(names))."""
     yield from text_checks(doc, section, ids, names, position)
     first_id: dict[str, int] = {}
     first_name: dict[str, int] = {}
-    keys = normalize_names(names)
+    keys = normalize_names(names) if keys is None else keys
     for i, (ident, name) in enumerate(zip(ids, names, strict=True)):
         if ident in first_id:
             message = _(
@@ -204,7 +207,12 @@ def item_checks(loaded: LoadedCatalog) -> Iterator[Finding]:
     model = loaded.model
     items = model.items
     yield from _duplicates(
-        loaded.doc, "items", [i.id for i in items], [i.name for i in items], loaded.position
+        loaded.doc,
+        "items",
+        [i.id for i in items],
+        [i.name for i in items],
+        loaded.position,
+        keys=loaded.name_keys(),
     )
     if model.posts:
         posts = model.posts

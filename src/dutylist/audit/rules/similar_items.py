@@ -38,7 +38,6 @@ from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.normalize import normalize_name
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -63,6 +62,7 @@ def _catalog(
     ctx: AuditContext, loaded: LoadedCatalog, settings: AuditSettings
 ) -> Iterator[AuditFinding]:
     items = loaded.model.items
+    keys = loaded.name_keys()  # validate's duplicate check has made them
     blocks: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         blocks.setdefault(item.department, []).append(index)
@@ -70,9 +70,7 @@ def _catalog(
     for members in blocks.values():
         if len(members) < 2:
             continue
-        for first, second, score in _pairs(
-            [normalize_name(items[i].name) for i in members], cutoff
-        ):
+        for first, second, score in _pairs([keys[i] for i in members], cutoff):
             a, b = items[members[first]], items[members[second]]
             yield ctx.finding(
                 RULE,
