@@ -61,8 +61,10 @@ MESSAGE = N_("{zero} of {units} handled no case in {period}: {evidence}")
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     for loaded, item in ctx.empowerment_items():
         ev = item_evaluation(ctx, item, settings)
+        if _said_elsewhere(item, ev, settings):  # first: then most items never make `zero`
+            continue
         zero = ev.zero
-        if not zero or _said_elsewhere(item, ev, settings):
+        if not zero:
             continue
         used = list(compress(ev.units, ev.cases_of))  # the units with a case
         yield ctx.finding(
