@@ -27,9 +27,10 @@ Fails:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from math import ceil, floor
 from typing import TYPE_CHECKING
 
@@ -112,11 +113,12 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
             else len(ordered)
         )
         near: set[int] = set()
-        for token in prefixes[p]:
-            near.update(holders[token])
-        candidates = sorted(k for k in near if p < k < end)
-        if not candidates:
+        for token in prefixes[p]:  # its holders after p and short enough: a slice
+            held = holders[token]
+            near.update(held[bisect_right(held, p) : bisect_left(held, end)])
+        if not near:
             continue
+        candidates = sorted(near)
         name = ordered[p]
         for _, score, k in process.extract(
             name,
@@ -145,9 +147,7 @@ def _prefixes(names: list[str], share: float) -> list[list[str]]:
     each, tokens ranked the same way for all names (rarest first): a pair sharing no
     token of these prefixes is below the cutoff."""
     tokens = [_tokens(name) for name in names]
-    count: Counter[str] = Counter()
-    for name_tokens in tokens:
-        count.update(name_tokens)
+    count = Counter(chain.from_iterable(tokens))  # one count, not an update per name
     rank = {token: r for r, token in enumerate(sorted(count, key=lambda t: (count[t], t)))}
     least = share / (2 - share)
     prefixes = []
@@ -158,11 +158,13 @@ def _prefixes(names: list[str], share: float) -> list[list[str]]:
 
 
 def _tokens(name: str) -> list[str]:
-    if len(set(name)) == len(name):
-        return list(name)
+    # the characters once: a Chinese character is a new object each time it is taken out
+    chars = list(name)
+    if len(set(chars)) == len(chars):
+        return chars
     seen: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
     tokens = []
-    for char in name:
+    for char in chars:
         n = seen.get(char, 0)
         tokens.append(f"{char}\x00{n}" if n else char)
         seen[char] = n + 1
