@@ -112,8 +112,12 @@ class AuditContext:
 
     @property
     def code(self) -> str:
-        reg = self.juris.registry
-        return reg.model.jurisdiction.code if reg is not None else self.juris.root.name
+        code: str | None = self.memo.get("code")  # in every finding's fingerprint
+        if code is None:
+            reg = self.juris.registry
+            code = reg.model.jurisdiction.code if reg is not None else self.juris.root.name
+            self.memo["code"] = code
+        return code
 
     @property
     def unit_names(self) -> dict[str, str]:
@@ -241,4 +245,4 @@ class AuditContext:
 def _scope(item: Item | None) -> str | list[str] | None:
     if not isinstance(item, EmpowermentItem):
         return None
-    return "all" if item.scope == "all" else [str(u) for u in item.scope]
+    return "all" if item.scope == "all" else list(map(str, item.scope))

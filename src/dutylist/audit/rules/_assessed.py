@@ -238,25 +238,13 @@ def units(n: int) -> Message:
 
 def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
     """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures.
-    The records of equal measures are one shared dict (they are read, never changed)."""
-    key = ("evidence", id(ev))
-    held: tuple[Evaluation, dict[str, object]] | None = ctx.memo.get(key)
-    if held is None or held[0] is not ev:
-        records: _Records | None = ctx.memo.get("row records")
-        if records is None:
-            records = ctx.memo["row records"] = _Records()
-        found: dict[str, object] = dict(
-            zip(
-                ev.units,
-                map(
-                    records.__getitem__,
-                    zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True),
-                ),
-                strict=True,
-            )
-        )
-        held = ctx.memo[key] = (ev, found)
-    return dict(held[1])  # a finding may add keys of its own (also_revoke)
+    The records of equal measures are one shared dict (they are read, never changed); the
+    dict of units is the finding's own (it may add keys: also_revoke)."""
+    records: _Records | None = ctx.memo.get("row records")
+    if records is None:
+        records = ctx.memo["row records"] = _Records()
+    measures = zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True)
+    return dict(zip(ev.units, map(records.__getitem__, measures), strict=True))
 
 
 class _Records(dict[tuple[int, int, int], dict[str, object]]):
