@@ -1,15 +1,18 @@
 """The quick forms of audit computations against the plain ones they replace: the integer
-share threshold, and messages shared between findings and languages."""
+share threshold, messages shared between findings and languages, the fit flags, the units
+made on demand and the evidence made late."""
 
 from __future__ import annotations
 
 import math
 from fractions import Fraction
+from pathlib import Path
 from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dutylist.audit.core import run_audit
 from dutylist.audit.rules._assessed import at_least, cases, evaluate, flags, unit_evidence
 from dutylist.audit.rules.base import Joined, Label, Message, plural
 from dutylist.model.assessment import CAPACITIES, WILLINGNESSES
@@ -79,3 +82,20 @@ def test_weak_and_zero_made_on_demand_are_the_plain_lists(rows: list[tuple[int, 
     weak = [u for u, (_, _, w) in zip(units, rows, strict=True) if WILLINGNESSES[w] == "weak"]
     assert ev.weak == weak
     assert ev.zero is ev.zero  # made once
+
+
+def test_evidence_added_later_is_the_evidence_made_at_once() -> None:
+    # the text report leaves the evidence unmade; made later, `extra` is the same dict,
+    # its keys in the same order (the evidence first, also_revoke after)
+    root = Path(__file__).resolve().parents[2] / "catalogs" / "jinghong"
+    full = run_audit(root)
+    bare = run_audit(root, evidence=False)
+    assert [f.fingerprint for f in bare.findings] == [f.fingerprint for f in full.findings]
+    assert any(f.evidence is not None for f in bare.findings)
+    assert any("also_revoke" in f.extra for f in full.findings)
+    for f in bare.findings:
+        f.add_evidence()
+    assert [list(f.extra.items()) for f in bare.findings] == [
+        list(f.extra.items()) for f in full.findings
+    ]
+    assert all(f.evidence is None for f in full.findings)

@@ -7,7 +7,7 @@ engine can import every rule without a cycle (as sqlfluff's rules depend on Rule
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,6 +204,7 @@ class AuditContext:
         severity: Severity | None = None,
         path: tuple[str | int, ...] | None = None,
         extra: dict[str, Any] | None = None,
+        evidence: Callable[[], dict[str, Any]] | None = None,
     ) -> AuditFinding:
         """A finding located at the item (or at `path` in the catalog), fingerprinted by
         rule, jurisdiction, catalog, item and the rule's stable `subject`."""
@@ -239,6 +240,7 @@ class AuditContext:
             ),
             extra=extra or {},
             scope=_scope(item),
+            evidence=evidence,
         )
 
 

@@ -43,7 +43,12 @@ def run(
     settings = load_settings(settings_file)
     accepted = load_accept(accept) if accept else {}
     result = run_audit(
-        target, assessment=assessment, previous=previous, settings=settings, accepted=accepted
+        target,
+        assessment=assessment,
+        previous=previous,
+        settings=settings,
+        accepted=accepted,
+        evidence=output is not None or fmt not in (None, "text"),  # text shows no evidence
     )
     inputs = (target, assessment, previous, settings_file, accept)
     write_outputs(result, fmt, by, output, lang(), inputs=inputs)

@@ -27,6 +27,7 @@ Fails:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             units=zero,
             keep=used,
             subject=",".join(sorted(zero)),
-            extra=evidence(ctx, ev),
+            evidence=partial(evidence, ctx, ev),
         )
 
 
