@@ -72,15 +72,6 @@ class Evaluation:
             self._zero = list(compress(self.units, map(not_, self.cases_of)))
         return self._zero
 
-    def measures(self, unit: str) -> tuple[int, str, str]:
-        """Cases, capacity and willingness of one assessed unit."""
-        at = self.units.index(unit)
-        return (
-            self.cases_of[at],
-            CAPACITIES[self.capacity_of[at]],
-            WILLINGNESSES[self.willingness_of[at]],
-        )
-
 
 _EMPTY = Evaluation([], [], (), (), (), [], [], 0)
 
@@ -207,9 +198,13 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
     names = ctx.unit_names
     shown = units if len(units) <= SHOWN + 1 else units[:SHOWN]
     rows: list[object] = []
-    made: dict[tuple[str, int, str, str], Message] = ctx.memo.setdefault("unit rows", {})
+    made: dict[tuple[str, int, int, int], Message] | None = ctx.memo.get("unit rows")
+    if made is None:
+        made = ctx.memo["unit rows"] = {}
+    place = ev.units.index
     for unit in shown:
-        key = (unit, *ev.measures(unit))
+        at = place(unit)
+        key = (unit, ev.cases_of[at], ev.capacity_of[at], ev.willingness_of[at])  # codes
         row = made.get(key)
         if row is None:  # one Message per unit and measures: rendered once for all items
             _unit, n, capacity, willingness = key
@@ -217,8 +212,8 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
                 UNIT_ROW,
                 unit=names.get(unit, unit),
                 cases=cases(n),
-                capacity=Label(capacity, CAPACITY_ZH),
-                willingness=Label(willingness, WILLINGNESS_ZH),
+                capacity=Label(CAPACITIES[capacity], CAPACITY_ZH),
+                willingness=Label(WILLINGNESSES[willingness], WILLINGNESS_ZH),
             )
         rows.append(row)
     if len(units) > len(shown):
