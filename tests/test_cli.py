@@ -14,7 +14,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "catalogs"
 FILE = FIXTURES / "valid" / "minimal"
 BAD = FIXTURES / "invalid" / "empowerment"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-# the first rows run on cli.main's quick path (no typer), the rest through the app
+CATALOGS = EXAMPLES.parent / "catalogs"
+# the first rows run on cli.main's quick path (no typer), the rest through the app (as
+# do the audit rows with an option the quick path leaves to it)
 ARGS = [
     ["validate", "--no-cache", str(FILE / "empowerment.yaml")],
     ["validate", "--no-cache", str(FILE / "empowerment.yaml"), str(FILE / "jurisdiction.yaml")],
@@ -27,6 +29,19 @@ ARGS = [
     ["diff", str(FILE / "empowerment.yaml"), "no-such-rev:empowerment.yaml"],
     ["diff", str(FILE / "empowerment.yaml"), ""],
     ["diff", str(FILE / "empowerment.yaml")],
+    ["audit", str(FILE)],
+    ["audit", str(EXAMPLES / "jinghong-2024"), "--fail-on", "none", "--format", "json"],
+    ["audit", "-f", "markdown", "--fail-on", "info", str(EXAMPLES / "jinghong-2024")],
+    ["audit", str(FILE / "empowerment.yaml"), "--format", "github"],
+    ["audit", str(CATALOGS / "jinghong"), "--format", "json"],
+    ["audit", "--fail-on", "warning", str(CATALOGS / "jinghong")],
+    ["audit", str(FILE / "missing")],
+    ["audit"],
+    ["audit", str(FILE), "--format", "xlsx"],
+    ["audit", str(FILE), "--fail-on", "nope"],
+    ["audit", str(FILE), "--fail-on", "none", "--fail-on", "error"],
+    ["audit", str(FILE), "--format"],
+    ["audit", str(FILE), str(FILE)],
     ["validate", "--format", "nope", str(FILE)],
     ["diff", "--help"],
     ["validat", str(FILE)],
@@ -115,3 +130,10 @@ def test_lang_before_the_command(
     code, out, err = run(cli.main, args, monkeypatch, capsys)
     assert (code, err) == (0, "")
     assert out.startswith(said)
+
+
+def test_the_quick_path_reads_the_fail_on_values_of_the_app() -> None:
+    from dutylist.commands.audit import FailOn
+    from dutylist.commands.auditing import FAIL_ON
+
+    assert tuple(FailOn) == FAIL_ON

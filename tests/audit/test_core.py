@@ -67,7 +67,7 @@ def _evaluate(specs: list[tuple[int, str, str]], settings: AuditSettings) -> Eva
         cases,
         capacity,
         willingness,
-        *flags(cases, capacity, willingness, settings.min_cases),
+        *flags(cases, capacity, settings.min_cases),
     )
     units = [f"u{i}" for i in range(len(specs))]
     return evaluate(units, list(range(len(specs))), columns)

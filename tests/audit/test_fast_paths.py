@@ -1,17 +1,21 @@
 """The quick forms of audit computations against the plain ones they replace: the integer
-share threshold, and messages shared between findings and languages."""
+share threshold, messages shared between findings and languages, the fit flags, the units
+made on demand and the evidence made late."""
 
 from __future__ import annotations
 
 import math
 from fractions import Fraction
+from pathlib import Path
 from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dutylist.audit.rules._assessed import at_least, cases, evaluate, unit_evidence
+from dutylist.audit.core import run_audit
+from dutylist.audit.rules._assessed import at_least, cases, evaluate, flags, unit_evidence
 from dutylist.audit.rules.base import Joined, Label, Message, plural
+from dutylist.model.assessment import CAPACITIES, WILLINGNESSES
 
 
 @given(st.sampled_from([0.0, 0.1, 0.25, 0.3, 0.5, 0.7, 1 / 3, 0.999, 1.0]), st.integers(0, 500))
@@ -38,8 +42,60 @@ def test_a_shared_message_renders_each_language_apart() -> None:
 def test_unit_evidence_counts_the_rest_in_both_languages() -> None:
     ctx = SimpleNamespace(unit_names={"a": "甲", "b": "乙"}, memo={})
     units = ["a", "b", "c", "d", "e", "f"]
-    ev = evaluate(units, list(range(6)), ([0] * 6, bytes(6), bytes(6), *([b"\x01" * 6] * 4)))
+    ev = evaluate(units, list(range(6)), ([0] * 6, bytes(6), bytes(6), *([b"\x01" * 6] * 2)))
     joined = unit_evidence(ctx, ev, units)  # type: ignore[arg-type]
     en, zh = joined.render("en"), joined.render("zh")
     assert en.endswith("and 3 more units") and en.startswith("甲 (0 cases")
     assert "；" in zh and "and 3 more" not in zh
+
+
+_ROWS = st.lists(
+    st.tuples(
+        st.one_of(st.integers(0, 300), st.integers(0, 2**40)),
+        st.integers(0, len(CAPACITIES) - 1),
+        st.integers(0, len(WILLINGNESSES) - 1),
+    ),
+    max_size=40,
+)
+
+
+@given(_ROWS, st.integers(-1, 300))
+def test_flags_are_the_row_by_row_test(rows: list[tuple[int, int, int]], min_cases: int) -> None:
+    # counts that fit a byte take a table lookup, larger ones the compare of each row
+    counts = [n for n, _, _ in rows]
+    capacity = bytes(c for _, c, _ in rows)
+    fit, unfit = flags(counts, capacity, min_cases)
+    plain = [n >= min_cases and CAPACITIES[c] != "none" for n, c, _ in rows]
+    assert list(fit) == [int(ok) for ok in plain]
+    assert list(unfit) == [int(not ok) for ok in plain]
+
+
+@given(_ROWS)
+def test_weak_and_zero_made_on_demand_are_the_plain_lists(rows: list[tuple[int, int, int]]) -> None:
+    counts = [n for n, _, _ in rows]
+    capacity = bytes(c for _, c, _ in rows)
+    willingness = bytes(w for _, _, w in rows)
+    units = [f"u{i}" for i in range(len(rows))]
+    columns = (counts, capacity, willingness, *flags(counts, capacity, 1))
+    ev = evaluate(units, list(range(len(rows))), columns)
+    assert ev.zero == [u for u, (n, _, _) in zip(units, rows, strict=True) if n == 0]
+    weak = [u for u, (_, _, w) in zip(units, rows, strict=True) if WILLINGNESSES[w] == "weak"]
+    assert ev.weak == weak
+    assert ev.zero is ev.zero  # made once
+
+
+def test_evidence_added_later_is_the_evidence_made_at_once() -> None:
+    # the text report leaves the evidence unmade; made later, `extra` is the same dict,
+    # its keys in the same order (the evidence first, also_revoke after)
+    root = Path(__file__).resolve().parents[2] / "catalogs" / "jinghong"
+    full = run_audit(root)
+    bare = run_audit(root, evidence=False)
+    assert [f.fingerprint for f in bare.findings] == [f.fingerprint for f in full.findings]
+    assert any(f.evidence is not None for f in bare.findings)
+    assert any("also_revoke" in f.extra for f in full.findings)
+    for f in bare.findings:
+        f.add_evidence()
+    assert [list(f.extra.items()) for f in bare.findings] == [
+        list(f.extra.items()) for f in full.findings
+    ]
+    assert all(f.evidence is None for f in full.findings)

@@ -132,12 +132,20 @@ def run_audit(
     previous: str | None = None,
     settings: AuditSettings | None = None,
     accepted: Iterable[str] = (),
+    evidence: bool = True,
 ) -> AuditResult:
-    """Audit a catalog file or a jurisdiction folder."""
+    """Audit a catalog file or a jurisdiction folder. `evidence=False`: the findings'
+    `extra` lacks the assessment rows behind them (a text report, which shows none)."""
     juris = load_path(path, hint=AUDIT_TAKES)
     require_valid(juris)
     return audit_loaded(
-        juris, path, assessment=assessment, previous=previous, settings=settings, accepted=accepted
+        juris,
+        path,
+        assessment=assessment,
+        previous=previous,
+        settings=settings,
+        accepted=accepted,
+        evidence=evidence,
     )
 
 
@@ -149,6 +157,7 @@ def audit_loaded(
     previous: str | None = None,
     settings: AuditSettings | None = None,
     accepted: Iterable[str] = (),
+    evidence: bool = True,
 ) -> AuditResult:
     """Audit a jurisdiction already loaded (and valid) from `path`, so a caller that has
     loaded it for its own use (the site) does not read and check every file again."""
@@ -181,6 +190,9 @@ def audit_loaded(
         found.accepted = found.fingerprint in wanted
     mark_also_revoked(result.findings)
     result.findings.sort(key=AuditFinding.sort_key)
+    if evidence:
+        for found in result.findings:
+            found.add_evidence()
     return result
 
 

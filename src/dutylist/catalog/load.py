@@ -108,9 +108,20 @@ class LoadedCatalog:
     doc: Document
     model: CatalogFile[Any]
     positions: list[int] | None = None
+    _name_keys: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def position(self, index: int) -> int:
         return index if self.positions is None else self.positions[index]
+
+    def name_keys(self) -> list[str]:
+        """The normalised name of each item, in order: validate's duplicate check and the
+        audit's similar-items compare the same keys, made once a run (a tenth of a second
+        for 10k names)."""
+        if self._name_keys is None:
+            from dutylist.normalize import normalize_names
+
+            self._name_keys = normalize_names([item.name for item in self.model.items])
+        return self._name_keys
 
     @property
     def kind(self) -> str:

@@ -1,7 +1,7 @@
 """validate and diff as plain functions, and the quick path of cli.main: a pre-commit
-`validate FILE...` or a `diff OLD NEW` with no options runs without building the typer
-app (typer and click are about a third of the start-up of a small file's validate).
-The typer commands call the same functions; tests/test_cli.py holds the two paths to
+`validate FILE...`, a `diff OLD NEW` with no options or a CI job's `audit DIR` runs
+without building the typer app (typer and click are about a third of the start-up of
+a small file's validate). The typer commands call the same functions; tests/test_cli.py holds the two paths to
 the same answers."""
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dutylist.commands.auditing import FAIL_ON
+from dutylist.commands.auditing import run as run_audit
 from dutylist.commands.boundary import HANDLED, handled
 from dutylist.commands.outputs import guard
 from dutylist.commands.writing import write_format
 from dutylist.errors import ExitCode, InputError
 from dutylist.i18n import Lang, _, resolve_lang, set_lang
-from dutylist.report.formats import DIFF, VALIDATE, Format, lookup
+from dutylist.report.formats import AUDIT, DIFF, VALIDATE, Format, lookup, names
 
 
 def validate(paths: Sequence[Path], fmt: str, lang: Lang, *, no_cache: bool) -> ExitCode:
@@ -74,7 +76,40 @@ def _command(args: Sequence[str]) -> Callable[[Lang], ExitCode] | None:
             return lambda lang: validate([Path(p) for p in paths], "text", lang, no_cache=False)
         case ["diff", old, new] if _plain([old, new]):
             return lambda lang: diff(old, new, lookup(DIFF, "text"), lang)
+        case ["audit", *rest]:
+            return _audit(rest)
     return None
+
+
+# the options of `audit` the quick path reads, with the values each may take
+_AUDIT_OPTIONS = {
+    "--fail-on": FAIL_ON,
+    "--format": tuple(names(AUDIT)),
+    "-f": tuple(names(AUDIT)),
+}
+
+
+def _audit(args: Sequence[str]) -> Callable[[Lang], ExitCode] | None:
+    """`audit [PATH]` with --format and --fail-on, each once, written apart from its
+    value; anything else (another option, a value typer would refuse) is the app's."""
+    paths: list[str] = []
+    given: dict[str, str] = {}
+    rest = iter(args)
+    for arg in rest:
+        if arg in _AUDIT_OPTIONS:
+            value = next(rest, None)
+            name = "--format" if arg == "-f" else arg
+            if value not in _AUDIT_OPTIONS[arg] or name in given:
+                return None
+            given[name] = value
+        else:
+            paths.append(arg)
+    if len(paths) > 1 or not _plain(paths):
+        return None
+    path = Path(paths[0]) if paths else None
+    fail_on = given.get("--fail-on", "error")
+    fmt = given.get("--format")
+    return lambda lang: run_audit(path, fail_on=fail_on, fmt=fmt, lang=lambda: lang)
 
 
 def run(args: Sequence[str]) -> int | None:

@@ -57,6 +57,9 @@ def text_lines(
             lines += wrap(f"{f.item or ''} {f.name or ''}", width, "    ", "  ")
             lines += wrap(suggestion_text(result, f, lang, full=True), width, "      ", "    → ")
     accepted = "（已接受）" if zh else " (accepted)"
+    # unwrapped lines are made safe already and, without colour, painting would only make
+    # them safe again (a severity and a code are never escaped): two calls a finding fewer
+    plain = width is None and not paint.enabled
     for group, findings in grouped(result, by, lang).items():
         lines += ["", paint(group, "bold underline")]
         for f in findings:
@@ -66,9 +69,12 @@ def text_lines(
             rest = f" {rule_label(f.rule, lang)} {what}{accepted if f.accepted else ''}"
             where = f"{f.file}:{f.line}"
             first = wrap(head + rest + "  " + where, width, "      ", "  ")
-            # colour the severity and code, dim the location, once the line is laid out
-            first[0] = "  " + paint(head, styles[level]) + first[0][2 + len(head) :]
-            lines += [paint(line, "dim") if where in line else line for line in first]
+            if plain:
+                lines += first
+            else:
+                # colour the severity and code, dim the location, once the line is laid out
+                first[0] = "  " + paint(head, styles[level]) + first[0][2 + len(head) :]
+                lines += [paint(line, "dim") if where in line else line for line in first]
             lines += wrap(f.text(lang), width, "    ", "    ")
             if f.suggestion in ("differentiate", "revoke"):
                 lines += wrap(suggestion_text(result, f, lang), width, "      ", "    ")

@@ -184,14 +184,17 @@ def _duplicates(
     ids: list[str],
     names: list[str],
     position: Callable[[int], int] = int,
+    *,
+    keys: list[str] | None = None,
 ) -> Iterator[Finding]:
-    """Ids and normalised names used twice; `position` maps an index of `ids` to the
-    entry's index in the file (the model leaves invalid items out), so that the entry
-    numbers of the messages count the file's entries, from 1."""
+    """Ids and normalised names used twice (`keys`: normalize_names(names), when made
+    already); `position` maps an index of `ids` to the entry's index in the file (the model
+    leaves invalid items out), so that the entry numbers of the messages count the file's
+    entries, from 1."""
     yield from text_checks(doc, section, ids, names, position)
     first_id: dict[str, int] = {}
     first_name: dict[str, int] = {}
-    keys = normalize_names(names)
+    keys = normalize_names(names) if keys is None else keys
     for i, (ident, name) in enumerate(zip(ids, names, strict=True)):
         if ident in first_id:
             message = _(
@@ -218,7 +221,12 @@ def item_checks(loaded: LoadedCatalog) -> Iterator[Finding]:
     model = loaded.model
     items = model.items
     yield from _duplicates(
-        loaded.doc, "items", [i.id for i in items], [i.name for i in items], loaded.position
+        loaded.doc,
+        "items",
+        [i.id for i in items],
+        [i.name for i in items],
+        loaded.position,
+        keys=loaded.name_keys(),
     )
     if model.posts:
         posts = model.posts

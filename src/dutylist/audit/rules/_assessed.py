@@ -6,12 +6,13 @@ computed once per item and shared by every rule that asks."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, ge, itemgetter, not_
+from operator import and_, eq, ge, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
@@ -47,25 +48,32 @@ class Evaluation:
     willingness_of: tuple[int, ...]
     fit: list[str]
     unfit: list[str]
-    weak: list[str]
-    zero: list[str]
     cases: int
+    _weak: list[str] | None = field(default=None, repr=False, compare=False)
+    _zero: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def assessed(self) -> list[str]:
         return list(self.units)
 
-    def measures(self, unit: str) -> tuple[int, str, str]:
-        """Cases, capacity and willingness of one assessed unit."""
-        at = self.units.index(unit)
-        return (
-            self.cases_of[at],
-            CAPACITIES[self.capacity_of[at]],
-            WILLINGNESSES[self.willingness_of[at]],
-        )
+    @property
+    def weak(self) -> list[str]:
+        """The units weak in willingness, made on first use: only technical `high` items
+        ask."""
+        if self._weak is None:
+            self._weak = list(compress(self.units, map(eq, self.willingness_of, repeat(_WEAK))))
+        return self._weak
+
+    @property
+    def zero(self) -> list[str]:
+        """The units that handled no case, made on first use: zero-uptake asks only for the
+        items no other rule has flagged."""
+        if self._zero is None:
+            self._zero = list(compress(self.units, map(not_, self.cases_of)))
+        return self._zero
 
 
-_EMPTY = Evaluation([], [], (), (), (), [], [], [], [], 0)
+_EMPTY = Evaluation([], [], (), (), (), [], [], 0)
 
 
 @lru_cache(maxsize=16)
@@ -94,25 +102,35 @@ def _pick(rows: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
 
 
 _ABLE = bytes(int(code != _NONE) for code in range(256))
-_WEAKS = bytes(int(code == _WEAK) for code in range(256))
 _NOT = bytes(int(code == 0) for code in range(256))
 
 
-def flags(
-    cases: Sequence[int],
-    capacity: bytes | bytearray,
-    willingness: bytes | bytearray,
-    min_cases: int,
-) -> tuple[bytes, bytes, bytes, bytes]:
-    """Per row: fit (at least `min_cases` cases, capacity not `none`), unfit, weak
-    (willingness `weak`) and zero (no case), one byte each, in C passes over the columns."""
-    fit = bytes(map(and_, map(ge, cases, repeat(min_cases)), capacity.translate(_ABLE)))
-    weak = bytes(willingness.translate(_WEAKS))
-    return fit, fit.translate(_NOT), weak, bytes(map(not_, cases))
+def flags(cases: Sequence[int], capacity: bytes | bytearray, min_cases: int) -> tuple[bytes, bytes]:
+    """Per row: fit (at least `min_cases` cases, capacity not `none`) and unfit, one byte
+    each, in C passes over the columns."""
+    able = capacity.translate(_ABLE)
+    enough = _enough(cases, min_cases)
+    if enough is None:
+        fit = bytes(map(and_, map(ge, cases, repeat(min_cases)), able))
+    else:  # both are 0 or 1 a byte: the AND of them as two big numbers is the AND of each
+        size = len(able)
+        fit = (int.from_bytes(enough) & int.from_bytes(able)).to_bytes(size)
+    return fit, fit.translate(_NOT)
+
+
+def _enough(cases: Sequence[int], min_cases: int) -> bytes | None:
+    """Per row 1 when it has at least `min_cases` cases, by one table lookup a row, when
+    every count fits a byte (300k rows compared one by one cost a tenth of a rule)."""
+    try:
+        small = array("B", cases).tobytes()
+    except OverflowError:  # a count of 256 or more: the plain way
+        return None
+    return small.translate(bytes(int(count >= min_cases) for count in range(256)))
 
 
 def columns_of(ctx: AuditContext, min_cases: int) -> tuple[Sequence[int], ...]:
-    """The table's cases, capacity and willingness codes, and the flags of its rows."""
+    """The table's cases, capacity and willingness codes, and the fit and unfit flags of
+    its rows."""
     key = ("columns", min_cases)
     found: tuple[Sequence[int], ...] | None = ctx.memo.get(key)
     if found is None:
@@ -121,7 +139,7 @@ def columns_of(ctx: AuditContext, min_cases: int) -> tuple[Sequence[int], ...]:
             t.cases,
             t.capacity,
             t.willingness,
-            *flags(t.cases, t.capacity, t.willingness, min_cases),
+            *flags(t.cases, t.capacity, min_cases),
         )
     return found
 
@@ -131,7 +149,7 @@ def evaluate(units: list[str], rows: list[int], columns: tuple[Sequence[int], ..
     if not rows:
         return _EMPTY
     pick = _pick(rows)
-    cases_of, capacity_of, willingness_of, fit_of, unfit_of, weak_of, zero_of = map(pick, columns)
+    cases_of, capacity_of, willingness_of, fit_of, unfit_of = map(pick, columns)
     return Evaluation(
         units,
         rows,
@@ -140,8 +158,6 @@ def evaluate(units: list[str], rows: list[int], columns: tuple[Sequence[int], ..
         willingness_of,
         list(compress(units, fit_of)),
         list(compress(units, unfit_of)),
-        list(compress(units, weak_of)),
-        list(compress(units, zero_of)),
         sum(cases_of),
     )
 
@@ -182,9 +198,13 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
     names = ctx.unit_names
     shown = units if len(units) <= SHOWN + 1 else units[:SHOWN]
     rows: list[object] = []
-    made: dict[tuple[str, int, str, str], Message] = ctx.memo.setdefault("unit rows", {})
+    made: dict[tuple[str, int, int, int], Message] | None = ctx.memo.get("unit rows")
+    if made is None:
+        made = ctx.memo["unit rows"] = {}
+    place = ev.units.index
     for unit in shown:
-        key = (unit, *ev.measures(unit))
+        at = place(unit)
+        key = (unit, ev.cases_of[at], ev.capacity_of[at], ev.willingness_of[at])  # codes
         row = made.get(key)
         if row is None:  # one Message per unit and measures: rendered once for all items
             _unit, n, capacity, willingness = key
@@ -192,8 +212,8 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
                 UNIT_ROW,
                 unit=names.get(unit, unit),
                 cases=cases(n),
-                capacity=Label(capacity, CAPACITY_ZH),
-                willingness=Label(willingness, WILLINGNESS_ZH),
+                capacity=Label(CAPACITIES[capacity], CAPACITY_ZH),
+                willingness=Label(WILLINGNESSES[willingness], WILLINGNESS_ZH),
             )
         rows.append(row)
     if len(units) > len(shown):
@@ -213,25 +233,13 @@ def units(n: int) -> Message:
 
 def evidence(ctx: AuditContext, ev: Evaluation) -> dict[str, object]:
     """The rows behind a finding, for the JSON and Excel outputs: unit -> its measures.
-    The records of equal measures are one shared dict (they are read, never changed)."""
-    key = ("evidence", id(ev))
-    held: tuple[Evaluation, dict[str, object]] | None = ctx.memo.get(key)
-    if held is None or held[0] is not ev:
-        records: _Records | None = ctx.memo.get("row records")
-        if records is None:
-            records = ctx.memo["row records"] = _Records()
-        found: dict[str, object] = dict(
-            zip(
-                ev.units,
-                map(
-                    records.__getitem__,
-                    zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True),
-                ),
-                strict=True,
-            )
-        )
-        held = ctx.memo[key] = (ev, found)
-    return dict(held[1])  # a finding may add keys of its own (also_revoke)
+    The records of equal measures are one shared dict (they are read, never changed); the
+    dict of units is the finding's own (it may add keys: also_revoke)."""
+    records: _Records | None = ctx.memo.get("row records")
+    if records is None:
+        records = ctx.memo["row records"] = _Records()
+    measures = zip(ev.cases_of, ev.capacity_of, ev.willingness_of, strict=True)
+    return dict(zip(ev.units, map(records.__getitem__, measures), strict=True))
 
 
 class _Records(dict[tuple[int, int, int], dict[str, object]]):

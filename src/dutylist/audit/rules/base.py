@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -54,10 +54,7 @@ class Message:
         fields = self.fields
         if fields:
             text = text.format_map(
-                {
-                    k: v.render(lang) if isinstance(v, (Message, Label, Joined)) else v
-                    for k, v in fields.items()
-                }
+                {k: v.render(lang) if isinstance(v, _PARTS) else v for k, v in fields.items()}
             )
         self._shown[lang] = text
         return text
@@ -85,11 +82,13 @@ class Joined:
 
     def render(self, lang: Lang) -> str:
         return (self.sep_zh if lang == "zh" else self.sep).join(
-            [
-                v.render(lang) if isinstance(v, (Message, Label, Joined)) else str(v)
-                for v in self.values
-            ]
+            [v.render(lang) if isinstance(v, _PARTS) else str(v) for v in self.values]
         )
+
+
+_PARTS = (Message, Label, Joined)
+"""What a field may hold that renders in the sentence's language (one tuple, not one a
+field: a finding's sentence renders a dozen fields)."""
 
 
 def joined(values: Iterable[object], sep: str = ", ", sep_zh: str = "、") -> Joined:
@@ -98,7 +97,7 @@ def joined(values: Iterable[object], sep: str = ", ", sep_zh: str = "、") -> Jo
 
 def shown(value: object, lang: Lang) -> object:
     """A field's value in `lang`: numbers stay numbers, for the `{score:.0f}` of a msgid."""
-    return value.render(lang) if isinstance(value, (Message, Label, Joined)) else value
+    return value.render(lang) if isinstance(value, _PARTS) else value
 
 
 @lru_cache(maxsize=4096)
@@ -137,6 +136,16 @@ class AuditFinding:
     # the empowerment item's scope (`all` or unit ids): a revoke takes the power from all
     # of them, not only from the assessed `units`; for the text reporters, not in the JSON
     scope: str | list[str] | None = None
+    # the assessment rows behind the finding, made into `extra` by `add_evidence` (the
+    # text report shows none of them: making them is a tenth of a large audit)
+    evidence: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+
+    def add_evidence(self) -> None:
+        """Put the evidence first in `extra`, before the keys added since (also_revoke),
+        as if `extra` had started as the evidence."""
+        if self.evidence is not None:
+            self.extra = {**self.evidence(), **self.extra}
+            self.evidence = None
 
     def text(self, lang: str) -> str:
         return self.message.render("zh" if lang == "zh" else "en")

@@ -30,6 +30,7 @@ Fails (2 of 4 units handled nothing):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
@@ -92,7 +93,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 suggestion="revoke",
                 units=ev.assessed,
                 subject="revoke",
-                extra=evidence(ctx, ev),
+                evidence=partial(evidence, ctx, ev),
             )
         else:
             yield ctx.finding(
@@ -108,5 +109,5 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
                 units=ev.unfit,
                 keep=ev.fit,
                 subject="differentiate",
-                extra=evidence(ctx, ev),
+                evidence=partial(evidence, ctx, ev),
             )

@@ -61,10 +61,11 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
         return
     by_id: dict[str, EmpowermentItem] = {}
     by_name: dict[str, EmpowermentItem] = {}
-    for item in empowerment.model.items:
+    # the keys validate's duplicate check has made: one pass, not a call per item
+    for item, key in zip(empowerment.model.items, empowerment.name_keys(), strict=True):
         if isinstance(item, EmpowermentItem):
             by_id[item.id] = item
-            by_name.setdefault(normalize_name(item.name), item)
+            by_name.setdefault(key, item)
     for unit, duties in ctx.juris.duties().items():
         for duty in duties.model.items:
             if not isinstance(duty, DutiesItem) or duty.role != "reclaimed":

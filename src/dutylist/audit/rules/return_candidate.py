@@ -30,6 +30,7 @@ Fails:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dutylist.audit.config import AuditSettings
@@ -84,5 +85,5 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             ),
             suggestion="revoke",
             units=ev.assessed,
-            extra=evidence(ctx, ev),
+            evidence=partial(evidence, ctx, ev),
         )

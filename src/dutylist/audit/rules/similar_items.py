@@ -27,9 +27,10 @@ Fails:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from math import ceil, floor
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,6 @@ from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.normalize import normalize_name
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -63,6 +63,7 @@ def _catalog(
     ctx: AuditContext, loaded: LoadedCatalog, settings: AuditSettings
 ) -> Iterator[AuditFinding]:
     items = loaded.model.items
+    keys = loaded.name_keys()  # validate's duplicate check has made them
     blocks: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         blocks.setdefault(item.department, []).append(index)
@@ -70,9 +71,7 @@ def _catalog(
     for members in blocks.values():
         if len(members) < 2:
             continue
-        for first, second, score in _pairs(
-            [normalize_name(items[i].name) for i in members], cutoff
-        ):
+        for first, second, score in _pairs([keys[i] for i in members], cutoff):
             a, b = items[members[first]], items[members[second]]
             yield ctx.finding(
                 RULE,
@@ -114,11 +113,12 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
             else len(ordered)
         )
         near: set[int] = set()
-        for token in prefixes[p]:
-            near.update(holders[token])
-        candidates = sorted(k for k in near if p < k < end)
-        if not candidates:
+        for token in prefixes[p]:  # its holders after p and short enough: a slice
+            held = holders[token]
+            near.update(held[bisect_right(held, p) : bisect_left(held, end)])
+        if not near:
             continue
+        candidates = sorted(near)
         name = ordered[p]
         for _, score, k in process.extract(
             name,
@@ -147,9 +147,7 @@ def _prefixes(names: list[str], share: float) -> list[list[str]]:
     each, tokens ranked the same way for all names (rarest first): a pair sharing no
     token of these prefixes is below the cutoff."""
     tokens = [_tokens(name) for name in names]
-    count: Counter[str] = Counter()
-    for name_tokens in tokens:
-        count.update(name_tokens)
+    count = Counter(chain.from_iterable(tokens))  # one count, not an update per name
     rank = {token: r for r, token in enumerate(sorted(count, key=lambda t: (count[t], t)))}
     least = share / (2 - share)
     prefixes = []
@@ -160,11 +158,13 @@ def _prefixes(names: list[str], share: float) -> list[list[str]]:
 
 
 def _tokens(name: str) -> list[str]:
-    if len(set(name)) == len(name):
-        return list(name)
+    # the characters once: a Chinese character is a new object each time it is taken out
+    chars = list(name)
+    if len(set(chars)) == len(chars):
+        return chars
     seen: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
     tokens = []
-    for char in name:
+    for char in chars:
         n = seen.get(char, 0)
         tokens.append(f"{char}\x00{n}" if n else char)
         seen[char] = n + 1

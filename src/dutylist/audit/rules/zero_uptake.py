@@ -27,6 +27,7 @@ Fails:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -61,8 +62,10 @@ MESSAGE = N_("{zero} of {units} handled no case in {period}: {evidence}")
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     for loaded, item in ctx.empowerment_items():
         ev = item_evaluation(ctx, item, settings)
+        if _said_elsewhere(item, ev, settings):  # first: then most items never make `zero`
+            continue
         zero = ev.zero
-        if not zero or _said_elsewhere(item, ev, settings):
+        if not zero:
             continue
         used = list(compress(ev.units, ev.cases_of))  # the units with a case
         yield ctx.finding(
@@ -80,7 +83,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             units=zero,
             keep=used,
             subject=",".join(sorted(zero)),
-            extra=evidence(ctx, ev),
+            evidence=partial(evidence, ctx, ev),
         )
 
 
