@@ -644,23 +644,8 @@ def test_import_refuses_a_registry_with_an_invalid_entry_and_leaves_it(
     registry = folder / "jurisdiction.yaml"
     text = registry.read_text(encoding="utf-8").replace("id: gasa\n", "id: Gasa_X\n", 1)
     registry.write_text(text, encoding="utf-8")
-    source = tmp_path / "清单.csv"
-    lines = [
-        "事项名称,事项类型,实施部门,实施依据,承接乡镇",
-        "新事项,行政处罚,新设局,《森林法》,全部",
-    ]
-    source.write_text("\n".join(lines), encoding="utf-8")
-    result = run_cli(
-        "import",
-        str(source),
-        "--kind",
-        "empowerment",
-        "--jurisdiction",
-        str(folder),
-        "-o",
-        str(folder / "empowerment.yaml"),
-        "--add-names",
-    )
+    rows = ["新事项,行政处罚,新设局,《森林法》,全部"]
+    _source, result = _import(run_cli, tmp_path, rows, folder / "empowerment.yaml", "--add-names")
     assert result.exit_code == 2
     assert "Gasa_X" in result.stderr and "dutylist validate" in result.stderr
     assert registry.read_text(encoding="utf-8") == text  # never written back without gasa
@@ -671,26 +656,26 @@ def test_import_refuses_a_registry_with_an_invalid_entry_and_leaves_it(
 def test_a_row_whose_name_hides_a_character_is_left_out(
     run_cli: RunCli, tmp_path: Path, hidden: str
 ) -> None:
-    source = tmp_path / "清单.csv"
-    lines = [
-        "事项名称,事项类型,实施部门,实施依据,承接乡镇",
+    rows = [
         "对盗伐林木的行政处罚,行政处罚,景洪市林业和草原局,《森林法》,全部",
         f"某{hidden}事项,行政处罚,景洪市林业和草原局,《森林法》,全部",
     ]
-    source.write_text("\n".join(lines), encoding="utf-8")
     out = _folder(tmp_path) / "e.yaml"
-    result = run_cli(
-        "import",
-        str(source),
-        "--kind",
-        "empowerment",
-        "--jurisdiction",
-        str(out.parent),
-        "-o",
-        str(out),
-    )
+    source, result = _import(run_cli, tmp_path, rows, out)
     assert result.exit_code == 1
     assert f"{source}:3: name" in result.stderr and "not shown as itself" in result.stderr
     assert hidden not in result.stderr
     assert [i["name"] for i in _items(out)] == ["对盗伐林木的行政处罚"]
     assert validate_paths([out]).ok
+
+
+def _import(
+    run_cli: RunCli, tmp_path: Path, rows: list[str], out: Path, *options: str
+) -> tuple[Path, Any]:
+    """An empowerment CSV of `rows` under the usual header, imported against the folder of
+    `out` into `out`."""
+    source = tmp_path / "清单.csv"
+    header = "事项名称,事项类型,实施部门,实施依据,承接乡镇"
+    source.write_text("\n".join([header, *rows]), encoding="utf-8")
+    args = ["--kind", "empowerment", "--jurisdiction", str(out.parent), "-o", str(out)]
+    return source, run_cli("import", str(source), *args, *options)
