@@ -1,8 +1,8 @@
 """validate and diff as plain functions, and the quick path of cli.main: a pre-commit
 `validate FILE...`, a `diff OLD NEW` with no options or a CI job's `audit DIR` runs
 without building the typer app (typer and click are about a third of the start-up of
-a small file's validate). The typer commands call the same functions; tests/test_cli.py holds the two paths to
-the same answers."""
+a small file's validate). The typer commands call the same functions; tests/test_cli.py
+holds the two paths to the same answers."""
 
 from __future__ import annotations
 
