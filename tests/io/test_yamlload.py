@@ -40,6 +40,17 @@ def test_duplicate_key_at_the_second_key() -> None:
     assert "name" in found.message
 
 
+def test_a_reader_of_every_problem_goes_on_past_a_duplicate_key() -> None:
+    found: list[LoadProblem] = []
+    data = load_yaml("a: 1\nb:\n  c: 2\n  c: 3\na: 4\nd: 5\n", found)
+    assert data == {"a": 1, "b": {"c": 2}, "d": 5}  # the first value of each stays
+    assert [(p.kind, p.line, p.column) for p in found] == [
+        ("duplicate-key", 4, 3),
+        ("duplicate-key", 5, 1),
+    ]
+    assert problem("a: 1\na: 2\n").kind == "duplicate-key"  # without the list: raised
+
+
 def test_merge_keys_may_be_overridden_not_duplicated() -> None:
     data = load_yaml("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\n")
     assert data["other"] == {"x": 1, "y": 3}

@@ -305,3 +305,16 @@ def test_an_unquoted_id_is_referred_to_as_written(tmp_path: Path) -> None:
     assert [(f.file.rsplit("/", 1)[-1], f.code, f.item) for f in found] == [
         ("territorial.yaml", "DL100", "010")
     ]
+
+
+def test_a_duplicate_key_hides_no_other_problem(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(CASES / "valid" / "minimal", case)
+    catalog = case / "empowerment.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    first = text.index("    name: ")
+    line = text[first : text.index("\n", first) + 1]
+    broken = text.replace(line, line + "    name: 又一个名称\n    colour: red\n", 1)
+    catalog.write_text(broken, encoding="utf-8")
+    codes = [f.code for f in validate_paths([case]).findings]
+    assert codes == ["DL002", "DL102"]  # the duplicate, and the unknown key after it

@@ -48,6 +48,7 @@ class Document:
     display: str
     text: str
     data: dict[str, Any]
+    problems: list[Finding] = field(default_factory=list)  # found reading it: duplicate keys
     locator: Locator = field(init=False)
 
     def __post_init__(self) -> None:
@@ -179,7 +180,8 @@ def read_document(
     try:
         if text is None:
             text = decode(read_regular(path))
-        data = load_yaml(text)
+        duplicates: list[LoadProblem] = []
+        data = load_yaml(text, duplicates)
     except LoadProblem as problem:
         return Finding(check(problem.kind), problem.message, shown, problem.line, problem.column)
     except OSError as exc:
@@ -190,7 +192,8 @@ def read_document(
             1,
             1,
         )
-    return Document(path, shown, text, data)
+    found = [Finding(check(p.kind), p.message, shown, p.line, p.column) for p in duplicates]
+    return Document(path, shown, text, data, found)
 
 
 def document_kind(doc: Document) -> str | None:
@@ -234,7 +237,7 @@ def _header_findings(doc: Document) -> list[Finding]:
 
 
 def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]:
-    findings = _header_findings(doc)
+    findings = [*doc.problems, *_header_findings(doc)]
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
         model = _validated("jurisdiction", data)
@@ -262,7 +265,7 @@ def _partial_registry(
 
 def parse_laws(doc: Document, *, shared: bool = False) -> tuple[LoadedLaws | None, list[Finding]]:
     """A laws.yaml (spec section 12), checked like every other file."""
-    findings = _header_findings(doc)
+    findings = [*doc.problems, *_header_findings(doc)]
     data = {**doc.data, "dutylist": FORMAT_VERSION}
     try:
         model = _validated("laws", data)
@@ -272,7 +275,7 @@ def parse_laws(doc: Document, *, shared: bool = False) -> tuple[LoadedLaws | Non
 
 
 def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
-    findings = _header_findings(doc)
+    findings = [*doc.problems, *_header_findings(doc)]
     header = doc.data.get("catalog")
     kind = header.get("kind") if isinstance(header, dict) else None
     if kind not in KINDS:

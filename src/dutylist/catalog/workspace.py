@@ -107,7 +107,8 @@ def add_registry(doc: Document, into: Jurisdiction) -> None:
     """Parse a read jurisdiction.yaml into `into` (its registry, or findings)."""
     if document_kind(doc) != "jurisdiction":
         message = _("jurisdiction.yaml must hold `jurisdiction:`, `units:` and `departments:`")
-        into.findings.append(doc.finding(check("unknown-document"), message, ()))
+        # what reading it found (parse_* would have reported) before what it is not
+        into.findings += [*doc.problems, doc.finding(check("unknown-document"), message, ())]
     else:
         into.registry, problems = parse_registry(doc)
         into.findings.extend(problems)
@@ -133,7 +134,8 @@ def _add_laws(path: Path, shared: bool, display: Display, into: Jurisdiction) ->
         return
     if document_kind(doc) != "laws":
         message = _("laws.yaml must hold `dutylist: 1` and a `laws:` list (spec section 12)")
-        into.findings.append(doc.finding(check("unknown-document"), message, ()))
+        # what reading it found (parse_* would have reported) before what it is not
+        into.findings += [*doc.problems, doc.finding(check("unknown-document"), message, ())]
         return
     loaded, problems = parse_laws(doc, shared=shared)
     into.findings.extend(problems)
@@ -148,7 +150,8 @@ def _add_catalog(doc: Document, into: Jurisdiction) -> None:
         )
         if "jurisdiction" in doc.data:
             message = _("a registry belongs in jurisdiction.yaml, not here")
-        into.findings.append(doc.finding(check("unknown-document"), message, ()))
+        # what reading it found (parse_* would have reported) before what it is not
+        into.findings += [*doc.problems, doc.finding(check("unknown-document"), message, ())]
         return
     loaded, problems = parse_catalog(doc)
     into.findings.extend(problems)

@@ -98,7 +98,10 @@ class PlainScalar:
 
 class _Loader(yaml.CSafeLoader):
     """libyaml's parser with PyYAML's scalar resolution and constructors, and a
-    container builder of our own over the event stream."""
+    container builder of our own over the event stream. A duplicate key is collected in
+    `duplicates` (its first value kept) when the caller reads on past it, else raised."""
+
+    duplicates: list[LoadProblem] | None = None
 
     _resolved: dict[str, str] = {}  # noqa: RUF012 - a cache shared by every load
 
@@ -217,8 +220,7 @@ class _Loader(yaml.CSafeLoader):
                 return PlainScalar(event.value)  # 2024-13-45: no such date
         raise _refused(tag, event)
 
-    @staticmethod
-    def _place(frame: list[Any], value: Any, event: Any) -> None:
+    def _place(self, frame: list[Any], value: Any, event: Any) -> None:
         container = frame[0]
         if type(container) is list:
             container.append(value)
@@ -236,9 +238,12 @@ class _Loader(yaml.CSafeLoader):
         if key in container:
             merged = frame[3]
             if merged is None or key not in merged:
-                raise _at(
-                    "duplicate-key", _("duplicate key '{key}': keep one of them", key=key), frame[2]
-                )
+                message = _("duplicate key '{key}': keep one of them", key=key)
+                problem = _at("duplicate-key", message, frame[2])
+                if self.duplicates is None:
+                    raise problem
+                self.duplicates.append(problem)
+                return  # the first value stays: the rest of the file is checked with it
             merged.discard(key)
         container[key] = value
 
@@ -316,13 +321,16 @@ def decode(data: bytes) -> str:
         raise LoadProblem("not-utf8", message, line, column) from None
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one YAML document; the root must be a mapping."""
+def load_yaml(text: str, duplicates: list[LoadProblem] | None = None) -> Any:
+    """Parse one YAML document; the root must be a mapping. A duplicate key is raised,
+    unless `duplicates` is given: then each is added there, its first value kept, so that
+    a reader reporting every problem goes on with the rest of the file."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise LoadProblem("empty-file", _("the file is empty"))
     loader = _Loader(text)
+    loader.duplicates = duplicates
     try:
         with gc_paused():
             data = loader.build()
