@@ -155,7 +155,35 @@ ONTO_AN_INPUT = [
      "catalogs/jinghong", "--guide", "{target}", "-o", "{target}", "--force"], "guide.yaml"),
     ("export", "-o", ["export", "catalogs/jinghong/grid.yaml", "-o", "{target}", "--force"],
      "h2.xlsx"),
+    # a single catalog file reads its siblings and tables too: none of them is an output
+    ("audit", "-o", ["audit", "catalogs/jinghong/empowerment.yaml", "-f", "markdown", "-o",
+     "{target}"], "catalogs/jinghong/territorial.yaml"),
+    ("diff", "-o", ["diff", "catalogs/jinghong/empowerment.yaml",
+     "catalogs/jinghong/empowerment.yaml", "-f", "markdown", "-o", "{target}"],
+     "catalogs/jinghong/duties/menghan.yaml"),
+    ("laws", "-o", ["laws", "catalogs/jinghong/empowerment.yaml", "-o", "{target}"],
+     "catalogs/jinghong/territorial.yaml"),
 ]  # fmt: skip
+
+# new files where a later run would read them as inputs
+AMONG_THE_INPUTS = [
+    ["export", "catalogs/jinghong/empowerment.yaml", "-o", "catalogs/jinghong/assessments/e.xlsx"],
+    ["audit", "catalogs/jinghong", "-o", "catalogs/jinghong/assessments/2025-H1.xlsx"],
+    ["diff", "catalogs/jinghong", "catalogs/jinghong", "-o", "catalogs/jinghong/assessments/d.xlsx"],
+    ["audit", "catalogs/jinghong/empowerment.yaml", "-f", "json", "-o", "catalogs/jinghong/n.yaml"],
+    ["audit", "catalogs/jinghong/duties/menghan.yaml", "--by", "unit", "-o", "catalogs/jinghong"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", AMONG_THE_INPUTS, ids=lambda args: " ".join(args[:2]))
+def test_no_output_goes_where_a_later_run_reads_inputs(
+    run_cli: RunCli, county_repo: Path, args: list[str]
+) -> None:
+    folder = county_repo / "catalogs" / "jinghong"
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    result = run_cli(*args)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
 
 
 @pytest.fixture

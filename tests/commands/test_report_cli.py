@@ -52,6 +52,16 @@ def test_two_outputs_into_one_place_are_refused(
     assert not (repo / "july.xlsx").exists() and not (repo / "s.md").exists()
 
 
+def test_outputs_that_only_look_alike_are_not_refused(run_cli: RunCli, repo: Path) -> None:
+    # --html - is a file named `-` (HTML is never written to standard output)
+    result = run_cli("report", "--month", "2024-07", "-o", "july.xlsx", "--html", "-",
+                     "--markdown", "-")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (repo / "-").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    twice = run_cli("report", "--month", "2024-07", "-o", "/dev/null", "--markdown", "/dev/null")
+    assert twice.exit_code == 0, twice.stderr  # a device takes what it is given
+
+
 def test_month_without_commit_says_so(run_cli: RunCli, repo: Path) -> None:
     md = repo / "summary.md"
     result = run_cli(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -318,3 +319,31 @@ def test_a_duplicate_key_hides_no_other_problem(tmp_path: Path) -> None:
     catalog.write_text(broken, encoding="utf-8")
     codes = [f.code for f in validate_paths([case]).findings]
     assert codes == ["DL002", "DL102"]  # the duplicate, and the unknown key after it
+
+
+def test_an_entry_cleared_of_its_unknown_key_still_meets_its_rules(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(CASES / "valid" / "grid-territorial", case)
+    certificates = case / "certificates.yaml"
+    data = yaml.safe_load(certificates.read_text(encoding="utf-8"))
+    first, second = data["items"][:2]
+    first.pop("alternative", None)
+    first |= {"status": "abolished", "colour": "red"}
+    second["department"] = "nosuchdept"
+    certificates.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    registry = case / "jurisdiction.yaml"
+    reg = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    reg["units"] += [
+        {"id": "xx", "name": "某市", "type": "city"},  # invalid: left out
+        {"id": "vv", "name": "某村", "type": "village", "parent": "xx"},
+    ]
+    registry.write_text(yaml.safe_dump(reg, allow_unicode=True), encoding="utf-8")
+    found = sorted(
+        (f.file.rsplit("/", 1)[-1], f.code, f.item) for f in validate_paths([case]).findings
+    )
+    assert found == [
+        ("certificates.yaml", "DL102", first["id"]),  # the unknown key
+        ("certificates.yaml", "DL104", second["id"]),  # the other item still checked
+        ("certificates.yaml", "DL118", first["id"]),  # its rule, once its fields are valid
+        ("jurisdiction.yaml", "DL103", "xx"),  # and no unknown parent for vv: xx is reported
+    ]

@@ -99,7 +99,7 @@ def _unknown_rows(table: Assessment, juris: Jurisdiction) -> Iterator[Finding]:
     from dutylist.catalog.assessment import item_problems, unit_problems
 
     if juris.registry is not None:
-        known = {u.id for u in juris.registry.model.units} | juris.registry.left_out
+        known = juris.registry.ids("units")
         yield from unit_problems(table, known)
     empowerment = juris.catalog("empowerment")
     if empowerment is not None:

@@ -84,7 +84,12 @@ class LoadedRegistry:
     doc: Document
     model: JurisdictionFile
     positions: dict[str, list[int]] = field(default_factory=dict)
-    left_out: frozenset[str] = frozenset()
+    left_out: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def ids(self, section: str) -> set[str]:
+        """The ids of a section, the left-out ones too (reported as invalid already)."""
+        entries = self.model.units if section == "units" else self.model.departments
+        return {e.id for e in entries} | self.left_out.get(section, frozenset())
 
     def position(self, section: str, index: int) -> int:
         kept = self.positions.get(section)
@@ -243,24 +248,21 @@ def parse_registry(doc: Document) -> tuple[LoadedRegistry | None, list[Finding]]
         model = _validated("jurisdiction", data)
     except ValidationError as exc:
         findings += errors_to_findings(doc, exc, "jurisdiction")
-        return _partial_registry(doc, data, exc), findings
+        partial, more = _partial_registry(doc, data, exc)
+        return partial, findings + more
     return LoadedRegistry(doc, model), findings
 
 
 def _partial_registry(
     doc: Document, data: dict[str, Any], exc: ValidationError
-) -> LoadedRegistry | None:
+) -> tuple[LoadedRegistry | None, list[Finding]]:
     """The valid units and departments of a registry whose other entries are invalid, so
     that every catalog is still checked against it."""
-    salvaged = _salvaged(data, exc, ("units", "departments"))
+    salvaged = _salvaged_model(doc, "jurisdiction", data, exc, ("units", "departments"))
     if salvaged is None:
-        return None
-    kept, positions, left_out = salvaged
-    try:
-        model = _validated("jurisdiction", kept)
-    except ValidationError:
-        return None
-    return LoadedRegistry(doc, model, positions, frozenset(left_out))
+        return None, []
+    model, positions, left_out, more = salvaged
+    return LoadedRegistry(doc, model, positions, left_out), more
 
 
 def parse_laws(doc: Document, *, shared: bool = False) -> tuple[LoadedLaws | None, list[Finding]]:
@@ -298,29 +300,65 @@ def parse_catalog(doc: Document) -> tuple[LoadedCatalog | None, list[Finding]]:
         model = _validated(kind, data)
     except ValidationError as exc:
         findings.extend(errors_to_findings(doc, exc, kind))
-        return _partial(doc, data, exc, kind), findings
+        partial, more = _partial(doc, data, exc, kind)
+        return partial, findings + more
     return LoadedCatalog(doc, model), findings
 
 
 def _partial(
     doc: Document, data: dict[str, Any], exc: ValidationError, kind: str
-) -> LoadedCatalog | None:
+) -> tuple[LoadedCatalog | None, list[Finding]]:
     """The valid items of a catalog whose other items are invalid, so that the
     cross-file checks still run on them (every problem reported, not just the first)."""
-    salvaged = _salvaged(data, exc, ("items",))
+    salvaged = _salvaged_model(doc, kind, data, exc, ("items",))
+    if salvaged is None:
+        return None, []
+    model, positions, _left_out, more = salvaged
+    return LoadedCatalog(doc, model, positions.get("items")), more
+
+
+def _salvaged_model(
+    doc: Document, name: str, data: dict[str, Any], exc: ValidationError, sections: tuple[str, ...]
+) -> tuple[Any, dict[str, list[int]], dict[str, frozenset[str]], list[Finding]] | None:
+    """The model of what `_salvaged` keeps, its positions and left-out ids, and the findings
+    of a second look: an entry valid but for an unknown key meets its model's own rules
+    (missing basis, a certificate's alternative) only once its fields are, so what they
+    find is reported too and the entry left out. None when nothing can be kept."""
+    salvaged = _salvaged(data, exc, sections)
     if salvaged is None:
         return None
-    kept, positions, _left_out = salvaged
+    kept, positions, left_out = salvaged
     try:
-        model = _validated(kind, kept)
+        return _validated(name, kept), positions, left_out, []
+    except ValidationError as again:
+        errors: list[Any] = list(again.errors(include_url=False))
+    if any(
+        len(e["loc"]) < 2 or e["loc"][0] not in positions or not isinstance(e["loc"][1], int)
+        for e in errors
+    ):
+        return None
+    # the errors' places in the document, not in what was kept
+    placed = [
+        {**e, "loc": (e["loc"][0], positions[str(e["loc"][0])][e["loc"][1]], *e["loc"][2:])}
+        for e in errors
+    ]
+    more = _findings_of(doc, placed, name)
+    dropped = {(e["loc"][0], e["loc"][1]) for e in placed}
+    for section, kept_at in positions.items():
+        stay = [k for k, at in enumerate(kept_at) if (section, at) not in dropped]
+        kept[section] = [kept[section][k] for k in stay]
+        positions[section] = [kept_at[k] for k in stay]
+        gone = {_entry_id(data[section][at]) for at in kept_at if (section, at) in dropped}
+        left_out[section] = left_out.get(section, frozenset()) | (gone - {""})
+    try:
+        return _validated(name, kept), positions, left_out, more
     except ValidationError:
         return None
-    return LoadedCatalog(doc, model, positions.get("items"))
 
 
 def _salvaged(
     data: dict[str, Any], exc: ValidationError, sections: tuple[str, ...]
-) -> tuple[dict[str, Any], dict[str, list[int]], set[str]] | None:
+) -> tuple[dict[str, Any], dict[str, list[int]], dict[str, frozenset[str]]] | None:
     """`data` without what failed in the entries of `sections`: an unknown key taken out
     of its entry (reported already; the rest of the entry is checked as written), an entry
     with any other error left out. Also the document index of each entry kept, and the ids
@@ -337,7 +375,7 @@ def _salvaged(
             dropped[str(loc[0])].add(loc[1])
     kept: dict[str, Any] = dict(data)
     positions: dict[str, list[int]] = {}
-    left_out: set[str] = set()
+    left_out: dict[str, frozenset[str]] = {}
     for section in sections:
         entries = data.get(section)
         if not isinstance(entries, list):
@@ -356,7 +394,7 @@ def _salvaged(
                 copies[index] = stripped
         positions[section] = [i for i in range(len(entries)) if i not in dropped[section]]
         kept[section] = [copies.get(i, entries[i]) for i in positions[section]]
-        left_out |= {_entry_id(entries[i]) for i in dropped[section]} - {""}
+        left_out[section] = frozenset(_entry_id(entries[i]) for i in dropped[section]) - {""}
     return kept, positions, left_out
 
 
@@ -404,9 +442,13 @@ _FILE_RULE_PATHS: dict[str, Path_] = {
 
 def errors_to_findings(doc: Document, exc: ValidationError, kind: str) -> list[Finding]:
     """One finding per distinct place; union branches of one field become one message."""
+    return _findings_of(doc, exc.errors(include_url=False), kind)
+
+
+def _findings_of(doc: Document, errors: Any, kind: str) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[Path_] = set()
-    for error in exc.errors(include_url=False):
+    for error in errors:
         # union branch labels ("literal['all']", "list[...]") are pydantic's, not the file's
         path = tuple(p for p in error["loc"] if isinstance(p, int) or "[" not in p)
         if error["type"] == "extra_forbidden" and path[-1:] != error["loc"][-1:]:

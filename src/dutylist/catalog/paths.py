@@ -7,10 +7,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from dutylist.io.files import TABLE_SUFFIXES as TABLE_SUFFIXES  # noqa: PLC0414  (re-exported)
+
 REGISTRY_NAMES = ("jurisdiction.yaml", "jurisdiction.yml")
 LAWS_NAMES = ("laws.yaml", "laws.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
-TABLE_SUFFIXES = (".csv", ".xlsx")
 Display = Callable[[Path], str]
 
 

@@ -61,7 +61,9 @@ def run(
 def _outside_the_catalogs(output: Path, target: Path) -> None:
     """--by unit -o DIR writes a file per unit: never among the catalogs they are made of,
     where the next validate, fmt or site would meet them."""
-    folder = (target if target.is_dir() else target.parent).resolve()
+    from dutylist.catalog.paths import owning_jurisdiction
+
+    folder = (target if target.is_dir() else owning_jurisdiction(target) or target.parent).resolve()
     place = output.resolve()
     if place == folder or folder in place.parents:
         raise OutputError(

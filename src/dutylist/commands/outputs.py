@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def inputs_of(*arguments: str | Path | None) -> tuple[list[Path], list[Path]]:
             files.append(path)
             owner = owning_jurisdiction(path)
             if owner is not None:
+                # its sibling catalogs and tables are read too (the cross-file checks)
+                folders.append(owner)
                 roots.append(owner)
                 files.extend([p] if (p := registry_path(owner)) is not None else [])
     for root in roots:
@@ -74,11 +77,12 @@ def guard(outputs: Iterable[tuple[str, Path | None]], *arguments: str | Path | N
     _apart(named)
     files, folders = inputs_of(*arguments)
     for option, output in named:
-        if output != STDOUT:
+        if output is not STDOUT:
             refuse_inputs(output, files, folders, option=option)
 
 
-STDOUT = Path("-")  # an output option's `-`: standard output
+STDOUT = Path("-")
+"""An output option's `-`, standard output; told apart by identity from a file named `-`."""
 
 
 def _apart(outputs: list[tuple[str, Path]]) -> None:
@@ -93,7 +97,7 @@ def _apart(outputs: list[tuple[str, Path]]) -> None:
                     "{first} and {second} both write to {path}: give each its own",
                     first=seen[place],
                     second=option,
-                    path="-" if output == STDOUT else output,
+                    path="-" if output is STDOUT else output,
                 )
             )
         seen[place] = option
@@ -101,7 +105,10 @@ def _apart(outputs: list[tuple[str, Path]]) -> None:
 
 def _place(output: Path) -> object:
     try:
-        found = os.fstat(1) if output == STDOUT else output.stat()
+        found = os.fstat(1) if output is STDOUT else output.stat()
+        out = os.fstat(1)
     except OSError:  # a file still to be written: its path is its place
         return output.resolve()
+    if stat.S_ISCHR(found.st_mode) and not os.path.samestat(found, out):
+        return object()  # /dev/null twice is harmless: a device takes what it is given
     return (found.st_dev, found.st_ino)

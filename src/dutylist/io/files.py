@@ -27,6 +27,9 @@ NAME_MAX = 255
 """Bytes in a file name on the file systems counties use (ext4, NTFS, APFS, tmpfs)."""
 INPUT_SUFFIXES = (".yaml", ".yml")
 """Files below an input folder that a later run reads: never written by an output."""
+TABLE_FOLDER, TABLE_SUFFIXES = "assessments", (".csv", ".xlsx")
+"""Where a jurisdiction's assessment tables are, and what they are: an output there is
+read by the next validate or audit as a table."""
 
 
 def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
@@ -259,10 +262,19 @@ def refuse_inputs(
             _refuse(option, output)
     for folder in folders:
         real = Path(os.path.realpath(folder))
-        if target.suffix.lower() in INPUT_SUFFIXES and target.is_relative_to(real):
+        if target.is_relative_to(real) and _read_below(target.relative_to(real)):
             _refuse(option, output)
         if info is not None and any(_same(info, p) for p in _yaml_below(real)):
             _refuse(option, output)
+
+
+def _read_below(relative: Path) -> bool:
+    """Whether a file at `relative` below an input folder is one a run reads: a YAML file,
+    or a table in an assessments/ folder."""
+    suffix = relative.suffix.lower()
+    return suffix in INPUT_SUFFIXES or (
+        suffix in TABLE_SUFFIXES and TABLE_FOLDER in relative.parts[:-1]
+    )
 
 
 def _same(info: os.stat_result, other: Path) -> bool:

@@ -156,7 +156,7 @@ def registry_checks(registry: LoadedRegistry) -> Iterator[Finding]:
                     code=code,
                 )
                 yield doc.finding(check("code-outside-jurisdiction"), message, ("units", i, "code"))
-        if unit.parent is not None:
+        if unit.parent is not None and unit.parent not in registry.left_out.get("units", ()):
             parent = units.get(unit.parent)
             if parent is None:
                 message = _(
@@ -237,8 +237,7 @@ def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterato
     """Every department, unit and post an item names must exist."""
     doc = loaded.doc
     # an entry of the registry left out as invalid is reported there, not here again
-    departments = {d.id for d in registry.model.departments} | registry.left_out
-    units = {u.id for u in registry.model.units} | registry.left_out
+    departments, units = registry.ids("departments"), registry.ids("units")
     unit = loaded.model.catalog.unit
     if unit is not None and unit not in units:
         yield doc.finding(check("unknown-unit"), _unknown("unit", unit, units), ("catalog", "unit"))
@@ -355,7 +354,7 @@ def assessment_checks(juris: Jurisdiction, path: Path) -> Iterator[Finding]:
         empowerment = load_jurisdiction(juris.root).catalog("empowerment")
     if empowerment:
         yield from item_problems(table, document_ids(empowerment))
-    known = None if registry is None else {u.id for u in registry.model.units} | registry.left_out
+    known = None if registry is None else registry.ids("units")
     yield from unit_problems(table, known)
     yield from duplicate_problems(table)
 
