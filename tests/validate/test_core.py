@@ -347,3 +347,35 @@ def test_an_entry_cleared_of_its_unknown_key_still_meets_its_rules(tmp_path: Pat
         ("certificates.yaml", "DL118", first["id"]),  # its rule, once its fields are valid
         ("jurisdiction.yaml", "DL103", "xx"),  # and no unknown parent for vv: xx is reported
     ]
+
+
+def test_a_folder_named_twice_is_checked_once(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "invalid" / "registry", tmp_path / "v")
+    (tmp_path / "link").symlink_to("v")
+    once = validate_paths([tmp_path / "v"])
+    for paths in (
+        [tmp_path / "v", tmp_path / "link"],
+        [tmp_path / "v" / "jurisdiction.yaml", tmp_path / "link" / "jurisdiction.yaml"],
+        [tmp_path / "v", tmp_path / "v" / ".." / "v"],
+    ):
+        twice = validate_paths(paths)
+        assert len(twice.findings) == len(once.findings)
+        assert len(twice.files) == len(once.files)
+
+
+def test_a_bad_post_hides_no_item_check(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(CASES / "valid" / "duties-posts", case)
+    duties = case / "duties" / "gasa.yaml"
+    data = yaml.safe_load(duties.read_text(encoding="utf-8"))
+    data["posts"][0]["colour"] = "red"
+    data["posts"][1]["name"] = ""
+    data["items"][0]["department"] = "nosuchdept"
+    duties.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    found = sorted((f.code, f.item) for f in validate_paths([case]).findings)
+    # the post left out is not unknown to the item naming it
+    assert found == [
+        ("DL100", data["posts"][1]["id"]),
+        ("DL102", data["posts"][0]["id"]),
+        ("DL104", data["items"][0]["id"]),
+    ]

@@ -108,16 +108,21 @@ class LoadedLaws:
 
 @dataclass
 class LoadedCatalog:
-    """A catalog's model. When some items were invalid, the model holds the others and
-    `positions` maps each model item to its index in the document."""
+    """A catalog's model. When some items (or posts) were invalid, the model holds the
+    others and `positions` maps each model item to its index in the document."""
 
     doc: Document
     model: CatalogFile[Any]
     positions: list[int] | None = None
+    post_positions: list[int] | None = None  # the same for the posts of a duties list
+    posts_left_out: frozenset[str] = frozenset()  # ids of invalid posts, reported already
     _name_keys: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def position(self, index: int) -> int:
         return index if self.positions is None else self.positions[index]
+
+    def post_position(self, index: int) -> int:
+        return index if self.post_positions is None else self.post_positions[index]
 
     def name_keys(self) -> list[str]:
         """The normalised name of each item, in order: validate's duplicate check and the
@@ -310,11 +315,15 @@ def _partial(
 ) -> tuple[LoadedCatalog | None, list[Finding]]:
     """The valid items of a catalog whose other items are invalid, so that the
     cross-file checks still run on them (every problem reported, not just the first)."""
-    salvaged = _salvaged_model(doc, kind, data, exc, ("items",))
+    sections = ("items", "posts") if isinstance(data.get("posts"), list) else ("items",)
+    salvaged = _salvaged_model(doc, kind, data, exc, sections)
     if salvaged is None:
         return None, []
-    model, positions, _left_out, more = salvaged
-    return LoadedCatalog(doc, model, positions.get("items")), more
+    model, positions, left_out, more = salvaged
+    posts = positions.get("posts")
+    loaded = LoadedCatalog(doc, model, positions.get("items"), posts)
+    loaded.posts_left_out = left_out.get("posts", frozenset())
+    return loaded, more
 
 
 def _salvaged_model(

@@ -230,7 +230,8 @@ def item_checks(loaded: LoadedCatalog) -> Iterator[Finding]:
     )
     if model.posts:
         posts = model.posts
-        yield from _duplicates(loaded.doc, "posts", [p.id for p in posts], [p.name for p in posts])
+        ids, names = [p.id for p in posts], [p.name for p in posts]
+        yield from _duplicates(loaded.doc, "posts", ids, names, loaded.post_position)
 
 
 def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterator[Finding]:
@@ -241,7 +242,7 @@ def reference_checks(loaded: LoadedCatalog, registry: LoadedRegistry) -> Iterato
     unit = loaded.model.catalog.unit
     if unit is not None and unit not in units:
         yield doc.finding(check("unknown-unit"), _unknown("unit", unit, units), ("catalog", "unit"))
-    posts = {p.id for p in loaded.model.posts}
+    posts = {p.id for p in loaded.model.posts} | loaded.posts_left_out
     # fields read through __dict__: getattr of a field another kind has goes through
     # pydantic's slow __getattr__ fallback and an AttributeError, per item
     for index, item in enumerate(loaded.model.items):

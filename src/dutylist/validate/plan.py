@@ -82,14 +82,36 @@ def plan(paths: Iterable[Path]) -> list[Part]:
                 singles.setdefault(root, []).append(path)
         else:
             raise not_found(path, display_path(path))
-    parts = [Part(root) for root in dict.fromkeys(roots)]
+    # one folder or file named twice (through a symlink, or ./x and x) is checked once
+    wholes = _distinct(roots)
+    covered = {_real(root) for root in wholes}
+    parts = [Part(root) for root in wholes]
+    merged: dict[Path, tuple[Path, list[Path]]] = {}
     for root, files in singles.items():
-        if root in roots:
+        merged.setdefault(_real(root), (root, []))[1].extend(files)
+    for real, (root, named) in merged.items():
+        if real in covered:
             continue
+        files = _distinct(named)
         whole = any(p.name.startswith("jurisdiction.") or p.name in LAWS_NAMES for p in files)
         parts.append(Part(root, None if whole else files))
-    parts.extend(Part(None, loose=path) for path in loose)
+    parts.extend(Part(None, loose=path) for path in _distinct(loose))
     return parts
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: its own spelling
+        return path.absolute()
+
+
+def _distinct(paths: list[Path]) -> list[Path]:
+    """`paths` without a second spelling of one path, in their order."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(_real(path), path)
+    return list(seen.values())
 
 
 def from_cache(paths: Iterable[Path]) -> ValidationResult | None:
