@@ -279,3 +279,15 @@ def test_a_mutated_file_validates_alike(base: Path, pick: int, how: str, value: 
     assert validator is not None
     model = _model(name)
     assert _outcome(validator.validate_python, data) == _outcome(model.model_validate, data)
+
+
+@pytest.mark.parametrize("records", [True, False])
+def test_a_number_is_no_date_in_laws_yaml_either(tmp_path: Path, records: bool) -> None:
+    path = tmp_path / "laws.yaml"
+    text = "dutylist: 1\nlaws:\n  - {id: a, title: 某法, level: law, revised: 0}\n"
+    path.write_text(text, encoding="utf-8")
+    parsed = _parsed(path, records=records)
+    assert parsed is not None
+    _tree, findings = parsed
+    assert [f[0] for f in findings] == ["DL100"]
+    assert "day of the calendar" in findings[0][1] or "date" in findings[0][1]

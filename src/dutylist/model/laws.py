@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, StrictInt, model_validator
 
 from dutylist.model import rules
-from dutylist.model.common import Slug, Strict, Text
+from dutylist.model.common import Date, Slug, Strict, Text
 from dutylist.model.rules import empty_list
 
 LawLevel = Literal["law", "administrative-regulation", "local-regulation", "rule", "normative"]
@@ -25,8 +24,8 @@ class Law(Strict):
     )
     level: LawLevel
     status: LawStatus = "in-force"
-    revised: dt.date | None = Field(None, description="date of the text in force (修正/修订)")
-    repealed_on: dt.date | None = Field(None, description="required when repealed")
+    revised: Date | None = Field(None, description="date of the text in force (修正/修订)")
+    repealed_on: Date | None = Field(None, description="required when repealed")
     replaced_by: Slug | None = Field(None, description="id of the law that replaces it")
     articles: StrictInt | None = Field(None, ge=1, description="the number of its articles")
 
