@@ -19,7 +19,12 @@ def inputs_of(*arguments: str | Path | None) -> tuple[list[Path], list[Path]]:
     its jurisdictions read beside their catalogs: the assessment files, the laws.yaml of
     the catalogs root and the guides named in `guides:` (often in another jurisdiction's
     folder). A `REV:PATH` or a missing path reads nothing on disk."""
-    from dutylist.catalog.paths import find_jurisdictions, owning_jurisdiction, registry_path
+    from dutylist.catalog.paths import (
+        REGISTRY_NAMES,
+        find_jurisdictions,
+        owning_jurisdiction,
+        registry_path,
+    )
 
     files: list[Path] = []
     folders: list[Path] = []
@@ -35,8 +40,10 @@ def inputs_of(*arguments: str | Path | None) -> tuple[list[Path], list[Path]]:
             files.append(path)
             owner = owning_jurisdiction(path)
             if owner is not None:
-                # its sibling catalogs and tables are read too (the cross-file checks)
-                folders.append(owner)
+                # a catalog's sibling catalogs and tables are read too (the cross-file
+                # checks); a registry alone is what import reads to write a new catalog there
+                if path.name not in REGISTRY_NAMES:
+                    folders.append(owner)
                 roots.append(owner)
                 files.extend([p] if (p := registry_path(owner)) is not None else [])
     for root in roots:
