@@ -90,6 +90,16 @@ def test_validate_needs_no_pydantic() -> None:
     assert loaded_by_cli("diff", str(FILE), str(FILE), heavy=heavy) == sorted(heavy)  # it would see
 
 
+def test_audit_needs_no_pydantic() -> None:
+    # the rules read records as validate's checks do; only a configuration file, or
+    # --previous (a diff), builds models
+    heavy = ("pydantic", "pydantic.main", "dutylist.model.catalog", "dutylist.model.common")
+    assert loaded_by_cli("audit", "--fail-on", "none", str(CATALOG), heavy=heavy) == []
+    assert loaded_by_cli("audit", "--fail-on", "none", str(FILE), heavy=heavy) == []
+    previous = ("audit", "--fail-on", "none", "--previous", str(CATALOG), str(CATALOG))
+    assert loaded_by_cli(*previous, heavy=heavy) == sorted(heavy)  # it would see
+
+
 def test_diff_of_two_files_starts_light() -> None:
     assert loaded_by_cli("diff", str(FILE), str(FILE)) == []
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dutylist.audit.config import AuditSettings
+from dutylist.audit.config import AuditSettings, settings_of
 from dutylist.audit.context import AuditContext
 from dutylist.audit.core import load_accept, run_audit
 from dutylist.audit.rules import RULE_NAMES
@@ -216,8 +216,8 @@ def test_invalid_assessment_rows_stop_the_audit(tmp_path: Path) -> None:
 
 def test_disabled_rules_and_severity_overrides(tmp_path: Path) -> None:
     root = _copy_case(tmp_path, "one-size-fits-all")
-    chosen = AuditSettings(
-        disable=["zero-uptake", "missing-support"], severity={"one-size-fits-all": "error"}
+    chosen = settings_of(
+        {"disable": ["zero-uptake", "missing-support"], "severity": {"one-size-fits-all": "error"}}
     )
     result = run_audit(root, settings=chosen)
     rules = {f.rule for f in result.findings}
@@ -347,3 +347,36 @@ def test_every_audit_rule_has_a_chinese_summary() -> None:
 
     for rule in RULES:
         assert any("\u4e00" <= c <= "\u9fff" for c in rule.summary_zh), rule.name
+
+
+ROOT = Path(__file__).resolve().parents[2]
+AUDITED = sorted(
+    {
+        *(p / "catalog" for p in CASES.iterdir() if (p / "catalog").is_dir()),
+        *(ROOT / "tests" / "fixtures" / "catalogs" / "valid").iterdir(),
+        ROOT / "catalogs" / "jinghong",
+        ROOT / "examples" / "jinghong-2023",
+        ROOT / "examples" / "jinghong-2024",
+    }
+)
+
+
+@pytest.mark.parametrize("folder", AUDITED, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_records_audit_as_models_do(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # run_audit loads records (validate's frozen validators); the site audits the models
+    # it has loaded: every finding, message and evidence must be the same either way
+    from dutylist.audit.core import audit_loaded
+    from dutylist.catalog.load import as_records
+    from dutylist.model.frozen import Record
+    from dutylist.report.audit import as_json
+
+    monkeypatch.chdir(folder.parent)
+    path = Path(folder.name)
+    with as_records():
+        records = load_path(path)
+    assert all(isinstance(c.model, Record) for c in records.catalogs)
+    on_records = as_json(audit_loaded(records, path))
+    on_models = as_json(audit_loaded(load_path(path), path))
+    assert on_records == on_models
+    assert on_records == as_json(run_audit(path))
+    assert on_records["findings"] or folder.name in {"minimal", "duties-posts", "grid-territorial"}

@@ -16,41 +16,91 @@ Unknown keys are errors (a typo must not silently fall back to a default).
 
 from __future__ import annotations
 
+from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from dutylist.conform.settings import ConformSettings
 from dutylist.errors import InputError, os_reason
 from dutylist.findings import Severity
 from dutylist.i18n import N_, _
 
+if TYPE_CHECKING:
+    from dutylist.conform.settings import ConformSettings
+
 CONFIG_NAMES = ("dutylist.yaml", ".dutylist.yaml")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _vague() -> list[str]:
+    return ["无", "暂无", "待定", "其他", "另行通知", "有关部门", "相关部门"]
 
 
-class AuditSettings(_Strict):
-    """Thresholds, severities and disabled rules of `dutylist audit`."""
+@dataclass(frozen=True)
+class AuditSettings:
+    """Thresholds, severities and disabled rules of `dutylist audit`.
 
-    unfit_share: float = Field(0.25, gt=0, le=1, description="share of assessed units unfit")
-    min_cases: int = Field(1, ge=0, description="cases a fit unit handled at least")
-    weak_share: float = Field(0.5, gt=0, le=1, description="share of weak units for revoke")
-    similarity: float = Field(0.9, gt=0, le=1, description="similar-items name ratio")
-    vague_alternatives: list[str] = Field(
-        default_factory=lambda: ["无", "暂无", "待定", "其他", "另行通知", "有关部门", "相关部门"],
-        description="abolished-without-alternative: words that say nothing",
+    A plain dataclass, not a model: an audit without a configuration file (most) then
+    never imports pydantic. A file's `audit:` section is validated by the model
+    `_config_model` derives from these fields and their `metadata` (pydantic's bounds)."""
+
+    unfit_share: float = field(
+        default=0.25, metadata={"gt": 0, "le": 1, "description": "share of assessed units unfit"}
     )
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    disable: list[str] = Field(default_factory=list)
+    min_cases: int = field(
+        default=1, metadata={"ge": 0, "description": "cases a fit unit handled at least"}
+    )
+    weak_share: float = field(
+        default=0.5, metadata={"gt": 0, "le": 1, "description": "share of weak units for revoke"}
+    )
+    similarity: float = field(
+        default=0.9, metadata={"gt": 0, "le": 1, "description": "similar-items name ratio"}
+    )
+    vague_alternatives: list[str] = field(
+        default_factory=_vague,
+        metadata={"description": "abolished-without-alternative: words that say nothing"},
+    )
+    severity: dict[str, Severity] = field(default_factory=dict)
+    disable: list[str] = field(default_factory=list)
 
 
-class ConfigFile(_Strict):
-    audit: AuditSettings = Field(default_factory=AuditSettings)
-    conform: ConformSettings = Field(default_factory=ConformSettings)
+class Config(NamedTuple):
+    """The sections of a configuration file."""
+
+    audit: AuditSettings
+    conform: ConformSettings
+
+
+@cache
+def _config_model() -> Any:
+    """The pydantic model of the whole file: unknown keys are errors, as in the catalogs."""
+    from pydantic import ConfigDict, Field, create_model
+
+    from dutylist.conform.settings import ConformSettings
+
+    strict = ConfigDict(extra="forbid", frozen=True)
+    hints = get_type_hints(AuditSettings)
+    audit_fields: dict[str, Any] = {}
+    for f in fields(AuditSettings):
+        made = f.default_factory
+        default = (
+            Field(f.default, **f.metadata)
+            if made is MISSING
+            else Field(default_factory=made, **f.metadata)
+        )
+        audit_fields[f.name] = (hints[f.name], default)
+    audit = create_model("AuditSettings", __config__=strict, **audit_fields)
+    return create_model(
+        "ConfigFile",
+        __config__=strict,
+        audit=(audit, Field(default_factory=audit)),
+        conform=(ConformSettings, Field(default_factory=ConformSettings)),
+    )
+
+
+def settings_of(audit: dict[str, Any]) -> AuditSettings:
+    """The settings an `audit:` section holds, validated as a file's are (pydantic's
+    ValidationError when they are not)."""
+    return AuditSettings(**dict(_config_model().model_validate({"audit": audit}).audit))
 
 
 def find_config(start: Path) -> Path | None:
@@ -82,7 +132,7 @@ def load_settings(path: Path | None, display: str | None = None) -> AuditSetting
     return settings
 
 
-def load_config(path: Path, display: str | None = None) -> tuple[ConfigFile, str, str]:
+def load_config(path: Path, display: str | None = None) -> tuple[Config, str, str]:
     """The whole configuration file, its text and its name as shown."""
     from dutylist.io.yamlload import LoadProblem, Locator, decode, load_yaml
 
@@ -96,14 +146,16 @@ def load_config(path: Path, display: str | None = None) -> tuple[ConfigFile, str
         ) from None
     except LoadProblem as problem:
         raise InputError(problem.message, file=shown, line=problem.line) from None
+    from pydantic import ValidationError
+
     try:
-        config = ConfigFile.model_validate(data or {})
+        config = _config_model().model_validate(data or {})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = tuple(error["loc"])
         line, _column = Locator(text).locate(loc, key=True)
         raise InputError(config_message(error), file=shown, line=line) from None
-    return config, text, shown
+    return Config(AuditSettings(**dict(config.audit)), config.conform), text, shown
 
 
 def check_rule_names(  # noqa: PLR0917

@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion, fingerprint
 from dutylist.catalog.assessment import Assessment
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.catalog.workspace import Jurisdiction
 from dutylist.findings import Severity
-from dutylist.model.catalog import EmpowermentItem, Item
-from dutylist.model.registry import devolved_units, township_ids
+from dutylist.model.rules import devolved_units, township_ids
+
+if TYPE_CHECKING:
+    from dutylist.model.catalog import EmpowermentItem, Item
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _ITEM_ID = re.compile(
@@ -147,9 +149,8 @@ class AuditContext:
         loaded = self.juris.catalog("empowerment")
         if loaded is None:
             return
-        for item in loaded.model.items:
-            if isinstance(item, EmpowermentItem):
-                yield loaded, item
+        for item in loaded.model.items:  # a model or a record (validate's): no isinstance
+            yield loaded, item
 
     def scope_of(self, scope: object) -> list[str]:
         """The unit ids an empowerment scope devolves to (`all` = every township-level unit);
@@ -239,12 +240,14 @@ class AuditContext:
                 subject,
             ),
             extra=extra or {},
-            scope=_scope(item),
+            scope=_scope(item) if loaded.kind == "empowerment" else None,
             evidence=evidence,
         )
 
 
 def _scope(item: Item | None) -> str | list[str] | None:
-    if not isinstance(item, EmpowermentItem):
+    """An empowerment item's scope as the findings carry it."""
+    scope = getattr(item, "scope", None)
+    if scope is None:
         return None
-    return "all" if item.scope == "all" else list(map(str, item.scope))
+    return "all" if scope == "all" else list(map(str, scope))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field
@@ -31,22 +30,6 @@ class Department(Strict):
     id: Slug
     name: Text
     uscc: Code | None = Field(None, description="统一社会信用代码, 18 characters")
-
-
-def devolved_units(scope: object, townships: Sequence[str]) -> list[str]:
-    """The unit ids a scope devolves to: `all` is every township-level unit of the
-    registry (`townships`, in its order), a list is itself, nothing is none. The one
-    place that expands `scope: all` for statistics, audit rules and reports."""
-    if scope == "all":
-        return list(townships)
-    if isinstance(scope, list | tuple):
-        return [str(u) for u in scope]
-    return []
-
-
-def township_ids(registry: JurisdictionFile | None) -> list[str]:
-    """The units `scope: all` devolves to; none without a registry."""
-    return registry.township_ids() if registry is not None else []
 
 
 class JurisdictionFile(Strict, RegistryRules):

@@ -8,6 +8,7 @@ and reads its fields as attributes, which both have."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic_core import PydanticCustomError
@@ -19,6 +20,22 @@ NO_BASIS_NEEDED = frozenset({"public-service", "other"})
 # Powers are devolved to the township level (乡镇赋权); villages and communities take
 # village affairs, not powers, so `scope: all` means every town, township and street.
 TOWNSHIP_TYPES = frozenset({"town", "township", "street"})
+
+
+def devolved_units(scope: object, townships: Sequence[str]) -> list[str]:
+    """The unit ids a scope devolves to: `all` is every township-level unit of the
+    registry (`townships`, in its order), a list is itself, nothing is none. The one
+    place that expands `scope: all` for statistics, audit rules and reports."""
+    if scope == "all":
+        return list(townships)
+    if isinstance(scope, list | tuple):
+        return [str(u) for u in scope]
+    return []
+
+
+def township_ids(registry: RegistryRules | None) -> list[str]:
+    """The units `scope: all` devolves to; none without a registry."""
+    return registry.township_ids() if registry is not None else []
 
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dutylist.audit.core import AuditResult
 from dutylist.audit.rules.base import AuditFinding, counted
 from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang, departments_heading
-from dutylist.model.registry import devolved_units
+from dutylist.model.rules import devolved_units
 
 _SKIPPED = {
     "assessment": ("no assessment data", "无评估数据"),

@@ -30,7 +30,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 from dutylist.i18n import CHANGE_CLASSES, Lang, class_label
-from dutylist.model.registry import devolved_units, township_ids
+from dutylist.model.rules import devolved_units, township_ids
 
 if TYPE_CHECKING:
     from dutylist.diff import CatalogDiff, DiffResult

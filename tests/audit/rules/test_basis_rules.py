@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dutylist.audit.config import AuditSettings
+from dutylist.audit.config import settings_of
 from dutylist.audit.core import run_audit
 from dutylist.findings import Severity
 
@@ -27,7 +27,7 @@ def county(tmp_path: Path) -> Path:
 
 
 def _basis(path: Path, **settings: object) -> list[tuple[str, str | None, str, str]]:
-    result = run_audit(path, settings=AuditSettings.model_validate(settings))
+    result = run_audit(path, settings=settings_of(settings))
     return sorted(
         (f.rule, f.item, f.severity.value, f.text("zh"))
         for f in result.findings
@@ -100,7 +100,7 @@ def test_the_audit_reports_validates_basis_checks_too() -> None:
     repealed = next(f for f in result.findings if f.item == "A3")
     assert "《中华人民共和国森林法》" in repealed.text("zh")
     assert repealed.line == 24
-    quiet = AuditSettings.model_validate(
+    quiet = settings_of(
         {"severity": {"basis-repealed": "warning"}, "disable": ["basis-not-yet-in-force"]}
     )
     quieter = run_audit(FIXTURE / "county", settings=quiet).findings

@@ -19,10 +19,10 @@ from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import Joined, Label, Message, joined, plural
 from dutylist.i18n import N_
 from dutylist.model.assessment import CAPACITIES, WILLINGNESSES
-from dutylist.model.catalog import EmpowermentItem
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
+    from dutylist.model.catalog import EmpowermentItem
 
 CAPACITY_ZH = {"adequate": "足", "limited": "有限", "none": "无"}
 WILLINGNESS_ZH = {"strong": "强", "moderate": "中", "weak": "弱"}

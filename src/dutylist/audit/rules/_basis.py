@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from dutylist.audit.rules.base import AuditFinding, Message
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.laws.registry import LawRegistry, merge
-from dutylist.model.catalog import Item
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
+    from dutylist.model.catalog import Item
 
 
 def registry(ctx: AuditContext) -> LawRegistry:

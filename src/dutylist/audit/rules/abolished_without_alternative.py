@@ -32,7 +32,6 @@ from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.model.catalog import CertificateItem
 from dutylist.normalize import fold
 
 if TYPE_CHECKING:
@@ -61,7 +60,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     if loaded is None:
         return
     for item in loaded.model.items:
-        if not isinstance(item, CertificateItem) or item.status != "abolished":
+        if item.status != "abolished":
             continue
         if item.alternative is not None and not vague(
             item.alternative, settings.vague_alternatives

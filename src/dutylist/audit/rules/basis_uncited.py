@@ -32,7 +32,7 @@ from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
 from dutylist.laws.citations import parse_entry
-from dutylist.model.catalog import NO_BASIS_NEEDED
+from dutylist.model.rules import NO_BASIS_NEEDED
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext

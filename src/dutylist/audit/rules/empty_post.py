@@ -31,7 +31,6 @@ from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.model.catalog import DutiesItem
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -51,7 +50,7 @@ NEW_POST = N_(
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     for unit, duties in ctx.juris.duties().items():
-        carried = {i.post for i in duties.model.items if isinstance(i, DutiesItem) and i.post}
+        carried = {i.post for i in duties.model.items if i.post}
         name = ctx.unit_name(unit)
         for index, post in enumerate(duties.model.posts):
             if post.id in carried:

@@ -33,7 +33,6 @@ from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.model.catalog import GridItem, TerritorialItem
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
@@ -58,15 +57,9 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     grid = ctx.juris.catalog("grid")
     if territorial is None:
         return
-    marked = {
-        item.id: item
-        for item in territorial.model.items
-        if isinstance(item, TerritorialItem) and item.grid
-    }
+    marked = {item.id: item for item in territorial.model.items if item.grid}
     every = {item.id for item in territorial.model.items}
-    sources = (
-        {item.source for item in grid.model.items if isinstance(item, GridItem)} if grid else set()
-    )
+    sources = {item.source for item in grid.model.items} if grid else set()
     if grid is not None or ctx.whole:
         for item_id, item in marked.items():
             if item_id not in sources:
@@ -81,7 +74,7 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     if grid is None:
         return
     for g in grid.model.items:
-        if not isinstance(g, GridItem) or g.source not in every or g.source in marked:
+        if g.source not in every or g.source in marked:
             continue
         yield ctx.finding(
             RULE,

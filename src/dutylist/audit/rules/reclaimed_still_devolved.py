@@ -35,11 +35,11 @@ from dutylist.audit.config import AuditSettings
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.model.catalog import DutiesItem, EmpowermentItem
 from dutylist.normalize import normalize_name
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
+    from dutylist.model.catalog import EmpowermentItem
 
 RULE = RuleInfo(
     "DL307",
@@ -63,12 +63,11 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     by_name: dict[str, EmpowermentItem] = {}
     # the keys validate's duplicate check has made: one pass, not a call per item
     for item, key in zip(empowerment.model.items, empowerment.name_keys(), strict=True):
-        if isinstance(item, EmpowermentItem):
-            by_id[item.id] = item
-            by_name.setdefault(key, item)
+        by_id[item.id] = item
+        by_name.setdefault(key, item)
     for unit, duties in ctx.juris.duties().items():
         for duty in duties.model.items:
-            if not isinstance(duty, DutiesItem) or duty.role != "reclaimed":
+            if duty.role != "reclaimed":
                 continue
             target = by_id.get(duty.id) or by_name.get(normalize_name(duty.name))
             if target is None:

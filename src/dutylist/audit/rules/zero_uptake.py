@@ -44,10 +44,10 @@ from dutylist.audit.rules._assessed import (
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo
 from dutylist.findings import Severity
 from dutylist.i18n import N_
-from dutylist.model.catalog import EmpowermentItem
 
 if TYPE_CHECKING:
     from dutylist.audit.context import AuditContext
+    from dutylist.model.catalog import EmpowermentItem
 
 RULE = RuleInfo(
     "DL303",
