@@ -52,6 +52,12 @@ def N_(msgid: str, /) -> str:
     return msgid
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`1 case`, `2 cases`: English count and noun agreeing in number (for an English
+    field beside a Chinese sentence's bare number: `{items_en}` and `{items}个事项`)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def translate(msgid: str, lang: Lang) -> str:
     """`msgid` in `lang`, whatever the current language."""
     return _catalog().get(msgid, msgid) if lang == "zh" else msgid

@@ -332,7 +332,7 @@ def test_messages_name_units_not_ids(revoke_case: Any) -> None:
 
 
 def test_english_counts_agree_in_number(revoke_case: Any) -> None:
-    from dutylist.audit.rules.base import counted
+    from dutylist.i18n import counted
 
     assert [counted(n, "case") for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
     one_size = _one(revoke_case, "one-size-fits-all", "V-1").text("en")

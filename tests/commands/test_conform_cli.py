@@ -210,3 +210,13 @@ def test_schema_of_a_guide(run_cli: RunCli) -> None:
     assert header["kind"]["description"].startswith("指导目录 guide")
     assert "for" in header
     assert "group" in schema["$defs"]["GuideItem"]["properties"]
+
+
+def test_english_counts_agree_in_number(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    english = run_cli("conform", "catalogs", "--lang", "en").stdout
+    assert "1 list checked against 1 guide: 0 errors, 1 warning, 4 notes; 0 variant groups" in (
+        english
+    )
+    chinese = run_cli("conform", "catalogs", "--lang", "zh").stdout
+    assert "已对照 1 份指导目录检查 1 份清单：错误 0 个，警告 1 个，提示 4 个" in chinese

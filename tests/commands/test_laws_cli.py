@@ -113,7 +113,7 @@ def test_text_in_english_fits_80_columns(
     monkeypatch.setenv("COLUMNS", "80")
     result = run_cli("laws", str(tree))
     assert result.exit_code == 0
-    assert "《森林防火条例》 is repealed: 2 item(s) in 2 list(s) cite it" in result.stdout
+    assert "《森林防火条例》 is repealed: 2 items in 2 lists cite it" in result.stdout
     assert "did you mean" in result.stdout and "《中华人民共和国公路法》?" in result.stdout
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
 

@@ -397,6 +397,9 @@ def test_fmt_counts_a_symlinked_catalog_once(run_cli: RunCli, tmp_path: Path) ->
     assert "2 files reformatted, 0 unchanged" in done.stderr
     assert (folder / "current.yaml").is_symlink()
     assert run_cli("fmt", "--check", str(folder)).exit_code == 0
+    (folder / "grid.yaml").write_text(FMT_INPUTS["not canonical"], encoding="utf-8")
+    one = run_cli("fmt", "--check", "--lang", "en", str(folder / "grid.yaml")).stderr
+    assert "1 file would be reformatted, 0 unchanged" in one
 
 
 # (the files named, the exit code, what fmt says)

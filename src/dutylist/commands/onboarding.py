@@ -192,6 +192,7 @@ def fmt(
     lang: LangOption = None,
 ) -> None:
     """Rewrite catalogs and jurisdiction.yaml in the canonical layout (comments kept)."""
+    from dutylist.i18n import counted
     from dutylist.onboarding.fmt import format_paths
     from dutylist.report.safe import safe
 
@@ -215,7 +216,8 @@ def fmt(
         f"{done} 个文件{'需整理' if check else '已整理'}，{same} 个无需改动"
         + (f"，{bad} 个无法整理（见上）" if bad else "")
         + (f"，{skip} 个已跳过" if skip else ""),
-        f"{done} files {'would be reformatted' if check else 'reformatted'}, {same} unchanged"
+        f"{counted(done, 'file')} {'would be reformatted' if check else 'reformatted'}, "
+        f"{same} unchanged"
         + (f", {bad} not formatted (above)" if bad else "")
         + (f", {skip} skipped" if skip else ""),
         err=True,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dutylist.audit.core import AuditResult
-from dutylist.audit.rules.base import AuditFinding, counted
-from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang, departments_heading
+from dutylist.audit.rules.base import AuditFinding
+from dutylist.i18n import AUDIT_RULE, SEVERITY, SUGGESTION, Lang, counted, departments_heading
 from dutylist.model.rules import devolved_units
 
 _SKIPPED = {

@@ -14,7 +14,7 @@ from dutylist.conform.core import ConformResult, GuideReport, ListReport
 from dutylist.conform.rules import LABEL_ZH
 from dutylist.conform.variants import Variant
 from dutylist.findings import Finding
-from dutylist.i18n import CATEGORY, KIND, SEVERITY, Lang, _, label
+from dutylist.i18n import CATEGORY, KIND, SEVERITY, Lang, _, counted, label
 from dutylist.report.layout import PIPE_WIDTH, Painter, wrap
 from dutylist.report.safe import md
 
@@ -144,15 +144,28 @@ def guide_heading(g: GuideReport) -> str:
 
 def summary_line(result: ConformResult) -> str:
     counts = {s: sum(1 for f in result.findings if f.level.value == s) for s in SEVERITY}
+    numbers = {
+        "lists": sum(len(g.lists) for g in result.guides),
+        "guides": len(result.guides),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+        "variants": len(result.variants),
+    }
+    nouns = {  # English counts agree in number; the Chinese sentence counts with 个, 份, 组
+        "lists": ("list",),
+        "guides": ("guide",),
+        "errors": ("error",),
+        "warnings": ("warning",),
+        "infos": ("note",),
+        "variants": ("variant group",),
+    }
+    english = {f"{k}_en": counted(numbers[k], *noun) for k, noun in nouns.items()}
     return _(
-        "{lists} lists checked against {guides} guides: {errors} errors, {warnings} warnings, "
-        "{infos} notes; {variants} variant groups",
-        lists=sum(len(g.lists) for g in result.guides),
-        guides=len(result.guides),
-        errors=counts["error"],
-        warnings=counts["warning"],
-        infos=counts["info"],
-        variants=len(result.variants),
+        "{lists_en} checked against {guides_en}: {errors_en}, {warnings_en}, {infos_en}; "
+        "{variants_en}",
+        **numbers,
+        **english,
     )
 
 
@@ -199,8 +212,9 @@ def report_text(
         lines.append("")
     if result.problems:
         message = _(
-            "{count} problems in the files were skipped: run `dutylist validate`",
+            "{count_en} skipped in the files: run `dutylist validate`",
             count=result.problems,
+            count_en=counted(result.problems, "problem"),
         )
         say(message, style="yellow")
     say(summary_line(result))

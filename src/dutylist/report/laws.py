@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from dutylist.i18n import KIND, N_, Lang, _, label
+from dutylist.i18n import KIND, N_, Lang, _, counted, label
 from dutylist.laws.index import Citing, LawsReport, LawUse, UnknownTitle
 from dutylist.report.excel import display_width, safe_workbook
 from dutylist.report.safe import md, safe
@@ -23,9 +23,9 @@ LEVEL = {
 LAW_STATUS = {"in-force": "现行有效", "repealed": "已废止", "not-yet": "尚未施行"}
 
 IMPACT = {
-    "repealed": N_("《{title}》 is repealed: {items} item(s) in {lists} list(s) cite it"),
-    "not-yet": N_("《{title}》 is not yet in force: {items} item(s) in {lists} list(s) cite it"),
-    "in-force": N_("《{title}》 is in force: {items} item(s) in {lists} list(s) cite it"),
+    "repealed": N_("《{title}》 is repealed: {items_en} in {lists_en} cite it"),
+    "not-yet": N_("《{title}》 is not yet in force: {items_en} in {lists_en} cite it"),
+    "in-force": N_("《{title}》 is in force: {items_en} in {lists_en} cite it"),
 }
 HEAD = (
     N_("catalog"),
@@ -48,6 +48,8 @@ def impact(use: LawUse) -> str:
         title=clean(use.law.title),
         items=len(use.items),
         lists=use.lists,
+        items_en=counted(len(use.items), "item"),  # the Chinese sentence counts with 个
+        lists_en=counted(use.lists, "list"),
     )
 
 
@@ -64,8 +66,12 @@ def describe(use: LawUse, lang: Lang) -> str:
 
 
 def unknown_line(entry: UnknownTitle) -> str:
+    items = len(entry.items)
     line = _(
-        "《{title}》: cited by {items} item(s)", title=clean(entry.title), items=len(entry.items)
+        "《{title}》: cited by {items_en}",
+        title=clean(entry.title),
+        items=items,
+        items_en=counted(items, "item"),
     )
     if entry.did_you_mean:
         line += " — " + _("did you mean 《{title}》?", title=clean(entry.did_you_mean))

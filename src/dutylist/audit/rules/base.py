@@ -179,11 +179,6 @@ class AuditFinding:
         return record
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """`1 case`, `2 cases`: English count and noun agreeing in number."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
 def fingerprint(*parts: str) -> str:
     """A short stable hash of the identifying parts of a finding."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
