@@ -93,7 +93,7 @@ class _Words:
 
     def value(self, name: str, value: Any) -> str:
         if name == "scope" and value == "all":
-            return _("all towns, townships and streets")
+            return _("all units")
         if isinstance(value, list):
             return self.listed(self.value(name, v) for v in value)
         if isinstance(value, str):
