@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dutylist.diff import diff_paths
+from dutylist.diff.model import CLASSES
 from dutylist.i18n import Lang
 from dutylist.report.diff import render
 from dutylist.report.layout import cell_len
@@ -63,6 +64,26 @@ def test_golden_text_at_width(width: int, lang: Lang, monkeypatch: pytest.Monkey
     assert isinstance(out, str)
     assert max(cell_len(line) for line in out.splitlines()) <= width
     _check(out, GOLDEN / f"examples.{lang}.{width}.txt")
+
+
+def test_english_table_headers_keep_their_words() -> None:
+    # a class header broken inside a word ("Adde/d") reads as nothing: the department
+    # table gives way to its list form instead
+    from dutylist.i18n import class_label
+
+    words = {w for name in CLASSES for w in class_label(name, "en").split()}
+    words |= {"Department", "Total"}
+    for path in GOLDEN.glob("*.en*.txt"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if "By department" not in lines:
+            continue
+        section = lines[lines.index("By department") + 1 :]
+        if not section[0].startswith("┌"):
+            continue  # the list form
+        heads = section[1 : next(i for i, line in enumerate(section) if line.startswith("├"))]
+        for line in heads:
+            cells = [c.strip() for c in line.split("│")]
+            assert all(c in words for c in cells if c), f"{path.name}: {line}"
 
 
 def test_golden_text_has_no_colour_or_trailing_spaces() -> None:

@@ -108,6 +108,13 @@ def _bracket(parts: list[str], lang: Lang) -> str:
     return f"（{'，'.join(parts)}）" if lang == "zh" else f" ({', '.join(parts)})"
 
 
+def _whole_words(header: str) -> int:
+    """The width a header needs not to break a word: its longest run of letters without
+    a wide character (Chinese breaks between any two characters), at least 4."""
+    words = [w for w in header.split() if cell_len(w) == len(w)]
+    return max([4, *map(len, words)])
+
+
 def _department_table(
     classes: list[str], rows: list[tuple[str, list[int]]], d: Describer, width: int
 ) -> list[str]:
@@ -119,8 +126,9 @@ def _department_table(
     body.append([d.w["total"], *map(str, totals), str(sum(totals))])
     cols = [
         Column(d.w["department"], min_width=8),
-        # class headers wrap two characters a line (统一/赋权) before the table gives way
-        *(Column(d.cls(c), numeric=True, min_width=4) for c in classes),
+        # class headers wrap two characters a line (统一/赋权) before the table gives way;
+        # an English one keeps its words whole ("Adde/d" is no header): else the list below
+        *(Column(d.cls(c), numeric=True, min_width=_whole_words(d.cls(c))) for c in classes),
         Column(d.w["total"], numeric=True, min_width=0),
     ]
     drawn = table(cols, body, width, total_from=len(body) - 1)
