@@ -61,6 +61,26 @@ def test_an_unchanged_jurisdiction_is_answered_from_the_cache(
     assert len(loads) == 2
 
 
+def test_edited_code_of_the_same_version_is_a_new_key(
+    run_cli: RunCli, juris: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a checkout edited without a new version: its checks may say otherwise
+    loads = _loads(monkeypatch)
+    first = _json(run_cli, "jh")
+    monkeypatch.setattr(cache, "code_stamp", lambda package: "edited")
+    assert _json(run_cli, "jh") == first
+    assert len(loads) == 2 and len(_entries()) == 2
+
+
+def test_the_code_stamp_sees_an_edit(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "rules.py").write_text("x = 1\n", encoding="utf-8")
+    before = cache.code_stamp.__wrapped__(tmp_path)
+    assert cache.code_stamp.__wrapped__(tmp_path) == before
+    os.utime(tmp_path / "sub" / "rules.py", ns=(1, 1))
+    assert cache.code_stamp.__wrapped__(tmp_path) != before
+
+
 def test_an_edited_catalog_gives_its_new_finding(run_cli: RunCli, juris: Path) -> None:
     assert _json(run_cli, "jh")[0] == 0
     catalog = next(p for p in juris.glob("*.yaml") if p.name != "jurisdiction.yaml")

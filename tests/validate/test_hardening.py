@@ -50,6 +50,18 @@ def test_impossible_date_is_a_finding_at_its_place(run_cli: RunCli, dates: Path)
     assert "2024-13-45 is not a day of the calendar" in errors[0]["message"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_date_with_a_time_is_shown_as_written(run_cli: RunCli, dates: Path, lang: str) -> None:
+    path = dates / "new" / "empowerment.yaml"
+    text = path.read_text(encoding="utf-8").replace("2024-13-45", "2024-01-01 10:00:00")
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", "new", "--format", "json", "--lang", lang)
+    (first, *_rest) = json.loads(result.stdout)["errors"]
+    assert (first["line"], first["column"]) == (6, 14)
+    assert "2024-01-01 10:00:00" in first["message"]
+    assert "datetime" not in first["message"]
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -556,13 +556,23 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
             "`{where}` {problem}, not {value}",
             where=where,
             problem=_(plain),
-            value=repr(error.get("input")),
+            value=_shown_value(error.get("input")),
         )
     elif current_lang() == "en":
         message = f"`{where}`: {error['msg']}"
     else:  # pydantic's own wording is English only
         message = _("`{where}`: not a valid value", where=where)
     return doc.finding(check("invalid-value"), message, path)
+
+
+def _shown_value(value: Any) -> str:
+    """A value as a reader wrote it: a YAML timestamp as its text, never Python's
+    `datetime.datetime(2024, 1, 1, 10, 0)`; text and numbers as Python shows them."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
 
 
 def _misread(value: Any) -> str | None:
