@@ -651,6 +651,7 @@ def test_import_refuses_a_registry_with_an_invalid_entry_and_leaves_it(
     _source, result = _import(run_cli, tmp_path, rows, folder / "empowerment.yaml", "--add-names")
     assert result.exit_code == 2
     assert "Gasa_X" in result.stderr and "dutylist validate" in result.stderr
+    assert re.search(r"jurisdiction\.yaml:\d+:\d+: DL\d{3}: ", result.stderr), result.stderr
     assert registry.read_text(encoding="utf-8") == text  # never written back without gasa
     assert not (folder / "empowerment.yaml").exists()
 

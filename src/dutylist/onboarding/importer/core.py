@@ -239,7 +239,7 @@ def _registry(
             raise InputError(
                 _(
                     "{where}: {message}; run `dutylist validate` first",
-                    where=f"{first.file}:{first.line}",
+                    where=f"{first.file}:{first.line}:{first.column}: {first.code}",
                     message=first.message,
                 )
             )
