@@ -220,3 +220,12 @@ def test_english_counts_agree_in_number(run_cli: RunCli, monkeypatch: pytest.Mon
     )
     chinese = run_cli("conform", "catalogs", "--lang", "zh").stdout
     assert "已对照 1 份指导目录检查 1 份清单：错误 0 个，警告 1 个，提示 4 个" in chinese
+
+
+def test_a_file_it_could_not_read_fails_the_run(run_cli: RunCli, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "catalogs", tmp_path / "catalogs", ignore=shutil.ignore_patterns("*.db"))
+    grid = tmp_path / "catalogs" / "jinghong" / "grid.yaml"
+    grid.write_text(grid.read_text(encoding="utf-8") + "  - {id: [\n", encoding="utf-8")
+    result = run_cli("conform", str(tmp_path / "catalogs"), "--lang", "en")
+    assert result.exit_code == 1
+    assert "1 problem skipped in the files: run `dutylist validate`" in result.stdout

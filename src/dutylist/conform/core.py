@@ -74,7 +74,9 @@ class ConformResult:
         return len(self.jurisdictions) > 1
 
     def failing(self) -> bool:
-        return any(f.level is Severity.ERROR for f in self.findings)
+        """An error among the findings, or a file it could not read: a CI job must not
+        pass a conformity check that left a list out."""
+        return self.problems > 0 or any(f.level is Severity.ERROR for f in self.findings)
 
 
 def run_conform(
