@@ -62,6 +62,18 @@ def test_a_date_with_a_time_is_shown_as_written(run_cli: RunCli, dates: Path, la
     assert "datetime" not in first["message"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_number_as_a_key_is_named_as_such(run_cli: RunCli, tmp_path: Path, lang: str) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "m")
+    path = tmp_path / "m" / "empowerment.yaml"
+    text = path.read_text(encoding="utf-8").replace("    category:", "    3: x\n    category:", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(tmp_path / "m"), "--format", "json", "--lang", lang)
+    (error,) = json.loads(result.stdout)["errors"]
+    assert error["code"] == "DL100" and "`items[1]`" in error["message"]
+    assert ("the key 3 is no field name" if lang == "en" else "键 3 不是字段名") in error["message"]
+
+
 @pytest.mark.parametrize(
     "args",
     [

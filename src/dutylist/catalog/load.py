@@ -514,6 +514,13 @@ def _error_finding(doc: Document, error: Any, path: Path_, kind: str) -> Finding
                     expected=expected,
                 )
         return doc.finding(check("invalid-choice"), message, path)
+    if kind_of_error == "invalid_key" and path:
+        message = _(
+            "`{where}`: the key {key} is no field name: a key is text, like `name`",
+            where=_where(path[:-1]),
+            key=_shown_value(path[-1]),
+        )
+        return doc.finding(check("invalid-value"), message, path)
     misread = _misread(error.get("input"))
     if kind_of_error == "string_type" and misread:
         written = _as_written(doc, path, error.get("input"))
