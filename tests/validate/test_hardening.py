@@ -62,6 +62,19 @@ def test_a_date_with_a_time_is_shown_as_written(run_cli: RunCli, dates: Path, la
     assert "datetime" not in first["message"]
 
 
+@pytest.mark.parametrize("written", ["&n 010", "!!int 010", "&n !!int 010"])
+def test_the_hint_quotes_the_value_past_an_anchor_or_a_tag(
+    run_cli: RunCli, tmp_path: Path, written: str
+) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "m")
+    path = tmp_path / "m" / "empowerment.yaml"
+    text = path.read_text(encoding="utf-8").replace('id: "JH-JT-001"', f"id: {written}", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(tmp_path / "m"), "--format", "json", "--lang", "en")
+    messages = [e["message"] for e in json.loads(result.stdout)["errors"]]
+    assert any('("010")' in m for m in messages), messages
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_number_as_a_key_is_named_as_such(run_cli: RunCli, tmp_path: Path, lang: str) -> None:
     shutil.copytree(MINIMAL, tmp_path / "m")

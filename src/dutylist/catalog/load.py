@@ -604,9 +604,10 @@ def _as_written(doc: Document, path: Path_, value: Any) -> str:
     line, column = doc.locator.locate(path)
     lines = doc.text.splitlines()
     if 0 < line <= len(lines):
-        match = re.match(r"[^\s,\]}#]+", lines[line - 1][column - 1 :])
+        # past an anchor or a tag (`&n 010`, `!!int 010`): the value is what follows
+        match = re.match(r"(?:[&!][^\s,\]}#]*\s+)*([^\s,\]}#]+)", lines[line - 1][column - 1 :])
         if match:
-            return match.group(0)
+            return match.group(1)
     return str(value)
 
 
