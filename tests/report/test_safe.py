@@ -40,6 +40,12 @@ def test_safe_leaves_nothing_unsafe_and_only_touches_unsafe(text: str) -> None:
         assert out == text
 
 
+def test_every_unsafe_character_is_unprintable() -> None:
+    # safe() returns printable text untouched before any search: it must never be unsafe
+    assert not any(chr(code).isprintable() for code in UNSAFE)
+    assert safe("\u3000甲\xa0乙") == "\u3000甲\xa0乙"  # unprintable but harmless: kept
+
+
 def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)

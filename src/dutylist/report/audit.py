@@ -18,6 +18,7 @@ from dutylist.report.audit_labels import (
     decisions_of,
     grouped,
     heading,
+    keep_counted,
     rule_label,
     severity_label,
     suggestion_text,
@@ -47,37 +48,23 @@ def text_lines(
 ) -> list[str]:
     """The lines of the text report; `width` None: not wrapped."""
     wrap = _wrapper(width)
-    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     zh = lang == "zh"
     lines = [paint(line, "bold") for line in wrap(heading(result, lang), width, "  ")]
     decisions = decisions_of(result)
+    told: dict[int, str] = {}  # a decision's suggestion, as its finding says it again
     if decisions:
         lines += ["", paint("调整建议" if zh else "Decisions", "bold")]
         for f in decisions:
             lines += wrap(f"{f.item or ''} {f.name or ''}", width, "    ", "  ")
-            lines += wrap(suggestion_text(result, f, lang, full=True), width, "      ", "    → ")
-    accepted = "（已接受）" if zh else " (accepted)"
-    # unwrapped lines are made safe already and, without colour, painting would only make
-    # them safe again (a severity and a code are never escaped): two calls a finding fewer
-    plain = width is None and not paint.enabled
+            text = suggestion_text(result, f, lang, full=True)
+            if not keep_counted(f):
+                told[id(f)] = text
+            lines += wrap(text, width, "      ", "    → ")
+    block = _finding_lines(result, lang, width, paint, told)
     for group, findings in grouped(result, by, lang).items():
         lines += ["", paint(group, "bold underline")]
         for f in findings:
-            level = f.severity.value
-            what = f"{f.item} {f.name}" if f.item else str(f.extra.get("post_name", ""))
-            head = f"{severity_label(level, lang)} {f.code}"
-            rest = f" {rule_label(f.rule, lang)} {what}{accepted if f.accepted else ''}"
-            where = f"{f.file}:{f.line}"
-            first = wrap(head + rest + "  " + where, width, "      ", "  ")
-            if plain:
-                lines += first
-            else:
-                # colour the severity and code, dim the location, once the line is laid out
-                first[0] = "  " + paint(head, styles[level]) + first[0][2 + len(head) :]
-                lines += [paint(line, "dim") if where in line else line for line in first]
-            lines += wrap(f.text(lang), width, "    ", "    ")
-            if f.suggestion in ("differentiate", "revoke"):
-                lines += wrap(suggestion_text(result, f, lang), width, "      ", "    ")
+            lines += block(f)
     style = "green" if not any(not f.accepted for f in result.findings) else "red"
     lines.append("")
     for line in summary(result, lang):
@@ -85,14 +72,80 @@ def text_lines(
     return lines
 
 
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_WITH_UNITS = ("differentiate", "revoke")
+"""The suggestions whose line names the units."""
+
+
+def _finding_lines(
+    result: AuditResult, lang: Lang, width: int | None, paint: Painter, told: dict[int, str]
+) -> Callable[[AuditFinding], list[str]]:
+    """The lines of a finding, made once for all the groups it is shown in (grouped by
+    unit, a revoke of `scope: all` is under every unit). `told`: suggestions made
+    already, by the finding's id."""
+    made: dict[int, list[str]] = {}
+    # the severity and rule of a finding, as shown: a handful of codes for thousands
+    labels: dict[tuple[str, str, str], tuple[str, str]] = {}
+    accepted = "（已接受）" if lang == "zh" else " (accepted)"
+    # unwrapped and without colour, a finding is three lines that need no laying out
+    plain = width is None and not paint.enabled
+
+    def lines_of(f: AuditFinding) -> list[str]:
+        lines = made.get(id(f))
+        if lines is not None:
+            return lines
+        key = (f.severity, f.code, f.rule)
+        label = labels.get(key)
+        if label is None:
+            label = labels[key] = (
+                f"{severity_label(f.severity, lang)} {f.code}",
+                rule_label(f.rule, lang),
+            )
+        what = f"{f.item} {f.name}" if f.item else str(f.extra.get("post_name", ""))
+        head, rest = label[0], f" {label[1]} {what}{accepted if f.accepted else ''}"
+        if plain:
+            # safe() tells printable text by isprintable(): asked here, most lines are
+            # taken as they are, without the call
+            lines = [f"  {head}{rest}  {f.file}:{f.line}", "    " + f.text(lang)]
+            if f.suggestion in _WITH_UNITS:
+                lines.append("    " + (told.get(id(f)) or suggestion_text(result, f, lang)))
+            lines = [line if line.isprintable() else safe(line) for line in lines]
+        else:
+            suggestion = ""
+            if f.suggestion in _WITH_UNITS:
+                suggestion = told.get(id(f)) or suggestion_text(result, f, lang)
+            lines = _laid_out(f, lang, width, paint, (head, rest, suggestion))
+        made[id(f)] = lines
+        return lines
+
+    return lines_of
+
+
+def _laid_out(
+    f: AuditFinding, lang: Lang, width: int | None, paint: Painter, parts: tuple[str, str, str]
+) -> list[str]:
+    """A finding's lines wrapped at `width` or coloured: the severity and code painted,
+    the location dimmed, once the line is laid out. `parts`: the head (severity and
+    code) and the rest of its first line, its suggestion."""
+    head, rest, suggestion = parts
+    wrap = _wrapper(width)
+    where = f"{f.file}:{f.line}"
+    first = wrap(head + rest + "  " + where, width, "      ", "  ")
+    first[0] = "  " + paint(head, _STYLES[f.severity]) + first[0][2 + len(head) :]
+    if paint.enabled:  # without colour, painting a line made safe already leaves it as it is
+        first = [paint(line, "dim") if where in line else line for line in first]
+    lines = first + wrap(f.text(lang), width, "    ", "    ")
+    if f.suggestion in _WITH_UNITS:
+        lines += wrap(suggestion, width, "      ", "    ")
+    return lines
+
+
 def _wrapper(width: int | None) -> Callable[..., list[str]]:
-    if width is not None:
-        return layout_wrap
+    return layout_wrap if width is not None else _unwrapped
 
-    def unwrapped(text: str, _width: object, _indent: str = "", first: str = "") -> list[str]:
-        return [first + safe(text, lines=False)]
 
-    return unwrapped
+def _unwrapped(text: str, _width: object, _indent: str = "", first: str = "") -> list[str]:
+    return [first + safe(text, lines=False)]
 
 
 def as_json(result: AuditResult) -> dict[str, Any]:

@@ -69,6 +69,17 @@ def suggestion_text(
     return text
 
 
+def keep_counted(f: AuditFinding) -> bool:
+    """suggestion_text counts the units kept rather than naming them (unless `full`): for
+    any other finding its `full` text is the one shown under the finding."""
+    return (
+        f.suggestion == "differentiate"
+        and bool(f.keep)
+        and not f.extra.get("also_revoke")
+        and len(f.keep) > len(f.units)
+    )
+
+
 def affected_units(result: AuditResult, f: AuditFinding) -> list[str]:
     """The units a finding changes something for: for a revoke, every unit of the item's
     scope (the power goes back to the county from all of them, assessed or not), otherwise
@@ -109,9 +120,18 @@ def group_key(result: AuditResult, f: AuditFinding, by: str, lang: Lang) -> list
 
 def grouped(result: AuditResult, by: str, lang: Lang) -> dict[str, list[AuditFinding]]:
     groups: dict[str, list[AuditFinding]] = {}
+    departments = result.departments
     for f in result.findings:
-        for key in group_key(result, f, by, lang):
-            groups.setdefault(key, []).append(f)
+        # most findings name their department: its group is found without group_key
+        if by != "unit" and f.department:
+            keys = [departments.get(f.department, f.department)]
+        else:
+            keys = group_key(result, f, by, lang)
+        for key in keys:
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = []
+            group.append(f)
     return groups
 
 

@@ -313,4 +313,4 @@ def _color_system():  # type: ignore[no-untyped-def]
 
 def write_text(out: TextIO, lines: Sequence[str]) -> None:
     """The whole text at once, without the padding spaces tables leave at line ends."""
-    out.write("\n".join(line.rstrip() for line in lines) + "\n")
+    out.write("\n".join(map(str.rstrip, lines)) + "\n")

@@ -51,11 +51,8 @@ class Message:
         if done is not None:
             return done
         text = translate(self.msgid, lang)
-        fields = self.fields
-        if fields:
-            text = text.format_map(
-                {k: v.render(lang) if isinstance(v, _PARTS) else v for k, v in fields.items()}
-            )
+        if self.fields:
+            text = text.format_map(_shown_all(self.fields, lang))
         self._shown[lang] = text
         return text
 
@@ -81,14 +78,35 @@ class Joined:
     sep_zh: str = "、"
 
     def render(self, lang: Lang) -> str:
-        return (self.sep_zh if lang == "zh" else self.sep).join(
-            [v.render(lang) if isinstance(v, _PARTS) else str(v) for v in self.values]
-        )
+        shown = []
+        for value in self.values:  # as _shown_all does, for a row of values
+            if type(value) is Message:
+                done = value._shown.get(lang)
+                shown.append(done if done is not None else value.render(lang))
+            else:
+                shown.append(value.render(lang) if isinstance(value, _PARTS) else str(value))
+        return (self.sep_zh if lang == "zh" else self.sep).join(shown)
 
 
 _PARTS = (Message, Label, Joined)
 """What a field may hold that renders in the sentence's language (one tuple, not one a
 field: a finding's sentence renders a dozen fields)."""
+
+
+def _shown_all(fields: Mapping[Any, object], lang: Lang) -> dict[Any, object]:
+    """Each value as shown in `lang`; anything but a part is itself."""
+    # most parts are Messages shown already (a unit's row, `3 cases`, shared by many
+    # findings): their text is read here, without a call to render for each
+    out: dict[Any, object] = {}
+    for key, value in fields.items():
+        if type(value) is Message:
+            done = value._shown.get(lang)
+            out[key] = done if done is not None else value.render(lang)
+        elif isinstance(value, _PARTS):
+            out[key] = value.render(lang)
+        else:
+            out[key] = value
+    return out
 
 
 def joined(values: Iterable[object], sep: str = ", ", sep_zh: str = "、") -> Joined:
