@@ -7,9 +7,9 @@ engine can import every rule without a cycle (as sqlfluff's rules depend on Rule
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion, fingerprint
 from dutylist.catalog.assessment import Assessment
@@ -165,7 +165,7 @@ class AuditContext:
         assert self.rows is not None
         return self.rows.table
 
-    def assessed_rows(self, item_id: str, units: Iterable[str]) -> tuple[list[str], list[int]]:
+    def assessed_rows(self, item_id: str, units: Sequence[str]) -> tuple[list[str], list[int]]:
         """The given units that have a row for the item in the period, in the order given,
         and their rows (others are ignored, spec 4; a later row of a unit wins)."""
         if self.rows is None:
@@ -175,8 +175,11 @@ class AuditContext:
         found = self._by_item.get(item_id)
         if not found:
             return [], []
-        present = [u for u in units if u in found]
-        return present, [found[u] for u in present]
+        rows = list(map(found.get, units))  # one C pass; mostly every unit has its row
+        if None not in rows:
+            return list(units), cast("list[int]", rows)
+        present = [u for u, row in zip(units, rows, strict=True) if row is not None]
+        return present, [row for row in rows if row is not None]
 
     def item_line(self, loaded: LoadedCatalog, item_id: str) -> int:
         """The line an item starts on. A scan of the text finds `- id: X` entries of
@@ -209,18 +212,21 @@ class AuditContext:
     ) -> AuditFinding:
         """A finding located at the item (or at `path` in the catalog), fingerprinted by
         rule, jurisdiction, catalog, item and the rule's stable `subject`."""
-        if path is not None:
-            line, column = loaded.doc.locator.locate(path)
-        elif item is not None:
-            line, column = self.item_line(loaded, item.id), 1
+        kind = loaded.kind  # a property a look: asked once, for 14k findings
+        if item is None:
+            ident = department = name = None
+            line, column = loaded.doc.locator.locate(path) if path is not None else (1, 1)
         else:
-            line, column = 1, 1
-        unit = loaded.model.catalog.unit
+            ident, department, name = item.id, item.department, item.name
+            if path is not None:
+                line, column = loaded.doc.locator.locate(path)
+            else:
+                line, column = self.item_line(loaded, ident), 1
         return AuditFinding(
             rule=rule.name,
             code=rule.code,
             severity=severity or rule.severity,
-            item=item.id if item is not None else None,
+            item=ident,
             message=message,
             suggestion=suggestion,
             file=loaded.doc.display,
@@ -228,19 +234,14 @@ class AuditContext:
             column=column,
             units=list(units),
             keep=list(keep),
-            kind=loaded.kind,
-            department=item.department if item is not None else None,
-            name=item.name if item is not None else None,
+            kind=kind,
+            department=department,
+            name=name,
             fingerprint=fingerprint(
-                rule.name,
-                self.code,
-                loaded.kind,
-                unit or "",
-                item.id if item is not None else "",
-                subject,
+                rule.name, self.code, kind, loaded.model.catalog.unit or "", ident or "", subject
             ),
             extra=extra or {},
-            scope=_scope(item) if loaded.kind == "empowerment" else None,
+            scope=_scope(item) if kind == "empowerment" else None,
             evidence=evidence,
         )
 
@@ -250,4 +251,4 @@ def _scope(item: Item | None) -> str | list[str] | None:
     scope = getattr(item, "scope", None)
     if scope is None:
         return None
-    return "all" if scope == "all" else list(map(str, scope))
+    return "all" if scope == "all" else list(scope)  # unit ids: text, validated

@@ -100,7 +100,7 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
     lengths = [len(name) for name in ordered]
     share = cutoff / 100
     prefixes = _prefixes(ordered, share)
-    holders: dict[str, list[int]] = {}
+    holders: dict[int, list[int]] = {}
     for p, prefix in enumerate(prefixes):
         for token in prefix:
             holders.setdefault(token, []).append(p)
@@ -137,7 +137,7 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
     yield from found
 
 
-def _prefixes(names: list[str], share: float) -> list[list[str]]:
+def _prefixes(names: list[str], share: float) -> list[list[int]]:
     """The prefix filter of set-similarity joins, on each name's multiset of characters
     (a repeated character is a token of its own: the second `a` is `a\x001`).
 
@@ -151,9 +151,11 @@ def _prefixes(names: list[str], share: float) -> list[list[str]]:
     rank = {token: r for r, token in enumerate(sorted(count, key=lambda t: (count[t], t)))}
     least = share / (2 - share)
     prefixes = []
+    ranked = rank.__getitem__
     for name_tokens in tokens:
         size = len(name_tokens) - max(0, ceil(least * len(name_tokens) - 1e-6)) + 1
-        prefixes.append(sorted(name_tokens, key=rank.__getitem__)[:size])
+        # a token is its rank from here on: integers sort without a key function
+        prefixes.append(sorted(map(ranked, name_tokens))[:size])
     return prefixes
 
 
