@@ -44,17 +44,28 @@ class Evaluation:
     units: list[str]
     rows: list[int]
     cases_of: tuple[int, ...]
-    capacity_of: tuple[int, ...]
-    willingness_of: tuple[int, ...]
     fit: list[str]
     unfit: list[str]
     cases: int
+    # the table's capacity and willingness columns, read at `rows` when asked: most items
+    # need neither (a message shows three units, the text report no evidence)
+    columns: tuple[Sequence[int], Sequence[int]] = field(default=((), ()), repr=False)
     _weak: list[str] | None = field(default=None, repr=False, compare=False)
     _zero: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def assessed(self) -> list[str]:
         return list(self.units)
+
+    @property
+    def capacity_of(self) -> tuple[int, ...]:
+        column = self.columns[0]
+        return tuple(column[row] for row in self.rows)
+
+    @property
+    def willingness_of(self) -> tuple[int, ...]:
+        column = self.columns[1]
+        return tuple(column[row] for row in self.rows)
 
     @property
     def weak(self) -> list[str]:
@@ -73,7 +84,7 @@ class Evaluation:
         return self._zero
 
 
-_EMPTY = Evaluation([], [], (), (), (), [], [], 0)
+_EMPTY = Evaluation([], [], (), [], [], 0)
 
 
 @lru_cache(maxsize=16)
@@ -149,16 +160,16 @@ def evaluate(units: list[str], rows: list[int], columns: tuple[Sequence[int], ..
     if not rows:
         return _EMPTY
     pick = _pick(rows)
-    cases_of, capacity_of, willingness_of, fit_of, unfit_of = map(pick, columns)
+    cases, capacity, willingness, fit, unfit = columns
+    cases_of = pick(cases)
     return Evaluation(
         units,
         rows,
         cases_of,
-        capacity_of,
-        willingness_of,
-        list(compress(units, fit_of)),
-        list(compress(units, unfit_of)),
+        list(compress(units, pick(fit))),
+        list(compress(units, pick(unfit))),
         sum(cases_of),
+        (capacity, willingness),
     )
 
 
@@ -202,9 +213,11 @@ def unit_evidence(ctx: AuditContext, ev: Evaluation, units: list[str]) -> Joined
     if made is None:
         made = ctx.memo["unit rows"] = {}
     place = ev.units.index
+    capacity_column, willingness_column = ev.columns
     for unit in shown:
         at = place(unit)
-        key = (unit, ev.cases_of[at], ev.capacity_of[at], ev.willingness_of[at])  # codes
+        row_of = ev.rows[at]
+        key = (unit, ev.cases_of[at], capacity_column[row_of], willingness_column[row_of])
         row = made.get(key)
         if row is None:  # one Message per unit and measures: rendered once for all items
             _unit, n, capacity, willingness = key
