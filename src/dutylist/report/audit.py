@@ -104,12 +104,10 @@ def _finding_lines(
         what = f"{f.item} {f.name}" if f.item else str(f.extra.get("post_name", ""))
         head, rest = label[0], f" {label[1]} {what}{accepted if f.accepted else ''}"
         if plain:
-            # safe() tells printable text by isprintable(): asked here, most lines are
-            # taken as they are, without the call
             lines = [f"  {head}{rest}  {f.file}:{f.line}", "    " + f.text(lang)]
             if f.suggestion in _WITH_UNITS:
                 lines.append("    " + (told.get(id(f)) or suggestion_text(result, f, lang)))
-            lines = [line if line.isprintable() else safe(line) for line in lines]
+            lines = list(map(safe, lines))
         else:
             suggestion = ""
             if f.suggestion in _WITH_UNITS:

@@ -115,14 +115,8 @@ def group_key(result: AuditResult, f: AuditFinding, by: str, lang: Lang) -> list
 
 def grouped(result: AuditResult, by: str, lang: Lang) -> dict[str, list[AuditFinding]]:
     groups: dict[str, list[AuditFinding]] = {}
-    departments = result.departments
     for f in result.findings:
-        # most findings name their department: its group is found without group_key
-        if by != "unit" and f.department:
-            keys = [departments.get(f.department, f.department)]
-        else:
-            keys = group_key(result, f, by, lang)
-        for key in keys:
+        for key in group_key(result, f, by, lang):
             group = groups.get(key)
             if group is None:
                 group = groups[key] = []

@@ -153,14 +153,14 @@ def summary_line(result: ConformResult) -> str:
         "variants": len(result.variants),
     }
     nouns = {  # English counts agree in number; the Chinese sentence counts with 个, 份, 组
-        "lists": ("list",),
-        "guides": ("guide",),
-        "errors": ("error",),
-        "warnings": ("warning",),
-        "infos": ("note",),
-        "variants": ("variant group",),
+        "lists": "list",
+        "guides": "guide",
+        "errors": "error",
+        "warnings": "warning",
+        "infos": "note",
+        "variants": "variant group",
     }
-    english = {f"{k}_en": counted(numbers[k], *noun) for k, noun in nouns.items()}
+    english = {f"{k}_en": counted(numbers[k], noun) for k, noun in nouns.items()}
     return _(
         "{lists_en} checked against {guides_en}: {errors_en}, {warnings_en}, {infos_en}; "
         "{variants_en}",

@@ -52,7 +52,7 @@ class Message:
             return done
         text = translate(self.msgid, lang)
         if self.fields:
-            text = text.format_map(_shown_all(self.fields, lang))
+            text = text.format_map({k: shown(v, lang) for k, v in self.fields.items()})
         self._shown[lang] = text
         return text
 
@@ -78,35 +78,13 @@ class Joined:
     sep_zh: str = "、"
 
     def render(self, lang: Lang) -> str:
-        shown = []
-        for value in self.values:  # as _shown_all does, for a row of values
-            if type(value) is Message:
-                done = value._shown.get(lang)
-                shown.append(done if done is not None else value.render(lang))
-            else:
-                shown.append(value.render(lang) if isinstance(value, _PARTS) else str(value))
-        return (self.sep_zh if lang == "zh" else self.sep).join(shown)
+        sep = self.sep_zh if lang == "zh" else self.sep
+        return sep.join([str(shown(value, lang)) for value in self.values])
 
 
 _PARTS = (Message, Label, Joined)
 """What a field may hold that renders in the sentence's language (one tuple, not one a
 field: a finding's sentence renders a dozen fields)."""
-
-
-def _shown_all(fields: Mapping[Any, object], lang: Lang) -> dict[Any, object]:
-    """Each value as shown in `lang`; anything but a part is itself."""
-    # most parts are Messages shown already (a unit's row, `3 cases`, shared by many
-    # findings): their text is read here, without a call to render for each
-    out: dict[Any, object] = {}
-    for key, value in fields.items():
-        if type(value) is Message:
-            done = value._shown.get(lang)
-            out[key] = done if done is not None else value.render(lang)
-        elif isinstance(value, _PARTS):
-            out[key] = value.render(lang)
-        else:
-            out[key] = value
-    return out
 
 
 def joined(values: Iterable[object], sep: str = ", ", sep_zh: str = "、") -> Joined:
@@ -115,6 +93,11 @@ def joined(values: Iterable[object], sep: str = ", ", sep_zh: str = "、") -> Jo
 
 def shown(value: object, lang: Lang) -> object:
     """A field's value in `lang`: numbers stay numbers, for the `{score:.0f}` of a msgid."""
+    # most parts are Messages shown already (a unit's row, `3 cases`, shared by many
+    # findings): their text is read here, without a call to render for each
+    if type(value) is Message:
+        done = value._shown.get(lang)
+        return done if done is not None else value.render(lang)
     return value.render(lang) if isinstance(value, _PARTS) else value
 
 
