@@ -5,6 +5,8 @@ made on demand and the evidence made late."""
 from __future__ import annotations
 
 import math
+from array import array
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 from types import SimpleNamespace
@@ -59,10 +61,15 @@ _ROWS = st.lists(
 )
 
 
-@given(_ROWS, st.integers(-1, 300))
-def test_flags_are_the_row_by_row_test(rows: list[tuple[int, int, int]], min_cases: int) -> None:
-    # counts that fit a byte take a table lookup, larger ones the compare of each row
-    counts = [n for n, _, _ in rows]
+@given(_ROWS, st.integers(-1, 300), st.booleans())
+def test_flags_are_the_row_by_row_test(
+    rows: list[tuple[int, int, int]], min_cases: int, as_array: bool
+) -> None:
+    # counts that fit a byte take a table lookup (read off the memory of the table's
+    # array of counts), larger ones the compare of each row
+    counts: Sequence[int] = [n for n, _, _ in rows]
+    if as_array:
+        counts = array("q", counts)
     capacity = bytes(c for _, c, _ in rows)
     fit, unfit = flags(counts, capacity, min_cases)
     plain = [n >= min_cases and CAPACITIES[c] != "none" for n, c, _ in rows]
@@ -82,6 +89,28 @@ def test_weak_and_zero_made_on_demand_are_the_plain_lists(rows: list[tuple[int, 
     weak = [u for u, (_, _, w) in zip(units, rows, strict=True) if WILLINGNESSES[w] == "weak"]
     assert ev.weak == weak
     assert ev.zero is ev.zero  # made once
+
+
+@given(_ROWS, st.data())
+def test_a_run_of_rows_evaluates_as_its_rows_one_by_one(
+    rows: list[tuple[int, int, int]], data: st.DataObject
+) -> None:
+    # an item written as one run of the table is read by slices of the columns
+    counts = array("q", [n for n, _, _ in rows])
+    capacity = bytes(c for _, c, _ in rows)
+    willingness = bytes(w for _, _, w in rows)
+    columns = (counts, capacity, willingness, *flags(counts, capacity, 1))
+    start = data.draw(st.integers(0, len(rows)))
+    stop = data.draw(st.integers(start, len(rows)))
+    units = [f"u{i}" for i in range(start, stop)]
+    run, one_by_one = (
+        evaluate(units, range(start, stop), columns),
+        evaluate(units, list(range(start, stop)), columns),
+    )
+    for name in ("fit", "unfit", "cases", "zero", "weak"):
+        assert getattr(run, name) == getattr(one_by_one, name)
+    for name in ("cases_of", "capacity_of", "willingness_of"):
+        assert list(getattr(run, name)) == list(getattr(one_by_one, name))
 
 
 def test_evidence_added_later_is_the_evidence_made_at_once() -> None:

@@ -6,13 +6,13 @@ engine can import every rule without a cycle (as sqlfluff's rules depend on Rule
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion, fingerprint
 from dutylist.catalog.assessment import Assessment
+from dutylist.catalog.item_rows import ItemRows
 from dutylist.catalog.load import LoadedCatalog
 from dutylist.catalog.workspace import Jurisdiction
 from dutylist.findings import Severity
@@ -21,68 +21,6 @@ from dutylist.model.rules import devolved_units, township_ids
 if TYPE_CHECKING:
     from dutylist.model.catalog import EmpowermentItem, Item
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-_ITEM_ID = re.compile(
-    r"""^\s*-\s*\{?\s*id\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s,}#'"][^,}#]*?))\s*(?:[,}#]|$)"""
-)
-# The same two patterns over the whole text, each match starting at the newline before its
-# line: `\s` and the classes may not cross a line (`_S` is whitespace but a newline)
-_S = r"[^\S\n]"
-_TOP_LINE = re.compile(rf"\n([A-Za-z_][\w-]*){_S}*:")
-_ID_LINE = re.compile(
-    rf"\n{_S}*-{_S}*\{{?{_S}*id{_S}*:{_S}*"
-    rf"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,}}#'"][^,}}#\n]*?)){_S}*(?:[,}}#]|$)""",
-    re.MULTILINE,
-)
-# what str.splitlines ends a line at besides a newline
-_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-def scan_item_lines(text: str) -> dict[str, int]:
-    """Line of each `- id: X` (or `- {id: X, ...}`) entry under the top-level `items:`.
-
-    The patterns run over the text of each `items:` section at once, lines counted only
-    at an entry: a loop over 100k lines in Python cost a third of a rule. A text with a
-    line break other than a newline (CRLF, U+2028) takes the plain way line by line."""
-    if any(brk in text for brk in _OTHER_BREAKS):
-        return scan_lines_plainly(text)
-    found: dict[str, int] = {}
-    text = "\n" + text  # the first line too starts after a newline
-    tops = list(_TOP_LINE.finditer(text))
-    ends = [top.start() for top in tops[1:]] + [len(text)]  # a section ends at the next key
-    for top, end in zip(tops, ends, strict=False):  # no key: no section, one end too many
-        if top.group(1) == "items":
-            _scan_section(text, top.end(), end, found)
-    return found
-
-
-def _scan_section(text: str, start: int, end: int, found: dict[str, int]) -> None:
-    line, counted = 0, 0  # newlines in text[:counted]: the line number there
-    for entry in _ID_LINE.finditer(text, start, end):
-        at = entry.start() + 1
-        line += text.count("\n", counted, at)
-        counted = at
-        double, single, plain = entry.groups()
-        found.setdefault(
-            double if double is not None else single if single is not None else plain, line
-        )
-
-
-def scan_lines_plainly(text: str) -> dict[str, int]:
-    """scan_item_lines line by line: the way for any line breaks, and its tests' oracle."""
-    found: dict[str, int] = {}
-    inside = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        top = _TOP_KEY.match(line)
-        if top is not None:
-            inside = top.group(1) == "items"
-            continue
-        if inside:
-            match = _ITEM_ID.match(line)
-            if match is not None:
-                found.setdefault(next(g for g in match.groups() if g is not None), number)
-    return found
-
 
 @dataclass(frozen=True)
 class Rows:
@@ -90,7 +28,7 @@ class Rows:
 
     table: Assessment
     period: str
-    rows: list[int]
+    rows: Sequence[int]
 
 
 CatalogKey = tuple[str, str | None]
@@ -108,7 +46,7 @@ class AuditContext:
     added: dict[CatalogKey, set[str]] | None = None
     previous: str | None = None
     whole: bool = True  # PATH was a folder: every catalog of the jurisdiction is loaded
-    _by_item: dict[str, dict[str, int]] | None = field(default=None, repr=False)
+    _by_item: ItemRows | None = field(default=None, repr=False)
     _lines: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # rules share computations
 
@@ -165,29 +103,21 @@ class AuditContext:
         assert self.rows is not None
         return self.rows.table
 
-    def assessed_rows(self, item_id: str, units: Sequence[str]) -> tuple[list[str], list[int]]:
+    def assessed_rows(self, item_id: str, units: list[str]) -> tuple[list[str], Sequence[int]]:
         """The given units that have a row for the item in the period, in the order given,
         and their rows (others are ignored, spec 4; a later row of a unit wins)."""
         if self.rows is None:
             return [], []
         if self._by_item is None:
-            self._by_item = self.rows.table.by_item(self.rows.rows)
-        found = self._by_item.get(item_id)
-        if not found:
-            return [], []
-        rows = list(map(found.get, units))  # one C pass; mostly every unit has its row
-        if None not in rows:
-            return list(units), cast("list[int]", rows)
-        present = [u for u, row in zip(units, rows, strict=True) if row is not None]
-        return present, [row for row in rows if row is not None]
+            self._by_item = ItemRows(self.rows.table, self.rows.rows)
+        return self._by_item.of(item_id, units)
 
     def item_line(self, loaded: LoadedCatalog, item_id: str) -> int:
-        """The line an item starts on. A scan of the text finds `- id: X` entries of
-        `items:` (composing 10k items to find their lines costs more than every rule);
-        an item the scan misses (id not its first key) falls back to the Locator."""
+        """The line an item starts on, as the loader saw it; an item it could not tell
+        (an entry written as an alias) by the Locator, which composes the file."""
         lines = self._lines.get(loaded.doc.display)
         if lines is None:
-            lines = self._lines[loaded.doc.display] = scan_item_lines(loaded.doc.text)
+            lines = self._lines[loaded.doc.display] = _item_lines(loaded)
         line = lines.get(item_id)
         if line is None:
             line = loaded.doc.locator.item_lines().get(item_id, 1)
@@ -244,6 +174,19 @@ class AuditContext:
             scope=_scope(item) if kind == "empowerment" else None,
             evidence=evidence,
         )
+
+
+def _item_lines(loaded: LoadedCatalog) -> dict[str, int]:
+    """Item id -> the line its entry starts on, for the entries the loader saw: all of
+    them unless the list holds an alias. The first entry of an id wins, as the Locator's."""
+    starts = loaded.doc.entry_lines.get("items", [])
+    entries = loaded.doc.data.get("items")
+    if not isinstance(entries, list) or len(starts) != len(entries):
+        return {}
+    items = loaded.model.items
+    at = [loaded.position(index) for index in range(len(items))]
+    ids, lines = [item.id for item in items], [starts[i] for i in at]
+    return dict(zip(reversed(ids), reversed(lines), strict=True))
 
 
 def _scope(item: Item | None) -> str | list[str] | None:

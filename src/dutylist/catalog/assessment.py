@@ -80,7 +80,7 @@ class Assessment:
     def periods(self) -> list[str]:
         return sorted({self.periods_seen[p] for p in set(self.period)})
 
-    def newest(self) -> tuple[str | None, list[int]]:
+    def newest(self) -> tuple[str | None, Sequence[int]]:
         """The newest period (periods sort as written: 2024-H1 < 2024-H2) and its rows."""
         codes = set(self.period)
         periods = sorted({self.periods_seen[p] for p in codes})
@@ -88,7 +88,7 @@ class Assessment:
             return None, []
         code = self.periods_seen.index(periods[-1])
         if len(codes) == 1:  # a table of one period, as one file a period is
-            return periods[-1], list(range(len(self.period)))
+            return periods[-1], range(len(self.period))
         return periods[-1], list(
             compress(range(len(self.period)), map(eq, self.period, repeat(code)))
         )
@@ -99,14 +99,6 @@ class Assessment:
             CAPACITIES[self.capacity[row]],
             WILLINGNESSES[self.willingness[row]],
         )
-
-    def by_item(self, rows: list[int]) -> dict[str, dict[str, int]]:
-        """Item id -> unit id -> row, over the given rows (a later row wins)."""
-        found: dict[str, dict[str, int]] = {}
-        items, units, item, unit = self.items, self.units, self.item, self.unit
-        for row in rows:
-            found.setdefault(items[item[row]], {})[units[unit[row]]] = row
-        return found
 
 
 def header_key(text: str) -> str:

@@ -49,6 +49,8 @@ class Document:
     text: str
     data: dict[str, Any]
     problems: list[Finding] = field(default_factory=list)  # found reading it: duplicate keys
+    # where each entry of a top-level list starts (`items` -> a line per entry), as read
+    entry_lines: dict[str, list[int]] = field(default_factory=dict, repr=False)
     locator: Locator = field(init=False)
 
     def __post_init__(self) -> None:
@@ -191,7 +193,8 @@ def read_document(
         if text is None:
             text = decode(read_regular(path))
         duplicates: list[LoadProblem] = []
-        data = load_yaml(text, duplicates)
+        lines: dict[str, list[int]] = {}
+        data = load_yaml(text, duplicates, lines)
     except LoadProblem as problem:
         return Finding(check(problem.kind), problem.message, shown, problem.line, problem.column)
     except OSError as exc:
@@ -203,7 +206,7 @@ def read_document(
             1,
         )
     found = [Finding(check(p.kind), p.message, shown, p.line, p.column) for p in duplicates]
-    return Document(path, shown, text, data, found)
+    return Document(path, shown, text, data, found, lines)
 
 
 def document_kind(doc: Document) -> str | None:

@@ -99,9 +99,12 @@ class PlainScalar:
 class _Loader(yaml.CSafeLoader):
     """libyaml's parser with PyYAML's scalar resolution and constructors, and a
     container builder of our own over the event stream. A duplicate key is collected in
-    `duplicates` (its first value kept) when the caller reads on past it, else raised."""
+    `duplicates` (its first value kept) when the caller reads on past it, else raised.
+    `entry_lines`, when given, gets the line of every mapping in a top-level list, by
+    the list's key: where each item starts, without composing the file for it."""
 
     duplicates: list[LoadProblem] | None = None
+    entry_lines: dict[str, list[int]] | None = None
 
     _resolved: dict[str, str] = {}  # noqa: RUF012 - a cache shared by every load
 
@@ -160,6 +163,8 @@ class _Loader(yaml.CSafeLoader):
                 container: Any = {} if kind is MappingStartEvent else []
                 if event.anchor is not None:
                     anchors[event.anchor] = container
+                if len(stack) == 2 and kind is MappingStartEvent and self.entry_lines is not None:
+                    self._entry_line(stack, event)
                 if len(stack) >= MAX_DEPTH:
                     raise _at("nesting-too-deep", _too_deep(), event)
                 stack.append([container, _NO_KEY, None, None])
@@ -199,6 +204,12 @@ class _Loader(yaml.CSafeLoader):
             ):
                 value = value.text  # a key is a field name, never a value to misread
             self._place(stack[-1], value, event)
+
+    def _entry_line(self, stack: list[list[Any]], event: Any) -> None:
+        top, section = stack
+        if type(top[0]) is dict and type(section[0]) is list and type(top[1]) is str:
+            assert self.entry_lines is not None
+            self.entry_lines.setdefault(top[1], []).append(event.start_mark.line + 1)
 
     def _scalar(self, event: Any) -> Any:
         tag = event.tag
@@ -321,16 +332,22 @@ def decode(data: bytes) -> str:
         raise LoadProblem("not-utf8", message, line, column) from None
 
 
-def load_yaml(text: str, duplicates: list[LoadProblem] | None = None) -> Any:
+def load_yaml(
+    text: str,
+    duplicates: list[LoadProblem] | None = None,
+    entry_lines: dict[str, list[int]] | None = None,
+) -> Any:
     """Parse one YAML document; the root must be a mapping. A duplicate key is raised,
     unless `duplicates` is given: then each is added there, its first value kept, so that
-    a reader reporting every problem goes on with the rest of the file."""
+    a reader reporting every problem goes on with the rest of the file. `entry_lines`
+    collects the first line of each entry of a top-level list (see `_Loader`)."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise LoadProblem("empty-file", _("the file is empty"))
     loader = _Loader(text)
     loader.duplicates = duplicates
+    loader.entry_lines = entry_lines
     try:
         with gc_paused():
             data = loader.build()

@@ -6,6 +6,7 @@ computed once per item and shared by every rule that asks."""
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -42,8 +43,8 @@ class Evaluation:
     `units` in scope order, `rows` their rows of the table, and their measures."""
 
     units: list[str]
-    rows: list[int]
-    cases_of: tuple[int, ...]
+    rows: Sequence[int]
+    cases_of: Sequence[int]
     fit: list[str]
     unfit: list[str]
     cases: int
@@ -58,14 +59,12 @@ class Evaluation:
         return list(self.units)
 
     @property
-    def capacity_of(self) -> tuple[int, ...]:
-        column = self.columns[0]
-        return tuple(column[row] for row in self.rows)
+    def capacity_of(self) -> Sequence[int]:
+        return _pick(self.rows)(self.columns[0])
 
     @property
-    def willingness_of(self) -> tuple[int, ...]:
-        column = self.columns[1]
-        return tuple(column[row] for row in self.rows)
+    def willingness_of(self) -> Sequence[int]:
+        return _pick(self.rows)(self.columns[1])
 
     @property
     def weak(self) -> list[str]:
@@ -105,10 +104,12 @@ def at_least(share: float, count: int) -> int:
     return -(-exact.numerator * count // exact.denominator)
 
 
-def _pick(rows: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
-    if len(rows) == 1:  # itemgetter of one index gives the value, not a tuple
-        row = rows[0]
-        return lambda column: (column[row],)
+def _pick(rows: Sequence[int]) -> Callable[[Sequence[int]], Sequence[int]]:
+    if isinstance(rows, range) and rows.step == 1:  # an item's run of the table: a slice
+        run = slice(rows.start, rows.stop)
+        return lambda column: column[run]
+    if len(rows) <= 1:  # itemgetter of one index gives the value, not a tuple
+        return lambda column: tuple(map(column.__getitem__, rows))
     return itemgetter(*rows)
 
 
@@ -132,11 +133,30 @@ def flags(cases: Sequence[int], capacity: bytes | bytearray, min_cases: int) -> 
 def _enough(cases: Sequence[int], min_cases: int) -> bytes | None:
     """Per row 1 when it has at least `min_cases` cases, by one table lookup a row, when
     every count fits a byte (300k rows compared one by one cost a tenth of a rule)."""
-    try:
-        small = array("B", cases).tobytes()
-    except OverflowError:  # a count of 256 or more: the plain way
+    small = _low_bytes(cases)
+    if small is None:  # a count of 256 or more: the plain way
         return None
     return small.translate(bytes(int(count >= min_cases) for count in range(256)))
+
+
+def _low_bytes(cases: Sequence[int]) -> bytes | None:
+    """The counts a byte each, when each fits one. Counts are never negative, so an
+    array of them fits when all its other bytes are zero: read off the array's memory
+    in C passes (converting 300k numbers one by one cost more than the rule's test)."""
+    if not isinstance(cases, array) or cases.typecode != "q":
+        try:
+            return array("B", cases).tobytes()
+        except OverflowError:
+            return None
+    raw = cases.tobytes()
+    low = (
+        raw[:: cases.itemsize]
+        if sys.byteorder == "little"
+        else raw[cases.itemsize - 1 :: cases.itemsize]
+    )
+    if raw.count(0) != len(raw) - len(low) + low.count(0):
+        return None
+    return low
 
 
 def columns_of(ctx: AuditContext, min_cases: int) -> tuple[Sequence[int], ...]:
@@ -155,7 +175,9 @@ def columns_of(ctx: AuditContext, min_cases: int) -> tuple[Sequence[int], ...]:
     return found
 
 
-def evaluate(units: list[str], rows: list[int], columns: tuple[Sequence[int], ...]) -> Evaluation:
+def evaluate(
+    units: list[str], rows: Sequence[int], columns: tuple[Sequence[int], ...]
+) -> Evaluation:
     """The evaluation of the units at the given rows of `columns` (see `columns_of`)."""
     if not rows:
         return _EMPTY
