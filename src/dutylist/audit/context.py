@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion, fingerprint
+from dutylist.audit.rules.base import AuditFinding, Message, RuleInfo, Suggestion
 from dutylist.catalog.assessment import Assessment
 from dutylist.catalog.item_rows import ItemRows
 from dutylist.catalog.load import LoadedCatalog
@@ -167,8 +167,13 @@ class AuditContext:
             kind=kind,
             department=department,
             name=name,
-            fingerprint=fingerprint(
-                rule.name, self.code, kind, loaded.model.catalog.unit or "", ident or "", subject
+            identity=(
+                rule.name,
+                self.code,
+                kind,
+                loaded.model.catalog.unit or "",
+                ident or "",
+                subject,
             ),
             extra=extra or {},
             scope=_scope(item) if kind == "empowerment" else None,

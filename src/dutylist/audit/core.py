@@ -189,7 +189,7 @@ def audit_loaded(
         _run_rules(ctx, settings, result)
     result.findings.extend(_basis_validity(ctx, settings))
     wanted = set(accepted)
-    for found in result.findings:
+    for found in result.findings if wanted else ():  # no list: no fingerprint to make
         found.accepted = found.fingerprint in wanted
     mark_also_revoked(result.findings)
     result.findings.sort(key=AuditFinding.sort_key)

@@ -131,7 +131,8 @@ class AuditFinding:
     kind: str | None = None
     department: str | None = None
     name: str | None = None
-    fingerprint: str = ""
+    # what `fingerprint` hashes: rule, jurisdiction, kind, unit, item, subject
+    identity: tuple[str, ...] = ()
     accepted: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
     # the empowerment item's scope (`all` or unit ids): a revoke takes the power from all
@@ -140,6 +141,14 @@ class AuditFinding:
     # the assessment rows behind the finding, made into `extra` by `add_evidence` (the
     # text report shows none of them: making them is a tenth of a large audit)
     evidence: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+    _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """Made on first use: a text report of 14k findings shows none of them."""
+        if self._fingerprint is None:
+            self._fingerprint = fingerprint(*self.identity)
+        return self._fingerprint
 
     def add_evidence(self) -> None:
         """Put the evidence first in `extra`, before the keys added since (also_revoke),

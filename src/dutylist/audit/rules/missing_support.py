@@ -45,6 +45,8 @@ MESSAGE = N_(
     "the department provides under `support:`"
 )
 
+_SAID = Message(MESSAGE)  # one sentence for thousands of items: rendered once a language
+
 
 def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
     for loaded, item in ctx.empowerment_items():
@@ -57,6 +59,6 @@ def check(ctx: AuditContext, settings: AuditSettings) -> Iterator[AuditFinding]:
             RULE,
             loaded,
             item,
-            message=Message(MESSAGE),
+            message=_SAID,
             suggestion="fix",
         )
