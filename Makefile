@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 LATEST := .venv-latest
 
-.PHONY: install fmt lint test demo bench golden clean lock test-latest freeze
+.PHONY: install fmt lint test demo bench bench-instructions golden clean lock test-latest freeze
 
 install: $(STAMP)
 
@@ -73,6 +73,10 @@ demo: install
 
 bench: install
 	$(PY) benchmarks/run.py
+
+# the audit row counted in instructions by valgrind (about four minutes)
+bench-instructions: install
+	DUTYLIST_BENCH_INSTRUCTIONS=1 $(PY) benchmarks/run.py --only instructions
 
 golden: install
 	DUTYLIST_UPDATE_GOLDEN=1 $(BIN)/pytest tests -k golden

@@ -47,7 +47,10 @@ def text_lines(
     result: AuditResult, lang: Lang, by: str, width: int | None, paint: Painter
 ) -> list[str]:
     """The lines of the text report; `width` None: not wrapped."""
-    wrap = _wrapper(width)
+    # unwrapped and without colour, lines are made safe at the end, in one pass (a line is
+    # painted or cut only once it is safe)
+    plain = width is None and not paint.enabled
+    wrap = _raw if plain else _wrapper(width)
     zh = lang == "zh"
     lines = [paint(line, "bold") for line in wrap(heading(result, lang), width, "  ")]
     decisions = decisions_of(result)
@@ -69,6 +72,8 @@ def text_lines(
     lines.append("")
     for line in summary(result, lang):
         lines += [paint(part, style) for part in wrap(line, width, "  ")]
+    if plain and not all(map(str.isprintable, lines)):  # nearly always all are
+        lines = list(map(safe, lines))
     return lines
 
 
@@ -103,11 +108,10 @@ def _finding_lines(
             )
         what = f"{f.item} {f.name}" if f.item else str(f.extra.get("post_name", ""))
         head, rest = label[0], f" {label[1]} {what}{accepted if f.accepted else ''}"
-        if plain:
+        if plain:  # made safe by text_lines, with all the others
             lines = [f"  {head}{rest}  {f.file}:{f.line}", "    " + f.text(lang)]
             if f.suggestion in _WITH_UNITS:
                 lines.append("    " + (told.get(id(f)) or suggestion_text(result, f, lang)))
-            lines = list(map(safe, lines))
         else:
             suggestion = ""
             if f.suggestion in _WITH_UNITS:
@@ -144,6 +148,10 @@ def _wrapper(width: int | None) -> Callable[..., list[str]]:
 
 def _unwrapped(text: str, _width: object, _indent: str = "", first: str = "") -> list[str]:
     return [first + safe(text, lines=False)]
+
+
+def _raw(text: str, _width: object, _indent: str = "", first: str = "") -> list[str]:
+    return [first + text]
 
 
 def as_json(result: AuditResult) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any, TextIO
 
 from dutylist.report.safe import safe
@@ -313,4 +314,5 @@ def _color_system():  # type: ignore[no-untyped-def]
 
 def write_text(out: TextIO, lines: Sequence[str]) -> None:
     """The whole text at once, without the padding spaces tables leave at line ends."""
-    out.write("\n".join(map(str.rstrip, lines)) + "\n")
+    # the final newline joined in: `+ "\n"` would copy the whole text once more
+    out.write("\n".join(chain(map(str.rstrip, lines), ("",))) or "\n")

@@ -35,3 +35,8 @@ def test_pairs_match_the_score_matrix(names: list[str], cutoff: float) -> None:
 def test_half_percent_rounds_up() -> None:
     # 1 - 2/16 = 87.5%: cdist's uint8 matrix says 88
     assert list(_pairs(["a" * 7 + "b", "a" * 7 + "c"], 80.0)) == [(0, 1, 88.0)]
+
+
+def test_a_pair_at_the_length_bound_is_compared() -> None:
+    # 2 x 9 / (9 + 11) is exactly 90%: the shortest name the bound lets through
+    assert list(_pairs(["a" * 11, "a" * 9], 90.0)) == [(0, 1, 90.0)]

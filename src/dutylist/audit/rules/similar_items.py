@@ -27,7 +27,7 @@ Fails:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
@@ -89,9 +89,9 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
     order, the score rounded to a whole percent (half up).
 
     Without numpy (its import alone costs more than the comparisons): names go in order of
-    length, and each is compared only with the longer ones whose length leaves the cutoff
+    length, and each is compared only with the shorter ones whose length leaves the cutoff
     reachable, since an indel ratio is at most 2*short/(short+long), and that share a
-    character of their prefixes (see `_prefixes`): most pairs of a department share
+    token of its prefix and theirs (see `_prefixes`): most pairs of a department share
     none, and the scorer never sees them."""
     from rapidfuzz import fuzz, process
 
@@ -102,24 +102,25 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
     prefixes = _prefixes(ordered, share)
     holders: dict[int, list[int]] = {}
     for p, prefix in enumerate(prefixes):
-        for token in prefix:
+        # held as the shorter name of a pair: the overlap is at least share x its length,
+        # so a shorter prefix than the one it probes with (a third fewer candidates)
+        size = lengths[p] - max(0, ceil(share * lengths[p] - 1e-6)) + 1
+        for token in prefix[:size]:
             holders.setdefault(token, []).append(p)
+    least = share / (2 - share)
     found: list[tuple[int, int, float]] = []
-    for p in range(len(ordered) - 1):
+    for q in range(1, len(ordered)):
         # a hair of slack: the bound only narrows the candidates, the scorer decides
-        end = (
-            bisect_right(lengths, lengths[p] * (2 - share) / share + 1e-6)
-            if share > 0
-            else len(ordered)
-        )
+        start = bisect_left(lengths, lengths[q] * least - 1e-6)
         near: set[int] = set()
-        for token in prefixes[p]:  # its holders after p and short enough: a slice
-            held = holders[token]
-            near.update(held[bisect_right(held, p) : bisect_left(held, end)])
+        for token in prefixes[q]:  # its holders before q and long enough: a slice
+            held = holders.get(token)
+            if held:
+                near.update(held[bisect_left(held, start) : bisect_left(held, q)])
         if not near:
             continue
         candidates = sorted(near)
-        name = ordered[p]
+        name = ordered[q]
         for _, score, k in process.extract(
             name,
             [ordered[k] for k in candidates],
@@ -128,8 +129,8 @@ def _pairs(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
             limit=None,
         ):
             rounded = floor(score + 0.5)
-            q = candidates[k]
-            if rounded == 0 or name == ordered[q]:
+            p = candidates[k]
+            if rounded == 0 or name == ordered[p]:
                 continue
             i, j = order[p], order[q]
             found.append((min(i, j), max(i, j), float(rounded)))
@@ -145,7 +146,8 @@ def _prefixes(names: list[str], share: float) -> list[list[int]]:
     share*(la+lb)/2, which the length bound makes at least t(l) = share*l/(2-share) for
     either name. Two token sets that overlap in t share a token among the first l-t+1 of
     each, tokens ranked the same way for all names (rarest first): a pair sharing no
-    token of these prefixes is below the cutoff."""
+    token of these prefixes is below the cutoff. The shorter name of a pair overlaps the
+    other in at least share*l of its own: its first l-ceil(share*l)+1 tokens suffice."""
     tokens = [_tokens(name) for name in names]
     count = Counter(chain.from_iterable(tokens))  # one count, not an update per name
     rank = {token: r for r, token in enumerate(sorted(count, key=lambda t: (count[t], t)))}
