@@ -186,6 +186,16 @@ def main(sizes: Sequence[int] | None = None) -> None:
             "validate dir": (ours("validate", d10), None),
             "validate dir again": (ours("validate", d10), warm),
             "main validate dir": (base("validate", d10), None),
+            "load 1k": (script(LOADS, f"{d1}/empowerment.yaml"), None),
+            "validate 1k file": (ours("validate", f"{d1}/empowerment.yaml"), None),
+            # the load and pydantic's import alone, what a validate with the models would
+            # pay before its first item (validate builds frozen validators instead)
+            "load 1k + pydantic": (script(LOADS_PYDANTIC, f"{d1}/empowerment.yaml"), None),
+            "two loads 1k": (
+                script(LOADS, f"{old1}/empowerment.yaml", f"{new1}/empowerment.yaml"),
+                None,
+            ),
+            "diff 1k": (ours("diff", str(old1), str(new1)), None),
             "openpyxl pass": (script(OPENPYXL_PASS, str(f["sheet"])), None),
             "calamine pass": (script(CALAMINE_PASS, str(f["sheet"])), None),
             "import 10k": (
@@ -221,22 +231,11 @@ def main(sizes: Sequence[int] | None = None) -> None:
         },
         n,
     )
-    # the audit rows and the 1k ones alone, three times as many rounds: a round of a few
-    # commands lasts seconds, so its runs share the machine's speed, and the best of each
-    # is then likely a run of the fast speed (see `_paired`); the 1k runs are short, and a
-    # few milliseconds of start-up are a large share of them
+    # the audit rows alone, three times as many rounds: a round of three commands lasts
+    # seconds, so its runs share the machine's speed, and the best of each is then likely
+    # a run of the fast speed (see `_paired`)
     audit = alternate(
         {
-            "load 1k": (script(LOADS, f"{d1}/empowerment.yaml"), None),
-            "validate 1k file": (ours("validate", f"{d1}/empowerment.yaml"), None),
-            # the load and pydantic's import alone, what a validate with the models would
-            # pay before its first item (validate builds frozen validators instead)
-            "load 1k + pydantic": (script(LOADS_PYDANTIC, f"{d1}/empowerment.yaml"), None),
-            "two loads 1k": (
-                script(LOADS, f"{old1}/empowerment.yaml", f"{new1}/empowerment.yaml"),
-                None,
-            ),
-            "diff 1k": (ours("diff", str(old1), str(new1)), None),
             "validate dir 30": (ours("validate", wide, "--no-cache"), None),
             "audit 30 text": (ours("audit", wide, "--fail-on", "none"), None),
             "audit 30 json": (ours("audit", wide, "--fail-on", "none", "--format", "json"), None),
@@ -286,7 +285,7 @@ def main(sizes: Sequence[int] | None = None) -> None:
          "<= 2x", ""],
     ]  # fmt: skip
     print(
-        f"one alternating run, best of {n} (the 1k and audit rows: {3 * n}; 100k rows: 1 run);"
+        f"one alternating run, best of {n} (the audit rows: {3 * n}; 100k rows: 1 run);"
         f" load {os.getloadavg()[0]:.1f}"
     )
     print(table(["measure", "against", "ratio", "goal", "beside"], rows))
